@@ -1,0 +1,229 @@
+//! One function per subcommand: call the library once, build the reply.
+
+use std::fs;
+
+use chrono::{DateTime, Utc};
+use license_format::time::parse_rfc3339;
+use license_format::Keyring;
+use license_verifier::{check_file, Decision, LicenseStore};
+use serde_json::{json, Value};
+
+use super::{read_bytes, render, Failure, Reply};
+use crate::{CheckCommand, Cli, Command, SeatsCommand, UsersCommand};
+
+type Outcome = Result<Reply, Failure>;
+
+fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+fn done(json: Value, text: String) -> Outcome {
+    Ok(Reply::new(0, json, text))
+}
+
+pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
+    let now = Utc::now();
+    match &cli.command {
+        Command::Verify {
+            file,
+            at,
+            installation_id,
+        } => verify(file, at.as_deref(), installation_id.as_deref(), &ring, now),
+        Command::Init => {
+            let store = LicenseStore::create(&cli.store, ring, now)?;
+            let (id, created) = (store.installation_id(), store.newly_created());
+            let text = if created {
+                "created license store"
+            } else {
+                "license store already exists:"
+            };
+            done(
+                json!({ "store": cli.store, "installation_id": id, "created": created }),
+                format!("{text} {}\ninstallation id: {id}\n", cli.store.display()),
+            )
+        }
+        Command::Request { out } => {
+            let store = LicenseStore::open(&cli.store, ring)?;
+            let request = store.activation_request(&hostname(), now).to_json();
+            match out {
+                Some(path) => {
+                    fs::write(path, &request).map_err(|e| {
+                        Failure::usage(format!("cannot write {}: {e}", path.display()))
+                    })?;
+                    done(
+                        json!({ "written": path, "installation_id": store.installation_id() }),
+                        format!(
+                            "wrote the activation request to {}: send it to the vendor\n",
+                            path.display()
+                        ),
+                    )
+                }
+                None => done(
+                    serde_json::from_str(&request).unwrap_or(Value::Null),
+                    request,
+                ),
+            }
+        }
+        Command::Import { file, dry_run } => {
+            let bytes = read_bytes(file, "license file")?;
+            let report = open(cli, ring)?.import(&bytes, *dry_run, now)?;
+            done(to_json(&report), render::import(&report))
+        }
+        Command::Status => {
+            let status = open(cli, ring)?.status(now)?;
+            Ok(Reply::new(
+                if status.usable { 0 } else { 1 },
+                to_json(&status),
+                render::status(&status),
+            ))
+        }
+        Command::List => {
+            let rows = open(cli, ring)?.licenses(cli.lang, now)?;
+            done(json!({ "rows": rows }), render::list(&rows))
+        }
+        Command::Show { code } => {
+            let detail = open(cli, ring)?.show(code, cli.lang, now)?;
+            done(to_json(&detail), render::show(&detail))
+        }
+        Command::Users(cmd) => users(cmd, open(cli, ring)?, now),
+        Command::Seats(cmd) => seats(cmd, open(cli, ring)?, now),
+        Command::Check(cmd) => check(cmd, open(cli, ring)?, now),
+        Command::Events { limit } => {
+            let events = open(cli, ring)?.events(*limit, now)?;
+            done(json!({ "events": events }), render::events(&events))
+        }
+    }
+}
+
+fn open(cli: &Cli, ring: Keyring) -> Result<LicenseStore, Failure> {
+    Ok(LicenseStore::open(&cli.store, ring)?)
+}
+
+fn verify(
+    file: &std::path::Path,
+    at: Option<&str>,
+    installation: Option<&str>,
+    ring: &Keyring,
+    now: DateTime<Utc>,
+) -> Outcome {
+    let at = match at {
+        Some(text) => parse_rfc3339(text).map_err(|e| Failure::usage(format!("--at: {e}")))?,
+        None => now,
+    };
+    let bytes = read_bytes(file, "license file")?;
+    let report = check_file(&bytes, ring, at, installation)?;
+    Ok(Reply::new(
+        if report.valid { 0 } else { 1 },
+        to_json(&report),
+        render::verify(&report),
+    ))
+}
+
+fn users(cmd: &UsersCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+    match cmd {
+        UsersCommand::Add { name, no_login } => {
+            store.add_user(name, !no_login, now)?;
+            let rights = if *no_login { "without" } else { "with" };
+            done(
+                json!({ "user": name, "login": !no_login }),
+                format!("added user {name} {rights} login rights\n"),
+            )
+        }
+        UsersCommand::Login { name, state } => {
+            let login = state == "on";
+            let changed = store.set_login(name, login, now)?;
+            let text = format!(
+                "login rights of user {name}: {state}{}\n",
+                if changed { "" } else { " (unchanged)" }
+            );
+            done(
+                json!({ "user": name, "login": login, "changed": changed }),
+                text,
+            )
+        }
+        UsersCommand::Remove { name } => {
+            let released = store.remove_user(name, now)?;
+            let seats = if released.is_empty() {
+                String::new()
+            } else {
+                format!(", released {}", released.join(", "))
+            };
+            done(
+                json!({ "user": name, "released": released }),
+                format!("removed user {name}{seats}\n"),
+            )
+        }
+        UsersCommand::List => {
+            let users = store.users(now)?;
+            done(json!({ "users": users }), render::users(&users))
+        }
+    }
+}
+
+fn seats(cmd: &SeatsCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+    match cmd {
+        SeatsCommand::Assign(a) => {
+            let r = store.assign_seat(&a.user, &a.plan, a.move_seat, now)?;
+            let text = if r.already_held {
+                format!("user {} already holds a seat of {}\n", r.user, r.plan)
+            } else {
+                let moved = if r.released.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (moved from {})", r.released.join(", "))
+                };
+                format!(
+                    "assigned a seat of {} to {}{moved}: {} of {} seats used\n",
+                    r.plan, r.user, r.seats_used, r.seats_total
+                )
+            };
+            done(to_json(&r), text)
+        }
+        SeatsCommand::Release { user, plan } => {
+            store.release_seat(user, plan, now)?;
+            done(
+                json!({ "user": user, "plan": plan, "released": true }),
+                format!("released the seat of {plan} held by {user}\n"),
+            )
+        }
+        SeatsCommand::List { plan } => {
+            let rows = store.seats(plan.as_deref(), now)?;
+            done(json!({ "seats": rows }), render::seats(&rows))
+        }
+    }
+}
+
+fn check(cmd: &CheckCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+    let decision = |d: Decision, json: Value| {
+        Reply::new(if d.allowed { 0 } else { 1 }, json, render::decision(&d))
+    };
+    match cmd {
+        CheckCommand::System { code } => {
+            let d = store.check_system(code, now)?;
+            Ok(decision(d.clone(), to_json(&d)))
+        }
+        CheckCommand::Capability { cap, user } => {
+            let d = store.check_capability(cap, user.as_deref(), now)?;
+            Ok(decision(d.clone(), to_json(&d)))
+        }
+        CheckCommand::Seats { plan } => {
+            let c = store.check_seats(plan, now)?;
+            let mut reply = decision(c.decision.clone(), to_json(&c));
+            reply.text.push_str(&format!(
+                "{}: {} of {} seats used, {} free\n",
+                c.plan, c.seats_used, c.seats_total, c.seats_free
+            ));
+            Ok(reply)
+        }
+    }
+}
+
+/// This host's name, for the vendor's records.
+fn hostname() -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}

@@ -1,0 +1,134 @@
+//! The command line: one library call per subcommand, its result mapped to output and an
+//! exit status (0 yes / done, 1 a clean no, 2 an error).
+
+mod commands;
+mod render;
+
+use std::fs;
+use std::path::Path;
+
+use license_format::Keyring;
+use license_verifier::{trusted, Error};
+use serde_json::{json, Value};
+
+use crate::Cli;
+
+const BIN: &str = "license-verifier";
+
+/// What a command printed and how it ended.
+pub(crate) struct Reply {
+    exit: u8,
+    json: Value,
+    text: String,
+}
+
+impl Reply {
+    pub(crate) fn new(exit: u8, json: Value, text: String) -> Self {
+        Reply { exit, json, text }
+    }
+}
+
+/// A command that did not complete.
+pub(crate) struct Failure {
+    exit: u8,
+    message: String,
+    hint: Option<String>,
+}
+
+impl Failure {
+    pub(crate) fn usage(message: String) -> Self {
+        Failure {
+            exit: 2,
+            message,
+            hint: None,
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let hint = match &e {
+            Error::Format(license_format::Error::UnknownKey { .. }) => {
+                Some("pass the vendor's public key file with --trust PUB".to_owned())
+            }
+            Error::Format(license_format::Error::BadSignature) => {
+                Some("ask the vendor for the file again".to_owned())
+            }
+            _ => None,
+        };
+        Failure {
+            exit: if e.is_refusal() { 1 } else { 2 },
+            message: e.to_string(),
+            hint,
+        }
+    }
+}
+
+/// Runs the parsed command line and returns the exit status.
+pub(crate) fn run(cli: Cli) -> u8 {
+    let json = cli.json;
+    let result = keyring(&cli).and_then(|ring| commands::dispatch(&cli, ring));
+    match result {
+        Ok(reply) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&reply.json).unwrap_or_default()
+                );
+            } else if !reply.text.is_empty() {
+                print!("{}", reply.text);
+            }
+            reply.exit
+        }
+        Err(f) => {
+            eprintln!("{BIN}: error: {}", f.message);
+            if let Some(hint) = &f.hint {
+                eprintln!("hint: {hint}");
+            }
+            if json {
+                let out = json!({ "error": f.message, "refused": f.exit == 1 });
+                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            }
+            f.exit
+        }
+    }
+}
+
+/// The keys to trust: those given with --trust, else the ones built in.
+fn keyring(cli: &Cli) -> Result<Keyring, Failure> {
+    if cli.trust.is_empty() {
+        if trusted::TRUSTS_EXAMPLE_KEYS {
+            eprintln!(
+                "{BIN}: warning: trusting the example keys of keys-example/, which anyone can sign with; \
+                 build with LICENSE_TRUSTED_KEYS=PATH or pass --trust PUB"
+            );
+        }
+        return Ok(trusted::default_keyring()?);
+    }
+    let mut ring = Keyring::new();
+    for path in &cli.trust {
+        let text = read_text(path, "public key file")?;
+        ring.add_pem(&text)
+            .map_err(|e| Failure::from(Error::from(e)).in_file(path))?;
+    }
+    Ok(ring)
+}
+
+impl Failure {
+    fn in_file(mut self, path: &Path) -> Self {
+        self.message = format!("{}: {}", path.display(), self.message);
+        self
+    }
+}
+
+/// Reads a whole file, naming it in the error.
+pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
+    fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read {what} {}: {e}", path.display())))
+}
+
+fn read_text(path: &Path, what: &str) -> Result<String, Failure> {
+    let bytes = read_bytes(path, what)?;
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("{what} {} is not UTF-8 text", path.display())))
+}

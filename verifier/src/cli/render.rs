@@ -1,0 +1,254 @@
+//! Text output for people. JSON output is the library's structures as they are.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+
+use chrono::{DateTime, Utc};
+use license_verifier::store::{
+    Event, ImportOutcome, ImportReport, LicenseDetail, LicenseRow, SeatRow, Status, UserRow,
+};
+use license_verifier::{Decision, FileCheck};
+
+fn day(t: &Option<DateTime<Utc>>) -> String {
+    t.map_or_else(
+        || "perpetual".to_owned(),
+        |t| t.format("%Y-%m-%d").to_string(),
+    )
+}
+
+pub(crate) fn verify(r: &FileCheck) -> String {
+    let mut s = String::new();
+    let verdict = if r.valid { "valid" } else { "not valid" };
+    let _ = writeln!(
+        s,
+        "{verdict}: license {} serial {} for {} ({})",
+        r.license_id, r.serial, r.customer.name, r.customer.id
+    );
+    for reason in &r.reasons {
+        let _ = writeln!(s, "  reason: {reason}");
+    }
+    let left = r
+        .days_left
+        .map(|d| format!(", {d} days left"))
+        .unwrap_or_default();
+    let _ = writeln!(s, "  state: {}{left}", r.state.name());
+    let _ = writeln!(
+        s,
+        "  term: {} to {} (+{} days grace)",
+        day(&Some(r.valid_from)),
+        day(&r.valid_until),
+        r.grace_days
+    );
+    let bound = r.installation_id.as_deref().unwrap_or("any installation");
+    let _ = writeln!(s, "  installation: {bound}\n  signed by key: {}", r.kid);
+    for g in &r.system_licenses {
+        let _ = writeln!(s, "  module {}: {}", g.code, g.state.name());
+    }
+    for g in &r.user_plans {
+        let _ = writeln!(
+            s,
+            "  plan {}: {} seats, {}",
+            g.code,
+            g.seats.unwrap_or(0),
+            g.state.name()
+        );
+    }
+    s
+}
+
+pub(crate) fn import(r: &ImportReport) -> String {
+    let mut s = String::new();
+    let head = match r.outcome {
+        ImportOutcome::Activated => "activated",
+        ImportOutcome::AlreadyActive => "already active",
+        ImportOutcome::DryRun => "dry run, nothing changed; would activate",
+    };
+    let _ = writeln!(
+        s,
+        "{head}: license {} serial {} (customer {}), valid until {}",
+        r.license_id,
+        r.serial,
+        r.customer,
+        day(&r.valid_until)
+    );
+    if r.outcome == ImportOutcome::AlreadyActive {
+        return s;
+    }
+    if let Some(prev) = &r.previous {
+        let _ = writeln!(s, "replaces: {prev}");
+    }
+    let c = &r.changes;
+    for m in &c.modules_gained {
+        let _ = writeln!(s, "  + module {m}");
+    }
+    for m in &c.modules_lost {
+        let _ = writeln!(s, "  - module {m}");
+    }
+    for ch in &c.seats {
+        let dir = if ch.to > ch.from { "up" } else { "down" };
+        let _ = writeln!(s, "  seats {} {dir}: {} -> {}", ch.plan, ch.from, ch.to);
+    }
+    for u in &c.users_losing_access {
+        let _ = writeln!(
+            s,
+            "  ! user {} loses access to {}: holder {} of {} seats",
+            u.user, u.plan, u.rank, u.seats
+        );
+    }
+    if c.expiry_moves {
+        let _ = writeln!(
+            s,
+            "  expiry moves: {} -> {}",
+            day(&c.valid_until_before),
+            day(&c.valid_until_after)
+        );
+    }
+    s
+}
+
+pub(crate) fn status(st: &Status) -> String {
+    let mut s = String::new();
+    let state = st.state.map_or_else(
+        || "unlicensed: no license is active".to_owned(),
+        |x| x.to_string(),
+    );
+    let _ = writeln!(s, "state: {state}");
+    if let (Some(id), Some(serial)) = (&st.license_id, st.serial) {
+        let _ = writeln!(s, "license: {id} (serial {serial})");
+    }
+    if let Some(c) = &st.customer {
+        let _ = writeln!(s, "customer: {} ({})", c.name, c.id);
+        let left = st
+            .days_left
+            .map(|d| format!(" ({d} days left)"))
+            .unwrap_or_default();
+        let _ = writeln!(s, "valid until: {}{left}", day(&st.valid_until));
+    }
+    let _ = writeln!(s, "installation: {}", st.installation_id);
+    for w in &st.warnings {
+        let _ = writeln!(s, "warning: {w}");
+    }
+    s
+}
+
+/// A usage bar of `width` cells for a terminal.
+fn bar(used: u64, total: u32, width: u64) -> String {
+    let total = u64::from(total);
+    let filled = if total == 0 {
+        0
+    } else {
+        (used.min(total) * width).div_ceil(total)
+    };
+    format!(
+        "[{}{}]",
+        "#".repeat(filled as usize),
+        ".".repeat((width - filled) as usize)
+    )
+}
+
+pub(crate) fn list(rows: &[LicenseRow]) -> String {
+    let tty = std::io::stdout().is_terminal();
+    let mut s = String::new();
+    for (kind, title) in [
+        ("system", "System licenses"),
+        ("user-plan", "User plans"),
+        ("legacy", "Legacy"),
+    ] {
+        let _ = writeln!(s, "{title}");
+        for r in rows.iter().filter(|r| r.kind == kind) {
+            let seats = match (r.seats_used, r.seats_total) {
+                (Some(used), Some(total)) if tty => {
+                    format!("  {} {used}/{total}", bar(used, total, 10))
+                }
+                (Some(used), Some(total)) => format!("  {used}/{total} seats"),
+                _ => String::new(),
+            };
+            let until = if r.status == "not licensed" {
+                String::new()
+            } else {
+                format!("  until {}", day(&r.valid_until))
+            };
+            let _ = writeln!(
+                s,
+                "  {:<52} {:<22} {:<20}{until}{seats}",
+                r.name, r.code, r.status
+            );
+        }
+    }
+    s
+}
+
+pub(crate) fn show(d: &LicenseDetail) -> String {
+    let r = &d.row;
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({}, {})\n{}", r.name, r.code, r.kind, d.description);
+    if !d.enables.is_empty() {
+        let _ = writeln!(s, "enables: {}", d.enables.join(", "));
+    }
+    let _ = writeln!(s, "status: {}", r.status);
+    if r.status != "not licensed" {
+        let _ = writeln!(s, "valid until: {}", day(&r.valid_until));
+    }
+    if let (Some(used), Some(total)) = (r.seats_used, r.seats_total) {
+        let _ = writeln!(s, "seats: {used} of {total} used");
+        for h in &d.holders {
+            let over = if h.counted {
+                ""
+            } else {
+                "  (over the licensed count: denied)"
+            };
+            let _ = writeln!(s, "  {:>4}. {}{over}", h.rank, h.user);
+        }
+    }
+    s
+}
+
+pub(crate) fn users(users: &[UserRow]) -> String {
+    let mut s = String::new();
+    for u in users {
+        let login = if u.login { "login" } else { "no login" };
+        let _ = writeln!(s, "{:<24} {:<9} {}", u.name, login, u.plans.join(", "));
+    }
+    if users.is_empty() {
+        s.push_str("no users\n");
+    }
+    s
+}
+
+pub(crate) fn seats(rows: &[SeatRow]) -> String {
+    let mut s = String::new();
+    for r in rows {
+        let over = if r.counted {
+            ""
+        } else {
+            "  (over the licensed count: denied)"
+        };
+        let _ = writeln!(s, "{:<22} {:>5}. {}{over}", r.plan, r.rank, r.user);
+    }
+    if rows.is_empty() {
+        s.push_str("no seats assigned\n");
+    }
+    s
+}
+
+pub(crate) fn decision(d: &Decision) -> String {
+    let mut s = String::from(if d.allowed { "yes\n" } else { "no\n" });
+    for r in &d.reasons {
+        let _ = writeln!(s, "  {r}");
+    }
+    s
+}
+
+pub(crate) fn events(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        let _ = writeln!(
+            s,
+            "{} {:<14} {}",
+            license_format::time::format_rfc3339(&e.at),
+            e.kind,
+            e.message
+        );
+    }
+    s
+}

@@ -1,0 +1,176 @@
+//! The one error type of this crate.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use license_format::time::format_rfc3339;
+
+/// Everything that can go wrong when verifying a license or using the store.
+///
+/// Two families: refusals by the license rules ([`Error::is_refusal`], a clean "no" that
+/// a command reports with exit status 1) and errors (bad input, a damaged store, I/O).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The license file itself is malformed, forged, signed by an unknown key or for
+    /// another product.
+    #[error(transparent)]
+    Format(#[from] license_format::Error),
+    /// The store file does not exist.
+    #[error(
+        "no license store at {path}: create it with `license-verifier init`, or give --store PATH"
+    )]
+    NoStore {
+        /// The path that was opened.
+        path: PathBuf,
+    },
+    /// The file is not a license store (another program's database or not SQLite at all).
+    #[error("{path} is not a license store ({reason}): give the path of a license store or of a new file; it was left untouched")]
+    ForeignStore {
+        /// The path that was opened.
+        path: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
+    /// The store was written by a newer version of this program.
+    #[error("{path} has store schema version {found}, newer than {supported}: use a newer license-verifier")]
+    NewerStore {
+        /// The path that was opened.
+        path: PathBuf,
+        /// The schema version found.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The store's content is inconsistent or its license no longer verifies.
+    #[error("the license store is damaged: {0}")]
+    DamagedStore(String),
+    /// SQLite failed (I/O, locking, disk full).
+    #[error("license store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store holds no active license.
+    #[error("no license is active: import the license file from the vendor with `license-verifier import FILE`")]
+    NoLicense,
+    /// A license bound to another installation.
+    #[error("license {license_id} is for installation {found}, not this installation {expected}: send this installation's activation request to the vendor")]
+    WrongInstallation {
+        /// The license's id.
+        license_id: String,
+        /// This installation's id.
+        expected: String,
+        /// The installation id in the license.
+        found: String,
+    },
+    /// The license's term ended (grace included) before the effective time.
+    #[error("license {license_id} expired on {}: ask the vendor for a renewal", format_rfc3339(.until))]
+    Expired {
+        /// The license's id.
+        license_id: String,
+        /// When it stopped working (grace included).
+        until: DateTime<Utc>,
+    },
+    /// The license's term starts after the effective time.
+    #[error("license {license_id} is not valid before {}: import it on or after that date", format_rfc3339(.from))]
+    NotYetValid {
+        /// The license's id.
+        license_id: String,
+        /// Its `valid_from`.
+        from: DateTime<Utc>,
+    },
+    /// Anti-rollback: the serial is not above the last one imported for the customer.
+    #[error("license {license_id} has serial {serial}, not above serial {latest} already imported for customer {customer}: import the newest license file")]
+    OlderSerial {
+        /// The license's id.
+        license_id: String,
+        /// Its serial.
+        serial: u64,
+        /// The highest serial imported for that customer.
+        latest: u64,
+        /// The customer id.
+        customer: String,
+    },
+    /// A different file with a serial that was already imported.
+    #[error("serial {serial} of customer {customer} was already imported with other content: this file is not the one the vendor issued under that serial; ask the vendor for a new serial")]
+    SerialConflict {
+        /// The serial.
+        serial: u64,
+        /// The customer id.
+        customer: String,
+    },
+    /// The plan or module is not in the active license, or its grant is no longer usable.
+    #[error("{code} is not licensed{detail}: import a license that includes it")]
+    NotLicensed {
+        /// The catalog code.
+        code: String,
+        /// Why, e.g. ` (expired on ...)`; empty when absent from the license.
+        detail: String,
+    },
+    /// Every seat of the plan is held.
+    #[error("no free seat of {plan}: all {seats} licensed seats are held; release one with `seats release USER {plan}` or import a license with more seats")]
+    NoFreeSeat {
+        /// The plan.
+        plan: String,
+        /// Its licensed seats.
+        seats: u32,
+    },
+    /// The user already holds another of the mutually exclusive plans.
+    #[error("user {user} already holds {held}; a user holds one of the exclusive plans at a time: release it first or pass --move")]
+    HoldsOtherPlan {
+        /// The user.
+        user: String,
+        /// The plan the user holds.
+        held: String,
+    },
+    /// A user name that the store does not know.
+    #[error("no user {0}: add the user with `users add {0}`")]
+    UnknownUser(String),
+    /// A user name that already exists.
+    #[error("user {0} already exists: choose another name")]
+    UserExists(String),
+    /// A user name that cannot be stored.
+    #[error("user name {0:?} is not allowed: use 1 to 128 characters, no control characters, no leading or trailing spaces")]
+    InvalidUserName(String),
+    /// A code that the catalog does not know, or of the wrong kind.
+    #[error("unknown {what} {code:?}{hint}: run `license-verifier list` to see the codes")]
+    UnknownCode {
+        /// "system license", "user plan", "license" or "capability".
+        what: &'static str,
+        /// The code given.
+        code: String,
+        /// A "did you mean" hint, or empty.
+        hint: String,
+    },
+    /// A question that needs a user was asked without one.
+    #[error("capability {0} is asked per user: give --user NAME")]
+    UserRequired(String),
+    /// The user does not hold that seat.
+    #[error("user {user} holds no seat of {plan}: nothing to release")]
+    NoSuchSeat {
+        /// The user.
+        user: String,
+        /// The plan.
+        plan: String,
+    },
+}
+
+impl Error {
+    /// Whether this is a clean "no" by the license rules (exit status 1) rather than an
+    /// error (exit status 2).
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            Error::WrongInstallation { .. }
+                | Error::Expired { .. }
+                | Error::NotYetValid { .. }
+                | Error::OlderSerial { .. }
+                | Error::SerialConflict { .. }
+                | Error::NotLicensed { .. }
+                | Error::NoFreeSeat { .. }
+                | Error::HoldsOtherPlan { .. }
+                | Error::NoLicense
+        )
+    }
+}
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

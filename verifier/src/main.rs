@@ -1,0 +1,192 @@
+//! `license-verifier`: verify license files, activate this installation by importing
+//! one, and answer access questions offline. See `--help` and README.md.
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use license_format::Lang;
+
+const EXIT_CODES: &str = "Exit status:
+  0  yes / done
+  1  a clean no: a check that answers no, `status` not usable, `verify` of a genuine file
+     that is expired, not yet valid or for another installation, an action refused by the
+     license rules (no free seat, plan not licensed, an older serial)
+  2  an error: malformed, forged or unverifiable input, unknown key, other product, usage,
+     I/O, a damaged store";
+
+/// Verify license files, activate this installation and answer access questions offline.
+#[derive(Parser)]
+#[command(name = "license-verifier", version, after_help = EXIT_CODES)]
+struct Cli {
+    /// The license store of this installation.
+    #[arg(
+        long,
+        global = true,
+        env = "LICENSE_STORE",
+        default_value = "license-store.db"
+    )]
+    store: PathBuf,
+    /// Trust this public key file (PEM, one or more keys) instead of the keys built in; repeatable.
+    #[arg(long = "trust", value_name = "PUB", global = true)]
+    trust: Vec<PathBuf>,
+    /// Print JSON on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of license names and descriptions: en or nl.
+    #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check one license file without a store: signature, term, binding.
+    Verify {
+        /// The license file.
+        file: PathBuf,
+        /// The instant to check at (RFC 3339), instead of now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Check that the license is for this installation id.
+        #[arg(long, value_name = "ID")]
+        installation_id: Option<String>,
+    },
+    /// Create the store (idempotent) and print the installation id.
+    Init,
+    /// Write the activation request for this installation.
+    Request {
+        /// Write it to FILE instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Activate a license file from the vendor.
+    Import {
+        /// The license file.
+        file: PathBuf,
+        /// Show what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The startup check: is the product licensed now.
+    Status,
+    /// The Licenses screen: every license with its status and seats.
+    List,
+    /// One license in detail, with the holders of a plan.
+    Show {
+        /// The license code, e.g. sales-premium.
+        code: String,
+    },
+    /// Users and their login rights.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Seats of the user plans.
+    #[command(subcommand)]
+    Seats(SeatsCommand),
+    /// Ask an access question; exit 0 for yes, 1 for no.
+    #[command(subcommand)]
+    Check(CheckCommand),
+    /// The system events log, newest first.
+    Events {
+        /// How many events to show.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum UsersCommand {
+    /// Add a user (with login rights unless --no-login).
+    Add {
+        /// The user's name.
+        name: String,
+        /// Add the user without login rights.
+        #[arg(long)]
+        no_login: bool,
+    },
+    /// Grant (on) or withdraw (off) login rights.
+    Login {
+        /// The user's name.
+        name: String,
+        /// on or off.
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
+    /// Remove a user and release the user's seats.
+    Remove {
+        /// The user's name.
+        name: String,
+    },
+    /// List the users.
+    List,
+}
+
+#[derive(Subcommand)]
+enum SeatsCommand {
+    /// Assign a seat of a plan to a user.
+    Assign(AssignArgs),
+    /// Release a user's seat of a plan.
+    Release {
+        /// The user.
+        user: String,
+        /// The plan.
+        plan: String,
+    },
+    /// List the seats, of every plan or of one.
+    List {
+        /// Only this plan.
+        plan: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct AssignArgs {
+    /// The user.
+    user: String,
+    /// The plan, e.g. sales-premium.
+    plan: String,
+    /// Release the user's other exclusive plan in the same step.
+    #[arg(long = "move")]
+    move_seat: bool,
+}
+
+#[derive(Subcommand)]
+enum CheckCommand {
+    /// Is a system license active.
+    System {
+        /// The system license code.
+        code: String,
+    },
+    /// May a capability be used (by a user, for per-user capabilities).
+    Capability {
+        /// The capability, e.g. web-client.
+        cap: String,
+        /// The user asking.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+    },
+    /// Is a seat of a plan free.
+    Seats {
+        /// The plan.
+        plan: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(cli::run(cli))
+}

@@ -1,0 +1,87 @@
+//! The system events log: imports and refusals, seat and user changes, clock warnings
+//! and state changes.
+
+use chrono::{DateTime, Utc};
+use license_format::time::{format_rfc3339, parse_rfc3339};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use super::{meta, Ctx, LicenseStore};
+use crate::{Error, Result};
+
+/// One logged event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// Its number, increasing.
+    pub id: i64,
+    /// The effective time it happened.
+    #[serde(with = "crate::json_time")]
+    pub at: DateTime<Utc>,
+    /// What kind: `init`, `import`, `import-refused`, `seat-assigned`, `seat-released`,
+    /// `seat-refused`, `user-added`, `user-login`, `user-removed`, `clock`, `state`.
+    pub kind: String,
+    /// What happened, in words.
+    pub message: String,
+}
+
+/// Appends an event.
+pub(crate) fn log(conn: &Connection, at: DateTime<Utc>, kind: &str, message: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO events (at, kind, message) VALUES (?1, ?2, ?3)",
+        params![format_rfc3339(&at), kind, message],
+    )?;
+    Ok(())
+}
+
+/// Logs an event when the license's state differs from the last one recorded.
+pub(crate) fn note_state_change(conn: &Connection, ctx: &Ctx) -> Result<()> {
+    let Some(license) = &ctx.license else {
+        return Ok(());
+    };
+    let state = license.state_at(ctx.now);
+    let key = format!("{} {}", license.license_id(), state.name());
+    if meta::get(conn, "last_state")?.as_deref() == Some(key.as_str()) {
+        return Ok(());
+    }
+    meta::set(conn, "last_state", &key)?;
+    log(
+        conn,
+        ctx.now,
+        "state",
+        &format!("license {} is {state}", license.license_id()),
+    )
+}
+
+impl LicenseStore {
+    /// The latest `limit` events, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Sqlite`] or [`Error::DamagedStore`].
+    pub fn events(&self, limit: u32, now: DateTime<Utc>) -> Result<Vec<Event>> {
+        self.write(now, |tx, _| {
+            let mut stmt =
+                tx.prepare("SELECT id, at, kind, message FROM events ORDER BY id DESC LIMIT ?1")?;
+            let rows = stmt.query_map([limit], |r| {
+                Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
+            })?;
+            rows.map(|row| {
+                let (id, at, kind, message) = row?;
+                let at = parse_rfc3339(&at)
+                    .map_err(|e| Error::DamagedStore(format!("events[{id}].at: {e}")))?;
+                Ok(Event {
+                    id,
+                    at,
+                    kind,
+                    message,
+                })
+            })
+            .collect()
+        })
+    }
+
+    /// Logs an event in its own transaction (used for refusals, after the refused
+    /// operation's transaction was rolled back).
+    pub(crate) fn log_alone(&self, now: DateTime<Utc>, kind: &str, message: &str) -> Result<()> {
+        self.write(now, |tx, ctx| log(tx, ctx.now, kind, message))
+    }
+}

@@ -1,0 +1,332 @@
+//! The startup check (`status`), the Licenses screen (`list`), one license in detail
+//! (`show`) and the access questions (`check`).
+
+use chrono::{DateTime, Utc};
+use license_format::{Catalog, CatalogEntry, Customer, Lang, LicenseKind};
+use rusqlite::Connection;
+use serde::{Serialize, Serializer};
+
+use super::{seats, users, Ctx, LicenseStore};
+use crate::state::day;
+use crate::{decide_capability, decide_system, Decision, Error, Result, State, VerifiedLicense};
+
+/// Days before the end of a license from which `status` warns.
+const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// The startup check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Status {
+    /// This installation's id.
+    pub installation_id: String,
+    /// The license's state; `unlicensed` when none is active.
+    #[serde(serialize_with = "state_or_unlicensed")]
+    pub state: Option<State>,
+    /// Whether the product may run licensed (active or grace).
+    pub usable: bool,
+    /// The active license's id.
+    pub license_id: Option<String>,
+    /// Its serial.
+    pub serial: Option<u64>,
+    /// Its customer.
+    pub customer: Option<Customer>,
+    /// End of its term (`null`: perpetual or none).
+    #[serde(with = "crate::json_time::optional")]
+    pub valid_until: Option<DateTime<Utc>>,
+    /// Whole days until it stops working, grace included.
+    pub days_left: Option<i64>,
+    /// The time decisions use.
+    #[serde(with = "crate::json_time")]
+    pub effective_time: DateTime<Utc>,
+    /// Things an administrator should act on.
+    pub warnings: Vec<String>,
+}
+
+fn state_or_unlicensed<S: Serializer>(state: &Option<State>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(state.map_or("unlicensed", |st| st.name()))
+}
+
+/// One row of the Licenses screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LicenseRow {
+    /// The catalog code.
+    pub code: String,
+    /// The name in the chosen language.
+    pub name: String,
+    /// `system`, `user-plan` or `legacy`.
+    pub kind: &'static str,
+    /// `active`, `grace until DATE`, `expired`, `not yet valid` or `not licensed`.
+    pub status: String,
+    /// The grant's end (`null`: perpetual or not licensed).
+    #[serde(with = "crate::json_time::optional")]
+    pub valid_until: Option<DateTime<Utc>>,
+    /// Seats licensed (plans only).
+    pub seats_total: Option<u32>,
+    /// Seats held (plans only).
+    pub seats_used: Option<u64>,
+}
+
+/// One holder of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Holder {
+    /// The user.
+    pub user: String,
+    /// Place in assignment order, 1 first.
+    pub rank: u64,
+    /// Within the licensed count.
+    pub counted: bool,
+    /// When assigned.
+    pub assigned_at: String,
+}
+
+/// One license in detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LicenseDetail {
+    /// The row of the Licenses screen.
+    #[serde(flatten)]
+    pub row: LicenseRow,
+    /// What the license is for, in the chosen language.
+    pub description: String,
+    /// The capabilities it takes part in.
+    pub enables: Vec<String>,
+    /// The holders (plans only), in assignment order.
+    pub holders: Vec<Holder>,
+}
+
+fn kind_of(entry: &CatalogEntry) -> &'static str {
+    match (entry.legacy, entry.kind) {
+        (true, _) => "legacy",
+        (false, LicenseKind::System) => "system",
+        (false, LicenseKind::UserPlan) => "user-plan",
+    }
+}
+
+fn entry_status(license: Option<&VerifiedLicense>, code: &str, now: DateTime<Utc>) -> String {
+    match license.and_then(|l| l.grant_state_at(code, now)) {
+        None => "not licensed".into(),
+        Some(State::Active { .. }) => "active".into(),
+        Some(State::Grace { until, .. }) => format!("grace until {}", day(&until)),
+        Some(State::Expired { .. }) => "expired".into(),
+        Some(State::NotYetValid { .. }) => "not yet valid".into(),
+    }
+}
+
+fn row(
+    tx: &Connection,
+    license: Option<&VerifiedLicense>,
+    entry: &CatalogEntry,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<LicenseRow> {
+    let plan = entry.kind == LicenseKind::UserPlan;
+    Ok(LicenseRow {
+        code: entry.code.clone(),
+        name: entry.name.get(lang).to_owned(),
+        kind: kind_of(entry),
+        status: entry_status(license, &entry.code, now),
+        valid_until: license.and_then(|l| l.grant_until(&entry.code)).flatten(),
+        seats_total: plan.then(|| license.and_then(|l| l.seats(&entry.code)).unwrap_or(0)),
+        seats_used: if plan {
+            Some(seats::used(tx, &entry.code)?)
+        } else {
+            None
+        },
+    })
+}
+
+fn known_entry(code: &str) -> Result<&'static CatalogEntry> {
+    let catalog = Catalog::builtin();
+    catalog.entry(code).ok_or_else(|| Error::UnknownCode {
+        what: "license",
+        code: code.to_owned(),
+        hint: [LicenseKind::System, LicenseKind::UserPlan]
+            .into_iter()
+            .find_map(|k| catalog.suggest(code, k))
+            .map(|s| format!(" (did you mean {s}?)"))
+            .unwrap_or_default(),
+    })
+}
+
+impl LicenseStore {
+    /// The startup check at the effective time.
+    ///
+    /// # Errors
+    /// [`Error::DamagedStore`] or a store error.
+    pub fn status(&self, now: DateTime<Utc>) -> Result<Status> {
+        self.write(now, |tx, ctx| {
+            let mut warnings = std::mem::take(&mut ctx.warnings);
+            let license = ctx.license()?;
+            let state = license.map(|l| l.state_at(ctx.now));
+            if let Some(l) = license {
+                warnings.extend(license_warnings(tx, l, ctx)?);
+            }
+            Ok(Status {
+                installation_id: self.installation_id.clone(),
+                usable: state.is_some_and(|s| s.is_usable()),
+                license_id: license.map(|l| l.license_id().to_owned()),
+                serial: license.map(VerifiedLicense::serial),
+                customer: license.map(|l| l.payload().customer.clone()),
+                valid_until: license.and_then(|l| l.payload().valid_until),
+                days_left: license
+                    .zip(state)
+                    .and_then(|(l, s)| s.days_left(ctx.now, l.payload().grace_days)),
+                effective_time: ctx.now,
+                warnings,
+                state,
+            })
+        })
+    }
+
+    /// The Licenses screen: one row per catalog license, system licenses first.
+    ///
+    /// # Errors
+    /// [`Error::DamagedStore`] or a store error.
+    pub fn licenses(&self, lang: Lang, now: DateTime<Utc>) -> Result<Vec<LicenseRow>> {
+        self.write(now, |tx, ctx| {
+            let license = ctx.license()?;
+            Catalog::builtin()
+                .entries()
+                .map(|e| row(tx, license, e, lang, ctx.now))
+                .collect()
+        })
+    }
+
+    /// One license in detail, with the holders of a plan.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCode`], [`Error::DamagedStore`] or a store error.
+    pub fn show(&self, code: &str, lang: Lang, now: DateTime<Utc>) -> Result<LicenseDetail> {
+        let entry = known_entry(code)?;
+        self.write(now, |tx, ctx| {
+            let license = ctx.license()?;
+            let counted = seats::counted_seats(license, code, ctx.now);
+            let holders = seats::holders(tx, code)?
+                .into_iter()
+                .enumerate()
+                .map(|(i, (user, assigned_at))| {
+                    let rank = i as u64 + 1;
+                    Holder {
+                        user,
+                        rank,
+                        counted: rank <= counted,
+                        assigned_at,
+                    }
+                })
+                .collect();
+            Ok(LicenseDetail {
+                row: row(tx, license, entry, lang, ctx.now)?,
+                description: entry.description.get(lang).to_owned(),
+                enables: entry.enables.clone(),
+                holders,
+            })
+        })
+    }
+
+    /// Whether the system license `code` is licensed and usable.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCode`] for a code that is not a system license.
+    pub fn check_system(&self, code: &str, now: DateTime<Utc>) -> Result<Decision> {
+        let catalog = Catalog::builtin();
+        if catalog.entry(code).map(|e| e.kind) != Some(LicenseKind::System) {
+            let hint = catalog
+                .suggest(code, LicenseKind::System)
+                .map(|s| format!(" (did you mean {s}?)"));
+            return Err(Error::UnknownCode {
+                what: "system license",
+                code: code.to_owned(),
+                hint: hint.unwrap_or_default(),
+            });
+        }
+        self.write(now, |_, ctx| {
+            Ok(decide_system(ctx.license()?, code, ctx.now))
+        })
+    }
+
+    /// Whether a capability may be used, by `user` when it is asked per user.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCode`] for an unknown capability, [`Error::UserRequired`] for a
+    /// per-user capability asked without a user.
+    pub fn check_capability(
+        &self,
+        capability: &str,
+        user: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Decision> {
+        let catalog = Catalog::builtin();
+        let cap = catalog
+            .capability(capability)
+            .ok_or_else(|| Error::UnknownCode {
+                what: "capability",
+                code: capability.to_owned(),
+                hint: format!(
+                    " (one of {})",
+                    catalog
+                        .capabilities
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })?;
+        if cap.per_user && user.is_none() {
+            return Err(Error::UserRequired(capability.to_owned()));
+        }
+        self.write(now, |tx, ctx| {
+            let facts = match user {
+                Some(name) if cap.per_user => users::facts(tx, name)?,
+                _ => None,
+            };
+            let mut d = decide_capability(ctx.license()?, cap, facts.as_ref(), ctx.now);
+            if let (Some(name), None, true) = (user, &facts, cap.per_user) {
+                d.reasons = vec![format!("no user {name} in this installation")];
+                d.allowed = false;
+            }
+            Ok(d)
+        })
+    }
+}
+
+fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<Vec<String>> {
+    let now = ctx.now;
+    let mut warnings = Vec::new();
+    let id = l.license_id();
+    match l.state_at(now) {
+        State::Grace { until, days_left } => warnings.push(format!(
+            "license {id} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            day(&until)
+        )),
+        State::Active { until: Some(_) } => {
+            if let Some(days) = l.state_at(now).days_left(now, l.payload().grace_days).filter(|d| *d <= EXPIRY_WARNING_DAYS) {
+                warnings.push(format!("license {id} stops working in {days} days; ask the vendor for a renewal"));
+            }
+        }
+        State::Expired { since } => warnings.push(format!("license {id} expired on {}; ask the vendor for a renewal", day(&since))),
+        State::NotYetValid { from } => warnings.push(format!("license {id} is not valid before {}", day(&from))),
+        State::Active { until: None } => {}
+    }
+    for g in &l.payload().system_licenses {
+        match l.grant_state_at(&g.code, now) {
+            Some(State::Grace { until, .. }) if l.state_at(now).name() == "active" => warnings
+                .push(format!(
+                    "system license {} has ended; its grace period ends on {}",
+                    g.code,
+                    day(&until)
+                )),
+            Some(State::Expired { since }) if l.state_at(now).name() == "active" => warnings.push(
+                format!("system license {} expired on {}", g.code, day(&since)),
+            ),
+            _ => {}
+        }
+    }
+    for g in &l.payload().user_plans {
+        let used = seats::used(tx, &g.code)?;
+        if used > u64::from(g.seats) {
+            warnings.push(format!(
+                "{}: {used} holders of {} licensed seats; holders after the first {} are denied until seats are released or added",
+                g.code, g.seats, g.seats
+            ));
+        }
+    }
+    Ok(warnings)
+}

@@ -1,0 +1,166 @@
+//! Users of the installation and their login rights.
+
+use chrono::{DateTime, Utc};
+use license_format::time::format_rfc3339;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::{events, LicenseStore};
+use crate::{Error, Result, UserFacts};
+
+/// Longest user name accepted, in characters.
+const MAX_USER_NAME: usize = 128;
+
+/// One user as `users list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserRow {
+    /// The user's name.
+    pub name: String,
+    /// Whether the user may log in.
+    pub login: bool,
+    /// The plans the user holds a seat of, in assignment order.
+    pub plans: Vec<String>,
+}
+
+fn check_name(name: &str) -> Result<()> {
+    let len = name.chars().count();
+    if len == 0 || len > MAX_USER_NAME || name.trim() != name || name.chars().any(char::is_control)
+    {
+        return Err(Error::InvalidUserName(name.to_owned()));
+    }
+    Ok(())
+}
+
+/// The user's login flag, or [`Error::UnknownUser`].
+pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
+    conn.query_row("SELECT login FROM users WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::UnknownUser(name.to_owned()))
+}
+
+/// What a per-user decision needs: login and each held plan with the user's place among
+/// its holders (assignment order, ties by name).
+pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> {
+    let login = match login_of(conn, name) {
+        Ok(login) => login,
+        Err(Error::UnknownUser(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut stmt = conn.prepare(
+        "SELECT s.plan, (SELECT count(*) FROM seats o WHERE o.plan = s.plan AND (o.seq < s.seq OR (o.seq = s.seq AND o.user <= s.user)))
+         FROM seats s WHERE s.user = ?1 ORDER BY s.seq",
+    )?;
+    let seats = stmt
+        .query_map([name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?
+        .map(|row| row.map(|(plan, rank)| (plan, u64::try_from(rank).unwrap_or(0))))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(UserFacts {
+        name: name.to_owned(),
+        login,
+        seats,
+    }))
+}
+
+impl LicenseStore {
+    /// Adds a user, with or without login rights.
+    ///
+    /// # Errors
+    /// [`Error::InvalidUserName`], [`Error::UserExists`].
+    pub fn add_user(&self, name: &str, login: bool, now: DateTime<Utc>) -> Result<()> {
+        check_name(name)?;
+        self.write(now, |tx, ctx| {
+            let inserted = tx.execute(
+                "INSERT INTO users (name, login, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
+                params![name, login, format_rfc3339(&ctx.now)],
+            )?;
+            if inserted == 0 {
+                return Err(Error::UserExists(name.to_owned()));
+            }
+            let rights = if login { "with" } else { "without" };
+            events::log(tx, ctx.now, "user-added", &format!("user {name} added {rights} login rights"))
+        })
+    }
+
+    /// Grants or withdraws a user's login rights; returns whether anything changed.
+    ///
+    /// # Errors
+    /// [`Error::UnknownUser`].
+    pub fn set_login(&self, name: &str, login: bool, now: DateTime<Utc>) -> Result<bool> {
+        self.write(now, |tx, ctx| {
+            if login_of(tx, name)? == login {
+                return Ok(false);
+            }
+            tx.execute(
+                "UPDATE users SET login = ?2 WHERE name = ?1",
+                params![name, login],
+            )?;
+            let what = if login { "granted" } else { "withdrawn" };
+            events::log(
+                tx,
+                ctx.now,
+                "user-login",
+                &format!("login rights of user {name} {what}"),
+            )?;
+            Ok(true)
+        })
+    }
+
+    /// Removes a user and releases the user's seats; returns the plans released.
+    ///
+    /// # Errors
+    /// [`Error::UnknownUser`].
+    pub fn remove_user(&self, name: &str, now: DateTime<Utc>) -> Result<Vec<String>> {
+        self.write(now, |tx, ctx| {
+            login_of(tx, name)?;
+            let plans = plans_of(tx, name)?;
+            tx.execute("DELETE FROM users WHERE name = ?1", [name])?;
+            let released = if plans.is_empty() {
+                String::new()
+            } else {
+                format!(", releasing {}", plans.join(", "))
+            };
+            events::log(
+                tx,
+                ctx.now,
+                "user-removed",
+                &format!("user {name} removed{released}"),
+            )?;
+            Ok(plans)
+        })
+    }
+
+    /// Every user, by name.
+    ///
+    /// # Errors
+    /// [`Error::Sqlite`] or [`Error::DamagedStore`].
+    pub fn users(&self, now: DateTime<Utc>) -> Result<Vec<UserRow>> {
+        self.write(now, |tx, _| {
+            let mut stmt = tx.prepare(
+                "SELECT u.name, u.login, group_concat(s.plan, ',') FROM users u LEFT JOIN seats s ON s.user = u.name
+                 GROUP BY u.name ORDER BY u.name",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                let plans: Option<String> = r.get(2)?;
+                Ok(UserRow {
+                    name: r.get(0)?,
+                    login: r.get(1)?,
+                    plans: plans.map(|p| p.split(',').map(str::to_owned).collect()).unwrap_or_default(),
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+}
+
+/// The plans a user holds, in assignment order.
+pub(crate) fn plans_of(conn: &Connection, name: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT plan FROM seats WHERE user = ?1 ORDER BY seq")?;
+    let plans = stmt
+        .query_map([name], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(plans)
+}

@@ -1,0 +1,94 @@
+//! Helpers for the verifier's tests: license files signed with the example keys.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Utc};
+use license_format::{sign_payload, signing_key_from_pem, time::parse_rfc3339, Keyring};
+use serde_json::{json, Value};
+
+/// An instant from RFC 3339 text.
+pub fn t(text: &str) -> DateTime<Utc> {
+    parse_rfc3339(text).unwrap()
+}
+
+/// The example keys, as the default build trusts them.
+pub fn keyring() -> Keyring {
+    let mut ring = Keyring::from_pem(include_str!("../../../keys-example/vendor.pub")).unwrap();
+    ring.add_pem(include_str!("../../../keys-example/vendor-next.pub")).unwrap();
+    ring
+}
+
+/// A license payload under construction.
+#[derive(Clone)]
+pub struct Lic(pub Value);
+
+/// A license for customer C-1: 2026 (grace 14 days), server, web services, quotes and
+/// 10 seats of sales-premium, 2 of service-essentials; unbound.
+pub fn lic() -> Lic {
+    Lic(json!({
+        "license_id": "LIC-1",
+        "serial": 1,
+        "product": "superoffice-crm",
+        "issued_at": "2025-12-15T00:00:00Z",
+        "issuer": "Example Vendor",
+        "customer": {"id": "C-1", "name": "Acme"},
+        "installation_id": null,
+        "valid_from": "2026-01-01T00:00:00Z",
+        "valid_until": "2027-01-01T00:00:00Z",
+        "grace_days": 14,
+        "system_licenses": [
+            {"code": "superoffice-server", "valid_until": null},
+            {"code": "online-web-services", "valid_until": null},
+            {"code": "quote-management", "valid_until": null}
+        ],
+        "user_plans": [
+            {"code": "sales-premium", "seats": 10, "valid_until": null},
+            {"code": "service-essentials", "seats": 2, "valid_until": null}
+        ]
+    }))
+}
+
+impl Lic {
+    /// Sets a top-level member.
+    pub fn set(mut self, key: &str, value: Value) -> Self {
+        self.0[key] = value;
+        self
+    }
+
+    /// Sets id and serial together.
+    pub fn serial(self, serial: u64) -> Self {
+        self.set("serial", json!(serial)).set("license_id", json!(format!("LIC-{serial}")))
+    }
+
+    /// Sets the seats of one plan, adding it when absent.
+    pub fn seats(mut self, plan: &str, seats: u32) -> Self {
+        let plans = self.0["user_plans"].as_array_mut().unwrap();
+        plans.retain(|p| p["code"] != plan);
+        plans.push(json!({"code": plan, "seats": seats, "valid_until": null}));
+        self
+    }
+
+    /// Drops a system license or plan.
+    pub fn without(mut self, code: &str) -> Self {
+        for list in ["system_licenses", "user_plans"] {
+            self.0[list].as_array_mut().unwrap().retain(|p| p["code"] != code);
+        }
+        self
+    }
+
+    /// The payload bytes.
+    pub fn bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.0).unwrap()
+    }
+
+    /// The license file, signed with the example vendor key.
+    pub fn sign(&self) -> String {
+        let key = signing_key_from_pem(include_str!("../../../keys-example/vendor.key")).unwrap();
+        sign_payload(&self.bytes(), &key)
+    }
+
+    /// The license file, signed with the example next vendor key.
+    pub fn sign_next(&self) -> String {
+        let key = signing_key_from_pem(include_str!("../../../keys-example/vendor-next.key")).unwrap();
+        sign_payload(&self.bytes(), &key)
+    }
+}
