@@ -1,0 +1,32 @@
+//! Format constants: markers, versions and limits (FORMAT.md §2-§9). Every parser takes
+//! its limits from here so that the spec and the code cannot drift apart.
+
+/// The armor's first line (FORMAT.md §2).
+pub const ARMOR_BEGIN: &str = "-----BEGIN LICENSE FILE-----";
+/// The armor's last line (FORMAT.md §2).
+pub const ARMOR_END: &str = "-----END LICENSE FILE-----";
+/// Characters per body line written by writers (FORMAT.md §2).
+pub const ARMOR_LINE_WIDTH: usize = 64;
+/// Largest license file accepted, checked before anything is parsed (FORMAT.md §2).
+pub const MAX_LICENSE_FILE_BYTES: usize = 1024 * 1024;
+/// The envelope's `format` value (FORMAT.md §3).
+pub const FORMAT_V1: &str = "license-file/v1";
+/// The envelope's `alg` value (FORMAT.md §3).
+pub const ALG_ED25519: &str = "ed25519";
+/// Domain separator that starts every signed message: `FORMAT_V1 || 0x00` (FORMAT.md §5).
+pub const SIGNATURE_CONTEXT: &[u8] = b"license-file/v1\0";
+/// Length of a key id in bytes; its text form is twice as many hex digits (FORMAT.md §4).
+pub const KEY_ID_BYTES: usize = 8;
+/// Largest `grace_days` (FORMAT.md §6).
+pub const MAX_GRACE_DAYS: u32 = 90;
+/// Largest seat count of one plan (FORMAT.md §6).
+pub const MAX_SEATS: u32 = 1_000_000;
+/// Largest serial: the largest integer that every JSON implementation holds exactly
+/// (FORMAT.md §6).
+pub const MAX_SERIAL: u64 = (1 << 53) - 1;
+/// The activation request's `format` value (FORMAT.md §8).
+pub const REQUEST_FORMAT_V1: &str = "activation-request/v1";
+/// Largest activation request accepted (FORMAT.md §8).
+pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// Largest PEM key or keyring text accepted (FORMAT.md §9).
+pub const MAX_KEY_FILE_BYTES: usize = 64 * 1024;

@@ -1,0 +1,91 @@
+//! The one error type of this crate.
+
+use crate::KeyId;
+
+/// Everything that can be wrong with a license file, an activation request or a key.
+///
+/// Variants up to and including [`Error::BadSignature`] are reported in the fixed order
+/// of FORMAT.md §5; a payload is never examined before its signature holds.
+#[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than the format allows; nothing of it was parsed.
+    #[error("{what} is {size} bytes, over the limit of {limit} bytes: this is not a {what}")]
+    TooLarge {
+        /// What was being read: "license file", "activation request", "key file".
+        what: &'static str,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The armor is missing, doubled, unterminated or holds a foreign character.
+    #[error("armor: {0}")]
+    Armor(String),
+    /// The armored body is not valid base64.
+    #[error("armor: the body is not valid base64 ({0}): the file was damaged in transit; ask for it again")]
+    Base64(String),
+    /// The envelope is not the JSON object of FORMAT.md §3.
+    #[error("envelope: {0}")]
+    Envelope(String),
+    /// The envelope names a format version this verifier does not know.
+    #[error("unsupported format {found:?}: this verifier reads \"license-file/v1\"; update the product to read newer files")]
+    UnsupportedFormat {
+        /// The `format` member as found.
+        found: String,
+    },
+    /// The envelope names a signature algorithm other than Ed25519.
+    #[error("unsupported algorithm {found:?}: license files are signed with \"ed25519\"")]
+    UnsupportedAlgorithm {
+        /// The `alg` member as found.
+        found: String,
+    },
+    /// The `kid` member is not 16 lowercase hex digits.
+    #[error("envelope: kid {found:?} is not a key id (16 lowercase hex digits)")]
+    MalformedKeyId {
+        /// The `kid` member as found.
+        found: String,
+    },
+    /// The file is signed by a key that the keyring does not hold.
+    #[error("unknown key {kid}: the file is signed by a key this installation does not trust; trust the vendor's public key with that id, or ask the vendor for a file signed by a trusted key")]
+    UnknownKey {
+        /// The key id the file names.
+        kid: KeyId,
+    },
+    /// The signature does not hold for the payload under the named key. Deliberately
+    /// opaque: which check failed tells a forger nothing useful and a user nothing
+    /// actionable.
+    #[error("bad signature: the file was altered after signing or was not made by the vendor")]
+    BadSignature,
+    /// The signed payload is not well-formed JSON of the shape of FORMAT.md §6.
+    #[error("payload: {0}")]
+    Payload(String),
+    /// A payload member holds a value the format forbids.
+    #[error("payload: {field}: {problem}")]
+    InvalidPayload {
+        /// Path of the member, e.g. `user_plans[1].seats`.
+        field: String,
+        /// What is wrong and, where there is one, the fix.
+        problem: String,
+    },
+    /// The file was issued for another product.
+    #[error("the license is for product {found:?}, not {expected:?}: ask the vendor for a {expected} license")]
+    WrongProduct {
+        /// This catalog's product id.
+        expected: String,
+        /// The payload's product id.
+        found: String,
+    },
+    /// An activation request is malformed.
+    #[error("activation request: {0}")]
+    Request(String),
+    /// A PEM key or keyring cannot be read.
+    #[error("key: {0}")]
+    Key(String),
+    /// A public key is of small order: any signature "verifies" under it.
+    #[error("key {kid} is a weak (small-order) public key and can never be trusted")]
+    WeakKey {
+        /// The weak key's id.
+        kid: KeyId,
+    },
+}

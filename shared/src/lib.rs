@@ -1,0 +1,50 @@
+//! License file format v1: the armor, the signed envelope, the payload, keys and the
+//! product catalog, exactly as `docs/FORMAT.md` specifies them.
+//!
+//! This crate is pure: no files, no clock, no randomness (except key generation behind
+//! the `signing` feature), no printing. Callers pass bytes and instants in.
+//!
+//! ```
+//! use license_format::{Keyring, verify_license};
+//!
+//! let keyring = Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();
+//! let file = include_bytes!("../../tests/vectors/valid-basic.lic");
+//! let verified = verify_license(file, &keyring).unwrap();
+//! assert_eq!(verified.payload.product, "superoffice-crm");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod armor;
+pub mod catalog;
+pub mod constants;
+mod envelope;
+mod error;
+mod json;
+mod keys;
+mod license;
+mod payload;
+mod request;
+pub mod time;
+
+pub use armor::{armor, dearmor};
+pub use catalog::{Capability, Catalog, CatalogEntry, Lang, LicenseKind};
+pub use envelope::Envelope;
+pub use error::Error;
+#[cfg(feature = "signing")]
+pub use keys::{generate_signing_key, signing_key_from_pem, signing_key_to_pem};
+pub use keys::{verifying_key_from_pem, verifying_key_to_pem};
+pub use keys::{KeyId, Keyring, TrustedKey};
+#[cfg(feature = "signing")]
+pub use license::sign_payload;
+pub use license::{signed_message, verify_license, verify_signature, VerifiedFile};
+pub use payload::{Customer, Payload, PlanGrant, SystemGrant};
+pub use request::ActivationRequest;
+
+#[cfg(feature = "signing")]
+pub use ed25519_dalek::SigningKey;
+/// Re-exported so that callers name the same key types as this crate.
+pub use ed25519_dalek::{Signature, VerifyingKey};
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

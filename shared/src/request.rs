@@ -1,0 +1,96 @@
+//! The activation request an installation writes for its vendor (FORMAT.md §8).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::constants::{MAX_REQUEST_BYTES, REQUEST_FORMAT_V1};
+use crate::{json, time, Catalog, Error, Result};
+
+/// Which installation asks for a license. Plain JSON, unsigned: the vendor decides
+/// whether to trust it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivationRequest {
+    /// Always `activation-request/v1`.
+    pub format: String,
+    /// The catalog's product id.
+    pub product: String,
+    /// The installation's id.
+    pub installation_id: String,
+    /// The host the installation runs on, for the vendor's records.
+    pub hostname: String,
+    /// When the request was written.
+    #[serde(with = "time::required")]
+    pub created_at: DateTime<Utc>,
+}
+
+impl ActivationRequest {
+    /// A request for this installation, for the built-in catalog's product.
+    pub fn new(installation_id: String, hostname: String, created_at: DateTime<Utc>) -> Self {
+        ActivationRequest {
+            format: REQUEST_FORMAT_V1.to_owned(),
+            product: Catalog::builtin().product.clone(),
+            installation_id,
+            hostname,
+            created_at,
+        }
+    }
+
+    /// Parses a request strictly. The product is not checked here: the issuer compares it
+    /// with its catalog and says which product the request is for.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] or [`Error::Request`] naming the problem.
+    pub fn parse(bytes: &[u8]) -> Result<Self> {
+        if bytes.len() > MAX_REQUEST_BYTES {
+            return Err(Error::TooLarge {
+                what: "activation request",
+                size: bytes.len(),
+                limit: MAX_REQUEST_BYTES,
+            });
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let request: ActivationRequest = json::from_slice(bytes).map_err(Error::Request)?;
+        if request.format != REQUEST_FORMAT_V1 {
+            return Err(Error::Request(format!(
+                "format {:?} is not {REQUEST_FORMAT_V1:?}: this is not an activation request",
+                request.format
+            )));
+        }
+        if request.installation_id.trim().is_empty() {
+            return Err(Error::Request("installation_id must not be empty".into()));
+        }
+        Ok(request)
+    }
+
+    /// The request as pretty JSON with a final newline, as installations write it.
+    pub fn to_json(&self) -> String {
+        // A struct of strings always serializes.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_refusals() {
+        let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let req = ActivationRequest::new("inst-1".into(), "host".into(), t);
+        assert_eq!(
+            ActivationRequest::parse(req.to_json().as_bytes()).unwrap(),
+            req
+        );
+        let extra = req.to_json().replacen('{', "{\"x\":1,", 1);
+        assert!(
+            matches!(ActivationRequest::parse(extra.as_bytes()), Err(Error::Request(m)) if m.contains("unknown field `x`"))
+        );
+        let dup = req.to_json().replacen('{', "{\"hostname\":\"a\",", 1);
+        assert!(
+            matches!(ActivationRequest::parse(dup.as_bytes()), Err(Error::Request(m)) if m.contains("duplicate field"))
+        );
+    }
+}

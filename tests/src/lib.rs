@@ -1,0 +1,13 @@
+//! Workspace-level test support: the deterministic generator of `tests/vectors/`.
+//!
+//! Every vector is made from `keys-example/` and fixed payloads, and Ed25519 signatures
+//! are deterministic, so running the generator twice gives the same bytes; the test
+//! `vectors_are_fresh` holds the committed files to that.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+// A generator run by developers: a broken example key or pointer must stop it loudly.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod vectors;
+
+pub use vectors::{generate, Vector};

@@ -1,0 +1,133 @@
+//! Runs every file in `tests/vectors/` through `verify_license` and checks the decision
+//! its `expect:` line names, down to the kind of refusal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+
+use license_format::{verify_license, Error, Keyring};
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+fn keyring() -> Keyring {
+    let mut ring = Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();
+    ring.add_pem(include_str!("../../keys-example/vendor-next.pub"))
+        .unwrap();
+    ring
+}
+
+/// The kebab-case name a vector's `expect: invalid NAME` line uses for each error.
+fn kind(e: &Error) -> &'static str {
+    match e {
+        Error::TooLarge { .. } => "too-large",
+        Error::Armor(_) => "armor",
+        Error::Base64(_) => "base64",
+        Error::Envelope(_) => "envelope",
+        Error::UnsupportedFormat { .. } => "unsupported-format",
+        Error::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
+        Error::MalformedKeyId { .. } => "malformed-key-id",
+        Error::UnknownKey { .. } => "unknown-key",
+        Error::BadSignature => "bad-signature",
+        Error::Payload(_) => "payload",
+        Error::InvalidPayload { .. } => "invalid-payload",
+        Error::WrongProduct { .. } => "wrong-product",
+        other => panic!("a license file produced a non-file error: {other}"),
+    }
+}
+
+fn expectation(contents: &[u8]) -> String {
+    let head = contents.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(contents);
+    let text = String::from_utf8_lossy(&head[..head.len().min(200)]);
+    let first = text.lines().next().unwrap_or_default();
+    first
+        .strip_prefix("expect: ")
+        .unwrap_or_else(|| panic!("no expect: line, found {first:?}"))
+        .to_owned()
+}
+
+#[test]
+fn every_vector_is_decided_as_it_says() {
+    let ring = keyring();
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(vectors_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "lic") {
+            continue;
+        }
+        seen += 1;
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let contents = std::fs::read(&path).unwrap();
+        let expect = expectation(&contents);
+        assert_eq!(
+            name.starts_with("valid-"),
+            expect == "valid",
+            "{name}: name and expect: disagree"
+        );
+        let got = match verify_license(&contents, &ring) {
+            Ok(_) => "valid".to_owned(),
+            Err(e) => format!("invalid {}", kind(&e)),
+        };
+        if got != expect {
+            failures.push(format!("{name}: expected {expect}, got {got}"));
+        }
+    }
+    assert!(seen >= 50, "only {seen} vectors found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_error_kind_has_a_vector() {
+    let mut kinds: Vec<String> = std::fs::read_dir(vectors_dir())
+        .unwrap()
+        .map(|e| expectation(&std::fs::read(e.unwrap().path()).unwrap()))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    for want in [
+        "valid",
+        "invalid too-large",
+        "invalid armor",
+        "invalid base64",
+        "invalid envelope",
+        "invalid unsupported-format",
+        "invalid unsupported-algorithm",
+        "invalid malformed-key-id",
+        "invalid unknown-key",
+        "invalid bad-signature",
+        "invalid payload",
+        "invalid invalid-payload",
+        "invalid wrong-product",
+    ] {
+        assert!(kinds.iter().any(|k| k == want), "no vector expects {want}");
+    }
+}
+
+#[test]
+fn committed_vectors_match_the_generator() {
+    for v in license_system_tests::generate() {
+        let committed = std::fs::read(vectors_dir().join(&v.name)).unwrap_or_else(|_| {
+            panic!(
+                "{} is not committed: run cargo run -p license-system-tests --bin gen-vectors",
+                v.name
+            )
+        });
+        assert!(
+            committed == v.contents,
+            "{} differs from the generator's output: regenerate the vectors",
+            v.name
+        );
+    }
+}
+
+#[test]
+fn unknown_key_error_names_the_kid() {
+    let contents = std::fs::read(vectors_dir().join("invalid-unknown-key.lic")).unwrap();
+    let err = verify_license(&contents, &keyring()).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown key 0000000000000000"),
+        "{err}"
+    );
+}
