@@ -91,6 +91,9 @@ pub fn decide_system(
     if let Some(l) = license {
         d.grant = Some(code.to_owned());
         d.state = l.grant_state_at(code, now);
+    }
+    // A license that does not work already says why; its grants add nothing.
+    if let Some(l) = license.filter(|_| d.reasons.is_empty()) {
         if let Some(reason) = system_reason(l, code, now) {
             d.reasons.push(reason);
         }
@@ -121,7 +124,9 @@ pub fn decide_capability(
     now: DateTime<Utc>,
 ) -> Decision {
     let mut d = Decision::start(license, now);
-    let Some(l) = license else { return d.finish() };
+    let Some(l) = license.filter(|_| d.reasons.is_empty()) else {
+        return d.finish();
+    };
     for code in &capability.requires_system {
         d.reasons.extend(system_reason(l, code, now));
         d.grant = Some(code.clone());
@@ -216,7 +221,7 @@ pub fn decide_seats(
     now: DateTime<Utc>,
 ) -> Decision {
     let mut d = Decision::start(license, now);
-    if let Some(l) = license {
+    if let Some(l) = license.filter(|_| d.reasons.is_empty()) {
         d.grant = Some(plan.to_owned());
         d.state = l.grant_state_at(plan, now);
         match (l.seats(plan), d.state) {

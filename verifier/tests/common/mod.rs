@@ -1,5 +1,5 @@
 //! Helpers for the verifier's tests: license files signed with the example keys.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, Utc};
 use license_format::{sign_payload, signing_key_from_pem, time::parse_rfc3339, Keyring};
@@ -13,7 +13,8 @@ pub fn t(text: &str) -> DateTime<Utc> {
 /// The example keys, as the default build trusts them.
 pub fn keyring() -> Keyring {
     let mut ring = Keyring::from_pem(include_str!("../../../keys-example/vendor.pub")).unwrap();
-    ring.add_pem(include_str!("../../../keys-example/vendor-next.pub")).unwrap();
+    ring.add_pem(include_str!("../../../keys-example/vendor-next.pub"))
+        .unwrap();
     ring
 }
 
@@ -56,7 +57,8 @@ impl Lic {
 
     /// Sets id and serial together.
     pub fn serial(self, serial: u64) -> Self {
-        self.set("serial", json!(serial)).set("license_id", json!(format!("LIC-{serial}")))
+        self.set("serial", json!(serial))
+            .set("license_id", json!(format!("LIC-{serial}")))
     }
 
     /// Sets the seats of one plan, adding it when absent.
@@ -70,7 +72,10 @@ impl Lic {
     /// Drops a system license or plan.
     pub fn without(mut self, code: &str) -> Self {
         for list in ["system_licenses", "user_plans"] {
-            self.0[list].as_array_mut().unwrap().retain(|p| p["code"] != code);
+            self.0[list]
+                .as_array_mut()
+                .unwrap()
+                .retain(|p| p["code"] != code);
         }
         self
     }
@@ -88,7 +93,47 @@ impl Lic {
 
     /// The license file, signed with the example next vendor key.
     pub fn sign_next(&self) -> String {
-        let key = signing_key_from_pem(include_str!("../../../keys-example/vendor-next.key")).unwrap();
+        let key =
+            signing_key_from_pem(include_str!("../../../keys-example/vendor-next.key")).unwrap();
         sign_payload(&self.bytes(), &key)
     }
+}
+
+/// The licenses, users and seats of a store, as text: equal snapshots mean nothing
+/// that grants access changed.
+pub fn snapshot(path: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = String::new();
+    for sql in [
+        "SELECT license_id, serial, active, hex(text) FROM licenses ORDER BY id",
+        "SELECT name, login FROM users ORDER BY name",
+        "SELECT user, plan, seq FROM seats ORDER BY seq",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap().join("|"));
+            out.push('\n');
+        }
+        out.push_str("--\n");
+    }
+    out
+}
+
+/// A forgery: `claims` under the genuine signature of `genuine` (same key id).
+pub fn forge(claims: &Lic, genuine: &Lic) -> String {
+    let signed = license_format::dearmor(genuine.sign().as_bytes()).unwrap();
+    let mut envelope = license_format::Envelope::parse(&signed).unwrap();
+    envelope.payload = claims.bytes();
+    license_format::armor(&envelope.to_bytes())
 }
