@@ -137,3 +137,16 @@ pub fn forge(claims: &Lic, genuine: &Lic) -> String {
     envelope.payload = claims.bytes();
     license_format::armor(&envelope.to_bytes())
 }
+
+/// An instant `days` from the real clock, as RFC 3339 text (CLI tests run at real time).
+pub fn days_from_now(days: i64) -> String {
+    license_format::time::format_rfc3339(&(Utc::now() + chrono::Duration::days(days)))
+}
+
+/// A license like [`lic`] whose term runs from 30 days ago to a year from now.
+pub fn current() -> Lic {
+    lic()
+        .set("issued_at", json!(days_from_now(-31)))
+        .set("valid_from", json!(days_from_now(-30)))
+        .set("valid_until", json!(days_from_now(365)))
+}
