@@ -1,0 +1,338 @@
+//! Batch issuing: one order per line of a JSONL stream, one file per order.
+//!
+//! The calling thread reads and checks orders and hands out license ids and serials
+//! inside an IMMEDIATE ledger transaction; worker threads (one per core) sign and
+//! self-verify, which is where the time goes; the calling thread writes each file and
+//! its ledger row as results come back, committing every [`GROUP`] licenses. Orders are
+//! streamed: at most a window of them is in memory at once.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::thread;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use serde::Serialize;
+
+use crate::ledger::LedgerTx;
+use crate::output::write_new;
+use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, Result};
+
+/// Licenses per ledger transaction: large enough that commits cost little, small
+/// enough that another issuer waits well under a second for the lock.
+pub const GROUP: usize = 4096;
+
+/// Orders queued per worker thread.
+const QUEUE_PER_WORKER: usize = 64;
+
+/// How a batch runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOptions {
+    /// Where the license files go, one per order, named `LICENSE_ID.lic`.
+    pub out_dir: PathBuf,
+    /// Stop at the first refused order.
+    pub fail_fast: bool,
+    /// Allow orders without `installation_id` (licenses valid on any installation).
+    pub unbound: bool,
+    /// Signing threads; at least 1.
+    pub workers: usize,
+}
+
+impl BatchOptions {
+    /// Options writing into `out_dir`, with one signing thread per core.
+    pub fn new(out_dir: impl Into<PathBuf>) -> Self {
+        let workers = thread::available_parallelism().map_or(1, |n| n.get());
+        BatchOptions {
+            out_dir: out_dir.into(),
+            fail_fast: false,
+            unbound: false,
+            workers,
+        }
+    }
+}
+
+/// Something that happened to one line; the CLI turns these into output.
+#[derive(Debug)]
+pub enum BatchEvent<'a> {
+    /// The line's license was recorded (its transaction committed) and written.
+    Issued {
+        /// The line number, from 1.
+        line: u64,
+        /// The license id.
+        license_id: &'a str,
+        /// The file written.
+        path: &'a Path,
+    },
+    /// The line was refused; nothing was recorded for it.
+    Refused {
+        /// The line number, from 1.
+        line: u64,
+        /// Why, naming the file, line, member and fix.
+        error: &'a Error,
+    },
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BatchReport {
+    /// Licenses issued.
+    pub issued: u64,
+    /// Lines refused.
+    pub refused: u64,
+    /// Whether `fail_fast` stopped the batch before the end of the input.
+    pub stopped_early: bool,
+}
+
+struct Job {
+    line: u64,
+    seq: u64,
+    serial: u64,
+    bound: BoundOrder,
+}
+
+struct Done {
+    line: u64,
+    seq: u64,
+    result: Result<Issued>,
+}
+
+/// Issues one license per line of `input` (blank lines are skipped). `source_name`
+/// names the input in messages, as `NAME:LINE`.
+///
+/// # Errors
+/// A failure that concerns the whole batch: reading the input, the ledger, or writing
+/// an output file (an existing file is never replaced). Licenses of transactions
+/// committed before it stay issued; the failing transaction's files are removed.
+pub fn run_batch(
+    issuer: &Issuer,
+    ledger: &mut Ledger,
+    source_name: &str,
+    input: impl BufRead,
+    options: &BatchOptions,
+    now: DateTime<Utc>,
+    on_event: &mut dyn FnMut(BatchEvent<'_>),
+) -> Result<BatchReport> {
+    fs::create_dir_all(&options.out_dir).map_err(Error::io(&options.out_dir))?;
+    let now = now.trunc_subsecs(0);
+    thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let queues: Vec<SyncSender<Job>> = (0..options.workers.max(1))
+            .map(|_| spawn_worker(scope, issuer, now, done_tx.clone()))
+            .collect();
+        drop(done_tx);
+        let mut run = Run {
+            source_name,
+            input,
+            options,
+            now,
+            on_event,
+            report: BatchReport::default(),
+            line: 0,
+            eof: false,
+        };
+        while !run.eof && !run.report.stopped_early {
+            run.group(ledger.begin()?, &queues, &done_rx)?;
+        }
+        Ok(run.report)
+    })
+}
+
+fn spawn_worker<'s>(
+    scope: &'s thread::Scope<'s, '_>,
+    issuer: &'s Issuer,
+    now: DateTime<Utc>,
+    done: Sender<Done>,
+) -> SyncSender<Job> {
+    let (tx, rx) = mpsc::sync_channel::<Job>(QUEUE_PER_WORKER);
+    scope.spawn(move || {
+        for job in rx {
+            let installation = job.bound.installation_id.as_deref();
+            let payload = issuer.payload(&job.bound.order, installation, job.seq, job.serial, now);
+            let result = issuer.sign(payload);
+            if done
+                .send(Done {
+                    line: job.line,
+                    seq: job.seq,
+                    result,
+                })
+                .is_err()
+            {
+                return; // the batch was abandoned
+            }
+        }
+    });
+    tx
+}
+
+struct Run<'a, R> {
+    source_name: &'a str,
+    input: R,
+    options: &'a BatchOptions,
+    now: DateTime<Utc>,
+    on_event: &'a mut dyn FnMut(BatchEvent<'_>),
+    report: BatchReport,
+    line: u64,
+    eof: bool,
+}
+
+/// The state of one ledger transaction.
+struct Group<'t> {
+    tx: LedgerTx<'t>,
+    next_seq: u64,
+    serials: HashMap<(String, String), u64>,
+    /// Files written in this transaction: (line, license id, path).
+    written: Vec<(u64, String, PathBuf)>,
+}
+
+impl<R: BufRead> Run<'_, R> {
+    /// Runs one transaction of up to [`GROUP`] orders; on error its files are removed.
+    fn group(
+        &mut self,
+        tx: LedgerTx<'_>,
+        queues: &[SyncSender<Job>],
+        done: &Receiver<Done>,
+    ) -> Result<()> {
+        let next_seq = tx.last_seq()? + 1;
+        let mut group = Group {
+            tx,
+            next_seq,
+            serials: HashMap::new(),
+            written: Vec::new(),
+        };
+        let outcome = self.fill_and_drain(&mut group, queues, done);
+        let Group { tx, written, .. } = group;
+        match outcome.and_then(|()| tx.commit()) {
+            Ok(()) => {
+                self.report.issued += written.len() as u64;
+                for (line, license_id, path) in &written {
+                    (self.on_event)(BatchEvent::Issued {
+                        line: *line,
+                        license_id,
+                        path,
+                    });
+                }
+                Ok(())
+            }
+            Err(e) => {
+                for (_, _, path) in &written {
+                    let _ = fs::remove_file(path); // best effort: the record was rolled back
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn fill_and_drain(
+        &mut self,
+        group: &mut Group<'_>,
+        queues: &[SyncSender<Job>],
+        done: &Receiver<Done>,
+    ) -> Result<()> {
+        let window = queues.len() * QUEUE_PER_WORKER;
+        let (mut sent, mut in_flight) = (0usize, 0usize);
+        loop {
+            while in_flight < window && sent < GROUP && !self.eof && !self.report.stopped_early {
+                if let Some(job) = self.next_job(group)? {
+                    // A worker only stops when its queue is dropped, so the send succeeds.
+                    let _ = queues[sent % queues.len()].send(job);
+                    sent += 1;
+                    in_flight += 1;
+                }
+            }
+            if in_flight == 0 {
+                return Ok(());
+            }
+            let Ok(finished) = done.recv() else {
+                return Ok(());
+            };
+            in_flight -= 1;
+            match finished.result {
+                Ok(issued) => self.record(group, finished.seq, finished.line, &issued)?,
+                Err(e) => self.refuse(finished.line, &e),
+            }
+        }
+    }
+
+    /// Reads the next non-blank line and turns it into a job, or reports it refused.
+    fn next_job(&mut self, group: &mut Group<'_>) -> Result<Option<Job>> {
+        let mut bytes = Vec::new();
+        let read = self
+            .input
+            .read_until(b'\n', &mut bytes)
+            .map_err(Error::io(self.source_name))?;
+        if read == 0 {
+            self.eof = true;
+            return Ok(None);
+        }
+        self.line += 1;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let name = format!("{}:{}", self.source_name, self.line);
+        let bound = Order::parse(&bytes, &name, self.now).and_then(|order| {
+            let installation_id = bind(&order, &name, None, self.options.unbound)?;
+            Ok(BoundOrder {
+                order,
+                installation_id,
+            })
+        });
+        let bound = match bound {
+            Ok(bound) => bound,
+            Err(e) => {
+                self.refuse(self.line, &e);
+                return Ok(None);
+            }
+        };
+        let key = (
+            bound.order.customer.id.clone(),
+            bound.installation_id.clone().unwrap_or_default(),
+        );
+        let last = match group.serials.get(&key) {
+            Some(serial) => *serial,
+            None => group
+                .tx
+                .last_serial(&key.0, bound.installation_id.as_deref())?,
+        };
+        group.serials.insert(key, last + 1);
+        let job = Job {
+            line: self.line,
+            seq: group.next_seq,
+            serial: last + 1,
+            bound,
+        };
+        group.next_seq += 1;
+        Ok(Some(job))
+    }
+
+    fn record(
+        &mut self,
+        group: &mut Group<'_>,
+        seq: u64,
+        line: u64,
+        issued: &Issued,
+    ) -> Result<()> {
+        let path = self
+            .options
+            .out_dir
+            .join(format!("{}.lic", issued.payload.license_id));
+        write_new(&path, issued.text.as_bytes())?;
+        group
+            .written
+            .push((line, issued.payload.license_id.clone(), path));
+        group.tx.insert(seq, issued)
+    }
+
+    fn refuse(&mut self, line: u64, error: &Error) {
+        self.report.refused += 1;
+        (self.on_event)(BatchEvent::Refused { line, error });
+        if self.options.fail_fast {
+            self.report.stopped_early = true;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "batch_tests.rs"]
+mod tests;

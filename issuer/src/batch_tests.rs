@@ -1,0 +1,175 @@
+use super::*;
+use license_format::time::parse_rfc3339;
+use license_format::{verify_license, Keyring, SigningKey};
+
+fn issuer() -> Issuer {
+    Issuer::new(SigningKey::from_bytes(&[9u8; 32]), "Vendor").unwrap()
+}
+
+fn keyring() -> Keyring {
+    let mut ring = Keyring::new();
+    ring.add(SigningKey::from_bytes(&[9u8; 32]).verifying_key())
+        .unwrap();
+    ring
+}
+
+fn order(customer: &str, installation: &str) -> String {
+    format!(
+        r#"{{"customer":{{"id":"{customer}","name":"N"}},"installation_id":"{installation}","system_licenses":["system"],"user_plans":{{"sales-premium":2}}}}"#
+    )
+}
+
+struct Outcome {
+    report: Result<BatchReport>,
+    issued: Vec<(u64, String)>,
+    refused: Vec<(u64, String)>,
+}
+
+fn run(input: &str, options: &BatchOptions, ledger: &mut Ledger) -> Outcome {
+    let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+    let (mut issued, mut refused) = (Vec::new(), Vec::new());
+    let report = run_batch(
+        &issuer(),
+        ledger,
+        "orders.jsonl",
+        input.as_bytes(),
+        options,
+        now,
+        &mut |event| match event {
+            BatchEvent::Issued {
+                line, license_id, ..
+            } => issued.push((line, license_id.to_owned())),
+            BatchEvent::Refused { line, error } => refused.push((line, error.to_string())),
+        },
+    );
+    issued.sort();
+    Outcome {
+        report,
+        issued,
+        refused,
+    }
+}
+
+#[test]
+fn good_lines_are_issued_and_bad_lines_reported_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let options = BatchOptions {
+        workers: 2,
+        ..BatchOptions::new(dir.path().join("out"))
+    };
+    let input = [
+        order("C1", "i1"),
+        "{not json".into(),
+        String::new(),
+        order("C1", "i1"),
+        order("C2", "i1"),
+    ]
+    .join("\n");
+    let out = run(&input, &options, &mut ledger);
+    assert_eq!(
+        out.report.unwrap(),
+        BatchReport {
+            issued: 3,
+            refused: 1,
+            stopped_early: false
+        }
+    );
+    assert_eq!(out.refused.len(), 1);
+    assert_eq!(out.refused[0].0, 2);
+    assert!(
+        out.refused[0]
+            .1
+            .starts_with("orders.jsonl:2: not a JSON order"),
+        "{}",
+        out.refused[0].1
+    );
+    assert_eq!(
+        out.issued.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [1, 4, 5]
+    );
+    let mut serials = Vec::new();
+    for (_, id) in &out.issued {
+        let text = fs::read(options.out_dir.join(format!("{id}.lic"))).unwrap();
+        let p = verify_license(&text, &keyring()).unwrap().payload;
+        serials.push((p.customer.id, p.serial));
+    }
+    serials.sort();
+    assert_eq!(
+        serials,
+        [
+            ("C1".to_owned(), 1),
+            ("C1".to_owned(), 2),
+            ("C2".to_owned(), 1)
+        ]
+    );
+    assert_eq!(ledger.list(None).unwrap().len(), 3);
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let options = BatchOptions {
+        fail_fast: true,
+        workers: 1,
+        ..BatchOptions::new(dir.path().join("out"))
+    };
+    let bad = order("C1", "i1").replace("sales-premium", "sales-premum");
+    let input = [order("C1", "i1"), bad, order("C3", "i3")].join("\n");
+    let out = run(&input, &options, &mut ledger);
+    assert_eq!(
+        out.report.unwrap(),
+        BatchReport {
+            issued: 1,
+            refused: 1,
+            stopped_early: true
+        }
+    );
+    assert!(
+        out.refused[0]
+            .1
+            .contains("orders.jsonl:2: user_plans.sales-premum: unknown user plan"),
+        "{}",
+        out.refused[0].1
+    );
+    assert_eq!(ledger.list(Some("C3")).unwrap().len(), 0);
+}
+
+#[test]
+fn unbound_orders_need_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let line = r#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#;
+    let mut options = BatchOptions::new(dir.path().join("out"));
+    let out = run(line, &options, &mut ledger);
+    assert_eq!(out.report.unwrap().refused, 1);
+    assert!(out.refused[0]
+        .1
+        .contains("orders.jsonl:1: installation_id: the order names no installation"));
+    options.unbound = true;
+    assert_eq!(run(line, &options, &mut ledger).report.unwrap().issued, 1);
+}
+
+#[test]
+fn an_existing_output_file_aborts_and_rolls_back_the_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let options = BatchOptions::new(dir.path().join("out"));
+    fs::create_dir_all(&options.out_dir).unwrap();
+    fs::write(options.out_dir.join("LIC-000002.lic"), "someone else's").unwrap();
+    let input = [order("A", "1"), order("B", "1"), order("C", "1")].join("\n");
+    let out = run(&input, &options, &mut ledger);
+    let err = out.report.unwrap_err().to_string();
+    assert!(
+        err.contains("LIC-000002.lic exists: refusing to overwrite it"),
+        "{err}"
+    );
+    assert!(ledger.list(None).unwrap().is_empty());
+    assert!(out.issued.is_empty());
+    let left: Vec<_> = fs::read_dir(&options.out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["LIC-000002.lic"]);
+}

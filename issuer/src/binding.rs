@@ -1,0 +1,186 @@
+//! Which installation a license is bound to: the order's `installation_id`, an offline
+//! installation's activation request, or, said explicitly, none.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use license_format::{ActivationRequest, Catalog};
+
+use crate::{Error, Order, Result};
+
+/// An order read from a file together with the installation it will be bound to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundOrder {
+    /// The checked order.
+    pub order: Order,
+    /// The installation the license is bound to; `None` only when `--unbound` was said.
+    pub installation_id: Option<String>,
+}
+
+/// Reads an order file and, if given, an activation request file, and decides the
+/// binding. Nothing is written.
+///
+/// # Errors
+/// [`Error::Io`], the order's errors (see [`Order::parse`]), [`Error::Request`] for a
+/// malformed request, a request for another product or an installation that disagrees
+/// with the order's, [`Error::Unbound`].
+pub fn read_bound_order(
+    order_path: &Path,
+    request_path: Option<&Path>,
+    unbound: bool,
+    now: DateTime<Utc>,
+) -> Result<BoundOrder> {
+    let order_name = order_path.display().to_string();
+    let bytes = fs::read(order_path).map_err(Error::io(order_path))?;
+    let order = Order::parse(&bytes, &order_name, now)?;
+    let request = request_path.map(read_request).transpose()?;
+    let request = request.as_ref().zip(request_path);
+    let installation_id = bind(&order, &order_name, request, unbound)?;
+    Ok(BoundOrder {
+        order,
+        installation_id,
+    })
+}
+
+/// Reads and parses an activation request file.
+///
+/// # Errors
+/// [`Error::Io`] or [`Error::Request`].
+pub fn read_request(path: &Path) -> Result<ActivationRequest> {
+    let bytes = fs::read(path).map_err(Error::io(path))?;
+    ActivationRequest::parse(&bytes).map_err(|e| Error::Request {
+        source_name: path.display().to_string(),
+        problem: format!("{e}; ask the installation for the file its `request` command wrote"),
+    })
+}
+
+/// Decides the installation: the order's and the request's must agree when both are
+/// given, the request must be for the catalog's product, and no installation at all
+/// needs `unbound`.
+///
+/// # Errors
+/// [`Error::Request`] or [`Error::Unbound`].
+pub fn bind(
+    order: &Order,
+    order_name: &str,
+    request: Option<(&ActivationRequest, &Path)>,
+    unbound: bool,
+) -> Result<Option<String>> {
+    let from_request = match request {
+        Some((req, path)) => Some(check_request(req, path)?),
+        None => None,
+    };
+    let chosen = match (&order.installation_id, from_request) {
+        (Some(ordered), Some((requested, path))) if ordered != requested => {
+            return Err(Error::Request {
+                source_name: path.display().to_string(),
+                problem: format!(
+                    "the request is from installation {requested:?} but {order_name} names installation_id {ordered:?}: \
+                     correct the order or use the request of the right installation"
+                ),
+            })
+        }
+        (Some(ordered), _) => Some(ordered.clone()),
+        (None, Some((requested, _))) => Some(requested.to_owned()),
+        (None, None) => None,
+    };
+    match (chosen, unbound) {
+        (Some(id), true) => Err(Error::Order {
+            source_name: order_name.to_owned(),
+            field: "installation_id".into(),
+            problem: format!("--unbound was said but the license would be bound to {id:?}: drop --unbound, or the installation"),
+        }),
+        (None, false) => Err(Error::Unbound { source_name: order_name.to_owned() }),
+        (chosen, _) => Ok(chosen),
+    }
+}
+
+fn check_request<'r>(req: &'r ActivationRequest, path: &'r Path) -> Result<(&'r str, &'r Path)> {
+    let product = &Catalog::builtin().product;
+    if &req.product != product {
+        return Err(Error::Request {
+            source_name: path.display().to_string(),
+            problem: format!(
+                "the request is for product {:?}, this issuer licenses {product:?}: use the issuer of that product",
+                req.product
+            ),
+        });
+    }
+    Ok((req.installation_id.as_str(), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use license_format::time::parse_rfc3339;
+    use std::path::PathBuf;
+
+    fn order(installation: Option<&str>) -> Order {
+        let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let mut o = Order::parse(
+            br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
+            "o.json",
+            now,
+        )
+        .unwrap();
+        o.installation_id = installation.map(str::to_owned);
+        o
+    }
+
+    fn request(installation: &str) -> ActivationRequest {
+        ActivationRequest::new(
+            installation.into(),
+            "host".into(),
+            parse_rfc3339("2026-11-29T09:00:00Z").unwrap(),
+        )
+    }
+
+    #[test]
+    fn order_and_request_must_agree() {
+        let path = PathBuf::from("req.json");
+        let r = request("inst-1");
+        assert_eq!(
+            bind(&order(Some("inst-1")), "o.json", Some((&r, &path)), false)
+                .unwrap()
+                .as_deref(),
+            Some("inst-1")
+        );
+        assert_eq!(
+            bind(&order(None), "o.json", Some((&r, &path)), false)
+                .unwrap()
+                .as_deref(),
+            Some("inst-1")
+        );
+        let err = bind(&order(Some("inst-2")), "o.json", Some((&r, &path)), false)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("req.json: the request is from installation \"inst-1\" but o.json names installation_id \"inst-2\""), "{err}");
+    }
+
+    #[test]
+    fn request_for_another_product_is_refused() {
+        let path = PathBuf::from("req.json");
+        let mut r = request("inst-1");
+        r.product = "other-product".into();
+        let err = bind(&order(None), "o.json", Some((&r, &path)), false)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("the request is for product \"other-product\", this issuer licenses \"superoffice-crm\""), "{err}");
+    }
+
+    #[test]
+    fn unbound_must_be_said_and_only_then() {
+        let err = bind(&order(None), "o.json", None, false).unwrap_err();
+        assert!(matches!(err, Error::Unbound { .. }));
+        assert!(err.to_string().contains("say --unbound"));
+        assert_eq!(bind(&order(None), "o.json", None, true).unwrap(), None);
+        let err = bind(&order(Some("i")), "o.json", None, true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("--unbound was said but the license would be bound to \"i\""),
+            "{err}"
+        );
+    }
+}

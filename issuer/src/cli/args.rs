@@ -1,0 +1,175 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const AFTER_HELP: &str = "\
+Dates in orders: a date (YYYY-MM-DD) means the whole of that day in UTC.
+  valid_from \"2026-12-01\" starts at 2026-12-01T00:00:00Z;
+  valid_until \"2027-11-30\" ends at 2027-12-01T00:00:00Z (exclusive).
+  Full RFC 3339 timestamps are accepted too. No valid_from: now. No valid_until
+  (or null): perpetual. No grace_days: 14.
+
+Exit status:
+  0  done (inspect: the signature holds, or no --trust key was given)
+  1  a clean no (inspect: the signature does not hold against the --trust keys;
+     ledger show: no such license)
+  2  an error: a mistake in an order, request or the command line, a refused
+     batch line, a key or ledger problem. Nothing is recorded then.
+
+Environment:
+  LICENSE_ISSUER_NAME        the vendor's display name (--issuer)
+  LICENSE_LEDGER             the ledger file (--ledger), default license-ledger.db
+  LICENSE_ISSUER_PASSPHRASE  passphrase of an encrypted key (never an argument)";
+
+/// Issue signed license files: vendor keys, orders, activation requests, the ledger.
+#[derive(Debug, Parser)]
+#[command(name = "license-issuer", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a new signing key: NAME.key (mode 0600) and NAME.pub; prints the key id.
+    Keygen(KeygenArgs),
+    /// Sign one order into a license file, record it in the ledger, write it.
+    #[command(after_help = AFTER_HELP)]
+    Issue(IssueArgs),
+    /// Issue one license per line of a JSONL file, each named LICENSE_ID.lic.
+    #[command(after_help = AFTER_HELP)]
+    Batch(BatchArgs),
+    /// Show a license file and whether its signature holds against the given keys.
+    Inspect(InspectArgs),
+    /// What was issued, to whom, bound to what, valid until when, with which key.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Directory to write the key files into.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Base name of the key files.
+    #[arg(long, default_value = "vendor")]
+    pub name: String,
+    /// Encrypt the private key (PKCS#8 PBES2, PBKDF2-SHA256 + AES-256-CBC); the
+    /// passphrase comes from LICENSE_ISSUER_PASSPHRASE or is asked twice on a terminal.
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Replace existing key files.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Signing {
+    /// The private key file written by keygen.
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+    /// The vendor's display name, written into every license.
+    #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The ledger file.
+    #[arg(
+        long,
+        env = "LICENSE_LEDGER",
+        value_name = "PATH",
+        default_value = "license-ledger.db"
+    )]
+    pub ledger: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    #[command(flatten)]
+    pub signing: Signing,
+    /// The order (JSON).
+    #[arg(long, value_name = "ORDER.json")]
+    pub order: PathBuf,
+    /// An offline installation's activation request; binds the license to it.
+    #[arg(long, value_name = "REQUEST.json")]
+    pub request: Option<PathBuf>,
+    /// Issue a license valid on any installation (the order names none).
+    #[arg(long)]
+    pub unbound: bool,
+    /// Write the license file here instead of to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub signing: Signing,
+    /// The orders, one JSON object per line ("-" for standard input).
+    #[arg(long, value_name = "ORDERS.jsonl")]
+    pub orders: PathBuf,
+    /// Directory for the license files.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Stop at the first refused line.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Allow orders that name no installation.
+    #[arg(long)]
+    pub unbound: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The license file.
+    pub file: PathBuf,
+    /// A public key (.pub) to check the signature against; repeat for several.
+    #[arg(long, value_name = "PUB")]
+    pub trust: Vec<PathBuf>,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// List issued licenses, oldest first.
+    List {
+        /// Only this customer's licenses.
+        #[arg(long, value_name = "ID")]
+        customer: Option<String>,
+        #[command(flatten)]
+        common: LedgerArgs,
+    },
+    /// Show one license's record and its file.
+    Show {
+        /// The license id, e.g. LIC-000042.
+        license_id: String,
+        #[command(flatten)]
+        common: LedgerArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    /// The ledger file.
+    #[arg(
+        long,
+        env = "LICENSE_LEDGER",
+        value_name = "PATH",
+        default_value = "license-ledger.db"
+    )]
+    pub ledger: PathBuf,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,28 @@
+//! `inspect`: a license file for a person, and whether its signature holds.
+
+use std::fs;
+use std::process::ExitCode;
+
+use license_issuer::inspect::{inspect as decode, SignatureStatus};
+use license_issuer::keyfile::read_keyring;
+use license_issuer::{Error, Result};
+
+use super::args::InspectArgs;
+
+pub fn inspect(args: &InspectArgs) -> Result<ExitCode> {
+    let keyring = read_keyring(&args.trust)?;
+    let bytes = fs::read(&args.file).map_err(|source| Error::Io {
+        path: args.file.clone(),
+        source,
+    })?;
+    let inspection = decode(&bytes, &keyring)?;
+    if args.json {
+        super::print_json(&inspection)?;
+    } else {
+        super::emit(&inspection.to_text())?;
+    }
+    Ok(match inspection.signature {
+        SignatureStatus::Valid | SignatureStatus::NotChecked => ExitCode::SUCCESS,
+        SignatureStatus::UnknownKey | SignatureStatus::Bad => super::NO,
+    })
+}

@@ -1,0 +1,60 @@
+//! `keygen`, and loading the signing key for `issue` and `batch`.
+
+use std::process::ExitCode;
+
+use license_issuer::keyfile::{self, GeneratedKey};
+use license_issuer::{Error, Issuer, Result};
+use serde_json::json;
+
+use super::args::{KeygenArgs, Signing};
+
+pub fn keygen(args: &KeygenArgs) -> Result<ExitCode> {
+    let passphrase = if args.encrypt {
+        Some(super::passphrase(true)?)
+    } else {
+        None
+    };
+    let made = keyfile::generate(
+        &args.out_dir,
+        &args.name,
+        passphrase.as_deref().map(String::as_str),
+        args.force,
+    )?;
+    if args.json {
+        super::print_json(&to_json(&made))?;
+    } else {
+        let kind = if made.encrypted {
+            "encrypted private key"
+        } else {
+            "private key"
+        };
+        super::emit(&format!(
+            "key id: {}\n{kind}: {} (mode 0600; keep it secret)\npublic key: {} (give it to installations to trust)\n",
+            made.kid,
+            made.key_path.display(),
+            made.pub_path.display()
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(made: &GeneratedKey) -> serde_json::Value {
+    json!({
+        "key_id": made.kid.to_string(),
+        "private_key": made.key_path,
+        "public_key": made.pub_path,
+        "encrypted": made.encrypted,
+    })
+}
+
+/// The issuer for `issue` and `batch`. The name is checked before the key is read, so
+/// a missing name never costs a passphrase prompt.
+pub fn load_issuer(signing: &Signing) -> Result<Issuer> {
+    let name = signing
+        .issuer
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .ok_or(Error::MissingIssuerName)?;
+    let key = keyfile::load_signing_key(&signing.key, || super::passphrase(false))?;
+    Issuer::new(key, name)
+}

@@ -1,0 +1,80 @@
+//! `ledger list` and `ledger show`.
+
+use std::process::ExitCode;
+
+use license_issuer::{Ledger, LedgerRecord, Result};
+
+use super::args::LedgerCommand;
+
+pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
+    match command {
+        LedgerCommand::List { customer, common } => {
+            let records = Ledger::open_existing(&common.ledger)?.list(customer.as_deref())?;
+            if common.json {
+                super::print_json(&records)?;
+            } else {
+                super::emit(
+                    &records
+                        .iter()
+                        .map(|r| summary(r) + "\n")
+                        .collect::<String>(),
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        LedgerCommand::Show { license_id, common } => {
+            let ledger = Ledger::open_existing(&common.ledger)?;
+            let Some(record) = ledger.show(license_id)? else {
+                eprintln!(
+                    "license-issuer: no license {license_id} in {}",
+                    ledger.path().display()
+                );
+                eprintln!("hint: `license-issuer ledger list` shows the ids issued");
+                return Ok(super::NO);
+            };
+            if common.json {
+                super::print_json(&record)?;
+            } else {
+                super::emit(&details(&record))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn bound_to(r: &LedgerRecord) -> &str {
+    r.installation_id.as_deref().unwrap_or("unbound")
+}
+
+fn summary(r: &LedgerRecord) -> String {
+    format!(
+        "{}  serial {}  {} ({})  installation {}  issued {}  until {}  key {}",
+        r.license_id,
+        r.serial,
+        r.customer_name,
+        r.customer_id,
+        bound_to(r),
+        r.issued_at,
+        r.valid_until.as_deref().unwrap_or("perpetual"),
+        r.key_id
+    )
+}
+
+fn details(r: &LedgerRecord) -> String {
+    format!(
+        "license:      {}\nserial:       {}\ncustomer:     {} ({})\ninstallation: {}\nproduct:      {}\n\
+         issued at:    {}\nvalid from:   {}\nvalid until:  {}\nkey id:       {}\nsha256:       {}\n\n{}",
+        r.license_id,
+        r.serial,
+        r.customer_name,
+        r.customer_id,
+        bound_to(r),
+        r.product,
+        r.issued_at,
+        r.valid_from,
+        r.valid_until.as_deref().unwrap_or("perpetual"),
+        r.key_id,
+        r.sha256,
+        r.file_text.as_deref().unwrap_or_default()
+    )
+}

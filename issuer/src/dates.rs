@@ -1,0 +1,97 @@
+//! Dates in orders. A plain date means the whole of that day in UTC: as a start it is
+//! that day's midnight, as an end the next midnight (ends are exclusive, FORMAT.md §6).
+//! Full RFC 3339 timestamps are taken as they are.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use license_format::time::parse_rfc3339;
+
+/// Which side of a term a date stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first instant of the term: a date means its midnight.
+    Start,
+    /// The exclusive end of the term: a date means the following midnight.
+    End,
+}
+
+/// The rule as written in `--help` and the README.
+pub const DATE_RULE: &str = "a date (YYYY-MM-DD) means the whole of that day in UTC: \
+valid_from \"2026-12-01\" starts at 2026-12-01T00:00:00Z and valid_until \"2027-11-30\" \
+ends at 2027-12-01T00:00:00Z (exclusive); full RFC 3339 timestamps are accepted too";
+
+/// Reads `text` as a date or an RFC 3339 timestamp for the given edge.
+///
+/// # Errors
+/// A message naming both accepted forms.
+pub fn parse_edge(text: &str, edge: Edge) -> Result<DateTime<Utc>, String> {
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        // Exact 10-character form only: chrono's parser also takes "2026-1-5".
+        if text.len() == 10 {
+            return day_edge(day, edge)
+                .ok_or_else(|| format!("{text:?} is beyond the last date this program handles"));
+        }
+    }
+    if text.len() > 10 {
+        if let Ok(t) = parse_rfc3339(text) {
+            return Ok(t);
+        }
+    }
+    Err(format!(
+        "{text:?} is not a date like 2027-11-30 or an RFC 3339 timestamp like 2027-11-30T12:00:00Z"
+    ))
+}
+
+fn day_edge(day: NaiveDate, edge: Edge) -> Option<DateTime<Utc>> {
+    let day = match edge {
+        Edge::Start => day,
+        Edge::End => day.checked_add_days(Days::new(1))?,
+    };
+    Some(day.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use license_format::time::format_rfc3339;
+
+    fn edge(text: &str, e: Edge) -> String {
+        format_rfc3339(&parse_edge(text, e).unwrap())
+    }
+
+    #[test]
+    fn a_date_is_the_whole_day_in_utc() {
+        assert_eq!(edge("2026-12-01", Edge::Start), "2026-12-01T00:00:00Z");
+        assert_eq!(edge("2027-11-30", Edge::End), "2027-12-01T00:00:00Z");
+        assert_eq!(edge("2027-12-31", Edge::End), "2028-01-01T00:00:00Z");
+        assert_eq!(edge("2028-02-28", Edge::End), "2028-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn timestamps_are_taken_as_they_are() {
+        assert_eq!(
+            edge("2027-11-30T12:00:00+02:00", Edge::End),
+            "2027-11-30T10:00:00Z"
+        );
+        assert_eq!(
+            edge("2027-11-30T12:00:00Z", Edge::Start),
+            "2027-11-30T12:00:00Z"
+        );
+    }
+
+    #[test]
+    fn other_forms_are_refused_with_both_examples() {
+        for bad in [
+            "2027-1-5",
+            "30.11.2027",
+            "2027-02-30",
+            "",
+            "2027-11-30 12:00",
+        ] {
+            let err = parse_edge(bad, Edge::End).unwrap_err();
+            assert!(
+                err.contains("like 2027-11-30") && err.contains("RFC 3339"),
+                "{bad}: {err}"
+            );
+        }
+    }
+}

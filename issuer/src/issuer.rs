@@ -1,0 +1,274 @@
+//! The issuer: a signing key and the vendor's name, turning checked orders into signed,
+//! self-verified license files.
+
+use std::fmt;
+use std::path::Path;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use license_format::{sign_payload, verify_license, Catalog, KeyId, Keyring, Payload, SigningKey};
+use sha2::{Digest as _, Sha256};
+
+use crate::ledger::{license_id, Ledger};
+use crate::output::PendingFile;
+use crate::{BoundOrder, Error, Order, Result};
+
+/// A signed license file, checked by verifying it, ready to be recorded and written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issued {
+    /// The claims as signed.
+    pub payload: Payload,
+    /// The signing key's id.
+    pub kid: KeyId,
+    /// The armored license file.
+    pub text: String,
+    /// SHA-256 of `text`, lowercase hex.
+    pub sha256: String,
+}
+
+/// Signs licenses with one key under one vendor name.
+///
+/// The key is wiped from memory when the issuer is dropped (ed25519-dalek's
+/// `SigningKey` zeroizes itself); `Debug` shows only the key id.
+pub struct Issuer {
+    key: SigningKey,
+    kid: KeyId,
+    name: String,
+    keyring: Keyring,
+}
+
+impl fmt::Debug for Issuer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Issuer")
+            .field("kid", &self.kid)
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Issuer {
+    /// An issuer signing with `key` under the display name `name`.
+    ///
+    /// # Errors
+    /// [`Error::MissingIssuerName`] for an empty name; [`Error::Format`] for a weak key.
+    pub fn new(key: SigningKey, name: &str) -> Result<Issuer> {
+        if name.trim().is_empty() {
+            return Err(Error::MissingIssuerName);
+        }
+        let mut keyring = Keyring::new();
+        keyring.add(key.verifying_key())?;
+        Ok(Issuer {
+            kid: KeyId::of(&key.verifying_key()),
+            key,
+            name: name.to_owned(),
+            keyring,
+        })
+    }
+
+    /// The id of the signing key.
+    pub fn key_id(&self) -> KeyId {
+        self.kid
+    }
+
+    /// The vendor's display name written into every payload.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The payload for an order under the given license number and serial.
+    pub fn payload(
+        &self,
+        order: &Order,
+        installation_id: Option<&str>,
+        seq: u64,
+        serial: u64,
+        now: DateTime<Utc>,
+    ) -> Payload {
+        Payload {
+            license_id: license_id(seq),
+            serial,
+            product: Catalog::builtin().product.clone(),
+            issued_at: now.trunc_subsecs(0),
+            issuer: self.name.clone(),
+            customer: order.customer.clone(),
+            installation_id: installation_id.map(str::to_owned),
+            valid_from: order.valid_from.trunc_subsecs(0),
+            valid_until: order.valid_until,
+            grace_days: order.grace_days,
+            system_licenses: order.system_licenses.clone(),
+            user_plans: order.user_plans.clone(),
+            extensions: None,
+        }
+    }
+
+    /// Validates the payload against the catalog, signs it, and verifies the signed file
+    /// the way an installation will, before anyone records or sends it.
+    ///
+    /// # Errors
+    /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`] if the
+    /// signed file does not verify into the same payload.
+    pub fn sign(&self, payload: Payload) -> Result<Issued> {
+        payload.validate(Catalog::builtin())?;
+        let text = sign_payload(&payload.to_bytes(), &self.key);
+        let verified = verify_license(text.as_bytes(), &self.keyring).map_err(Error::SelfCheck)?;
+        if verified.payload != payload {
+            return Err(Error::SelfCheck(license_format::Error::Payload(
+                "the verified payload differs from the one signed".into(),
+            )));
+        }
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        Ok(Issued {
+            payload,
+            kid: self.kid,
+            text,
+            sha256,
+        })
+    }
+
+    /// Issues one license: takes the next license id and serial inside an IMMEDIATE
+    /// ledger transaction, signs, records, and writes `out` (if given) before the
+    /// transaction commits, so that the record and the file agree. The file appears
+    /// under its name only once the record is committed.
+    ///
+    /// # Errors
+    /// As [`Issuer::sign`], [`Error::Ledger`], [`Error::Io`]; on any error nothing is
+    /// recorded and `out` is not written.
+    pub fn issue(
+        &self,
+        ledger: &mut Ledger,
+        bound: &BoundOrder,
+        now: DateTime<Utc>,
+        out: Option<&Path>,
+    ) -> Result<Issued> {
+        let installation = bound.installation_id.as_deref();
+        let tx = ledger.begin()?;
+        let seq = tx.last_seq()? + 1;
+        let serial = tx.last_serial(&bound.order.customer.id, installation)? + 1;
+        let issued = self.sign(self.payload(&bound.order, installation, seq, serial, now))?;
+        tx.insert(seq, &issued)?;
+        let pending = out
+            .map(|path| PendingFile::create(path, issued.text.as_bytes()))
+            .transpose()?;
+        tx.commit()?;
+        if let Some(pending) = pending {
+            pending.persist()?;
+        }
+        Ok(issued)
+    }
+}
+
+/// Lowercase hex of bytes.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use license_format::time::parse_rfc3339;
+
+    const SEED: [u8; 32] = [7u8; 32];
+
+    fn issuer() -> Issuer {
+        Issuer::new(SigningKey::from_bytes(&SEED), "Vendor AS").unwrap()
+    }
+
+    fn bound() -> BoundOrder {
+        let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let text = br#"{"customer":{"id":"C-1","name":"Acme"},"valid_until":"2027-11-30",
+            "system_licenses":["superoffice-server"],"user_plans":{"sales-premium":3}}"#;
+        BoundOrder {
+            order: Order::parse(text, "o.json", now).unwrap(),
+            installation_id: Some("inst-1".into()),
+        }
+    }
+
+    #[test]
+    fn debug_shows_no_key_bytes() {
+        let shown = format!("{:?}", issuer());
+        assert!(
+            shown.contains("Vendor AS") && shown.contains("kid"),
+            "{shown}"
+        );
+        let seed_hex = hex(&SEED);
+        assert!(
+            !shown.contains(&seed_hex) && !shown.contains("7, 7, 7") && !shown.contains("0707"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn issuer_name_is_required() {
+        assert!(matches!(
+            Issuer::new(SigningKey::from_bytes(&SEED), " "),
+            Err(Error::MissingIssuerName)
+        ));
+    }
+
+    #[test]
+    fn signed_file_verifies_and_matches_the_order() {
+        let now = parse_rfc3339("2026-11-29T10:00:00.75Z").unwrap();
+        let issuer = issuer();
+        let issued = issuer
+            .sign(issuer.payload(&bound().order, Some("inst-1"), 42, 3, now))
+            .unwrap();
+        let ring = Keyring::from_pem(&license_format::verifying_key_to_pem(
+            &SigningKey::from_bytes(&SEED).verifying_key(),
+        ))
+        .unwrap();
+        let verified = verify_license(issued.text.as_bytes(), &ring).unwrap();
+        assert_eq!(verified.payload, issued.payload);
+        assert_eq!(verified.payload.license_id, "LIC-000042");
+        assert_eq!(verified.payload.serial, 3);
+        assert_eq!(verified.payload.issuer, "Vendor AS");
+        assert_eq!(
+            verified.payload.issued_at,
+            parse_rfc3339("2026-11-29T10:00:00Z").unwrap()
+        );
+        assert_eq!(issued.sha256.len(), 64);
+    }
+
+    #[test]
+    fn issue_takes_ids_and_serials_from_the_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let issuer = issuer();
+        let mut other = bound();
+        other.installation_id = Some("inst-2".into());
+        let out = dir.path().join("a.lic");
+        let a = issuer
+            .issue(&mut ledger, &bound(), now, Some(&out))
+            .unwrap();
+        let b = issuer.issue(&mut ledger, &bound(), now, None).unwrap();
+        let c = issuer.issue(&mut ledger, &other, now, None).unwrap();
+        let ids: Vec<_> = [&a, &b, &c]
+            .iter()
+            .map(|i| (i.payload.license_id.clone(), i.payload.serial))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("LIC-000001".into(), 1),
+                ("LIC-000002".into(), 2),
+                ("LIC-000003".into(), 1)
+            ]
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), a.text);
+        let shown = ledger.show("LIC-000002").unwrap().unwrap();
+        assert_eq!(shown.file_text.as_deref(), Some(b.text.as_str()));
+        assert_eq!(shown.sha256, b.sha256);
+    }
+
+    #[test]
+    fn a_refused_issue_records_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let out = dir.path().join("missing-dir").join("a.lic");
+        assert!(matches!(
+            issuer().issue(&mut ledger, &bound(), now, Some(&out)),
+            Err(Error::Io { .. })
+        ));
+        assert!(ledger.list(None).unwrap().is_empty());
+    }
+}

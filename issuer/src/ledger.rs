@@ -1,0 +1,337 @@
+//! The issuance ledger: an SQLite file that records every license file ever issued,
+//! whole, and hands out license ids and serials.
+//!
+//! Ids and serials are taken inside an IMMEDIATE transaction, which holds SQLite's write
+//! lock from its first statement: two issuers at once queue instead of reading the same
+//! maximum. The file carries an application id so that a foreign or damaged file is
+//! recognised and left untouched.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension as _, TransactionBehavior};
+use serde::Serialize;
+
+use crate::issuer::Issued;
+use crate::{Error, Result};
+
+/// The file name used when no `--ledger` or `LICENSE_LEDGER` is given.
+pub const DEFAULT_LEDGER: &str = "license-ledger.db";
+
+/// SQLite `application_id` of a ledger: "LILG" in ASCII.
+const APPLICATION_ID: i64 = 0x4C49_4C47;
+
+/// How long a second issuer waits for the first one's transaction.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
+const MIGRATIONS: &[&str] = &[
+    // 1: the licenses table. `seq` is the number in the license id; the unique index
+    // makes a duplicated serial impossible even if a bug tried.
+    "CREATE TABLE licenses (
+        seq INTEGER PRIMARY KEY,
+        license_id TEXT NOT NULL UNIQUE,
+        serial INTEGER NOT NULL,
+        customer_id TEXT NOT NULL,
+        customer_name TEXT NOT NULL,
+        installation_id TEXT,
+        product TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        valid_until TEXT,
+        key_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        file_text TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX licenses_serial ON licenses (customer_id, ifnull(installation_id, ''), serial);",
+];
+
+/// The text form of a license id: `LIC-000042`.
+pub fn license_id(seq: u64) -> String {
+    format!("LIC-{seq:06}")
+}
+
+/// One issued license as the ledger holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LedgerRecord {
+    /// The license id.
+    pub license_id: String,
+    /// The serial within (customer id, installation id).
+    pub serial: u64,
+    /// The customer's id.
+    pub customer_id: String,
+    /// The customer's name.
+    pub customer_name: String,
+    /// The installation bound to, `None` for an unbound license.
+    pub installation_id: Option<String>,
+    /// The product id.
+    pub product: String,
+    /// When it was signed (RFC 3339).
+    pub issued_at: String,
+    /// Start of the term (RFC 3339).
+    pub valid_from: String,
+    /// End of the term (RFC 3339), `None` for perpetual.
+    pub valid_until: Option<String>,
+    /// The signing key's id.
+    pub key_id: String,
+    /// SHA-256 of the file, lowercase hex.
+    pub sha256: String,
+    /// The license file exactly as issued; left out of listings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_text: Option<String>,
+}
+
+/// An open ledger.
+#[derive(Debug)]
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Ledger {
+    /// Opens the ledger at `path` for issuing, creating and initialising it if the file
+    /// does not exist or is empty.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnusable`] for a foreign, damaged or newer file (left untouched),
+    /// [`Error::Ledger`] for other database failures.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut ledger = Ledger::connect(path, flags)?;
+        let version = ledger.check_identity()?;
+        ledger.conn.pragma_update(None, "journal_mode", "WAL")?;
+        if version < MIGRATIONS.len() {
+            ledger.migrate()?;
+        }
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger to read it; a missing file is an error, not a new ledger.
+    ///
+    /// # Errors
+    /// [`Error::LedgerMissing`], or as [`Ledger::open`].
+    pub fn open_existing(path: &Path) -> Result<Ledger> {
+        if !path.exists() {
+            return Err(Error::LedgerMissing {
+                path: path.to_owned(),
+            });
+        }
+        let ledger = Ledger::connect(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if ledger.check_identity()? < MIGRATIONS.len() {
+            return Err(ledger.unusable("the ledger is empty or was never initialised".into()));
+        }
+        Ok(ledger)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Ledger> {
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::LedgerUnusable {
+            path: path.to_owned(),
+            problem: format!("cannot be opened as a ledger ({e})"),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    fn unusable(&self, problem: String) -> Error {
+        Error::LedgerUnusable {
+            path: self.path.clone(),
+            problem,
+        }
+    }
+
+    /// Checks, reading only, that the file is a ledger (or a new, empty database) and
+    /// returns its schema version.
+    fn check_identity(&self) -> Result<usize> {
+        let read = |pragma: &str| -> Result<i64> {
+            self.conn
+                .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
+                .map_err(|e| self.unusable(format!("is not a readable SQLite database ({e})")))
+        };
+        let app_id = read("application_id")?;
+        let version = read("user_version")?;
+        let objects = read("schema_version")?;
+        match app_id {
+            APPLICATION_ID => {}
+            0 if objects == 0 => return Ok(0),
+            0 => {
+                return Err(self.unusable(
+                    "is an SQLite database of another program, not a license ledger".into(),
+                ))
+            }
+            other => {
+                return Err(self.unusable(format!(
+                    "has application id {other:#x}, not a license ledger's"
+                )))
+            }
+        }
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version > MIGRATIONS.len() {
+            return Err(self.unusable(format!(
+                "was written by a newer license-issuer (schema {version}, this one knows up to {}); upgrade license-issuer",
+                MIGRATIONS.len()
+            )));
+        }
+        Ok(version)
+    }
+
+    /// Applies the missing migrations in one IMMEDIATE transaction, checking again
+    /// under the lock because another issuer may have initialised the file meanwhile.
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        let start = usize::try_from(version).unwrap_or(usize::MAX);
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(start) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i + 1)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The ledger's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts an IMMEDIATE transaction: the write lock is held until commit or drop
+    /// (which rolls back).
+    ///
+    /// # Errors
+    /// [`Error::Ledger`], e.g. when another issuer holds the lock past the busy timeout.
+    pub fn begin(&mut self) -> Result<LedgerTx<'_>> {
+        Ok(LedgerTx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+        })
+    }
+
+    /// Every license, oldest first, optionally of one customer; without file texts.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn list(&self, customer_id: Option<&str>) -> Result<Vec<LedgerRecord>> {
+        let sql = format!("SELECT {COLUMNS}, NULL FROM licenses WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY seq");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([customer_id], record)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One license with its file text.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn show(&self, license_id: &str) -> Result<Option<LedgerRecord>> {
+        let sql = format!("SELECT {COLUMNS}, file_text FROM licenses WHERE license_id = ?1");
+        Ok(self.conn.query_row(&sql, [license_id], record).optional()?)
+    }
+}
+
+const COLUMNS: &str = "license_id, serial, customer_id, customer_name, installation_id, product, \
+                       issued_at, valid_from, valid_until, key_id, sha256";
+
+fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<LedgerRecord> {
+    Ok(LedgerRecord {
+        license_id: row.get(0)?,
+        serial: row.get(1)?,
+        customer_id: row.get(2)?,
+        customer_name: row.get(3)?,
+        installation_id: row.get(4)?,
+        product: row.get(5)?,
+        issued_at: row.get(6)?,
+        valid_from: row.get(7)?,
+        valid_until: row.get(8)?,
+        key_id: row.get(9)?,
+        sha256: row.get(10)?,
+        file_text: row.get(11)?,
+    })
+}
+
+/// An IMMEDIATE transaction on the ledger. Dropping it without [`LedgerTx::commit`]
+/// rolls everything back.
+#[derive(Debug)]
+pub struct LedgerTx<'c> {
+    tx: rusqlite::Transaction<'c>,
+}
+
+impl LedgerTx<'_> {
+    /// The largest license number so far (0 for an empty ledger).
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn last_seq(&self) -> Result<u64> {
+        Ok(self
+            .tx
+            .query_row("SELECT ifnull(max(seq), 0) FROM licenses", [], |row| {
+                row.get(0)
+            })?)
+    }
+
+    /// The largest serial issued to this customer and installation (0 if none).
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn last_serial(&self, customer_id: &str, installation_id: Option<&str>) -> Result<u64> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT ifnull(max(serial), 0) FROM licenses WHERE customer_id = ?1 AND ifnull(installation_id, '') = ?2",
+        )?;
+        Ok(
+            stmt.query_row(params![customer_id, installation_id.unwrap_or("")], |row| {
+                row.get(0)
+            })?,
+        )
+    }
+
+    /// Records an issued file under license number `seq`.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`], e.g. for an id or serial that exists already.
+    pub fn insert(&self, seq: u64, issued: &Issued) -> Result<()> {
+        let p = &issued.payload;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO licenses (seq, license_id, serial, customer_id, customer_name, installation_id, product,
+                issued_at, valid_from, valid_until, key_id, sha256, file_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        let time = license_format::time::format_rfc3339;
+        stmt.execute(params![
+            seq,
+            p.license_id,
+            p.serial,
+            p.customer.id,
+            p.customer.name,
+            p.installation_id,
+            p.product,
+            time(&p.issued_at),
+            time(&p.valid_from),
+            p.valid_until.as_ref().map(time),
+            issued.kid.to_string(),
+            issued.sha256,
+            issued.text,
+        ])?;
+        Ok(())
+    }
+
+    /// Makes the transaction's records permanent.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`]; nothing is recorded then.
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+#[cfg(test)]
+#[path = "ledger_tests.rs"]
+mod tests;

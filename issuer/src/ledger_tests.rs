@@ -1,0 +1,136 @@
+use super::*;
+use std::fs;
+
+fn unusable(path: &Path) -> String {
+    let err = Ledger::open(path).unwrap_err();
+    assert!(matches!(err, Error::LedgerUnusable { .. }), "{err}");
+    err.to_string()
+}
+
+#[test]
+fn new_ledger_is_initialised_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    drop(Ledger::open(&path).unwrap());
+    let mut ledger = Ledger::open(&path).unwrap();
+    let tx = ledger.begin().unwrap();
+    assert_eq!(tx.last_seq().unwrap(), 0);
+    assert_eq!(tx.last_serial("C", None).unwrap(), 0);
+    drop(tx);
+    let conn = Connection::open(&path).unwrap();
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (app, version, mode.as_str()),
+        (APPLICATION_ID, MIGRATIONS.len() as i64, "wal")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_reported_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    let content =
+        b"these are my notes, not a database, and they are long enough to be a header".repeat(20);
+    fs::write(&path, &content).unwrap();
+    let m = unusable(&path);
+    assert!(
+        m.contains("is not a readable SQLite database")
+            && m.contains("the file was left untouched"),
+        "{m}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), content);
+}
+
+#[test]
+fn a_foreign_database_is_reported_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(conn);
+    let before = fs::read(&path).unwrap();
+    assert!(
+        unusable(&path).contains("is an SQLite database of another program, not a license ledger")
+    );
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", 7)
+        .unwrap();
+    let before_app = fs::read(&path).unwrap();
+    assert_ne!(before, before_app);
+    assert!(unusable(&path).contains("has application id 0x7, not a license ledger's"));
+    assert_eq!(fs::read(&path).unwrap(), before_app);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    drop(Ledger::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    assert!(unusable(&path).contains("was written by a newer license-issuer (schema 99"));
+}
+
+#[test]
+fn reading_a_missing_ledger_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("none.db");
+    let err = Ledger::open_existing(&path).unwrap_err();
+    assert!(err.to_string().contains("none.db: no ledger here"), "{err}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn uncommitted_transactions_leave_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    let mut ledger = Ledger::open(&path).unwrap();
+    let issuer = crate::Issuer::new(license_format::generate_signing_key(), "V").unwrap();
+    let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+    let order = crate::Order::parse(
+        br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
+        "o",
+        now,
+    )
+    .unwrap();
+    let issued = issuer
+        .sign(issuer.payload(&order, None, 1, 1, now))
+        .unwrap();
+    {
+        let tx = ledger.begin().unwrap();
+        tx.insert(1, &issued).unwrap();
+        assert!(tx.insert(1, &issued).is_err(), "a license id is unique");
+    }
+    assert!(ledger.list(None).unwrap().is_empty());
+    let tx = ledger.begin().unwrap();
+    tx.insert(1, &issued).unwrap();
+    tx.commit().unwrap();
+    let listed = ledger.list(Some("C")).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].file_text, None);
+    assert_eq!(listed[0].installation_id, None);
+    assert!(ledger.list(Some("D")).unwrap().is_empty());
+    let read_only = Ledger::open_existing(&path).unwrap();
+    assert_eq!(
+        read_only
+            .show("LIC-000001")
+            .unwrap()
+            .unwrap()
+            .file_text
+            .as_deref(),
+        Some(issued.text.as_str())
+    );
+    assert_eq!(read_only.show("LIC-000002").unwrap(), None);
+}

@@ -1,0 +1,49 @@
+//! The vendor's side of the license system: signing keys, orders, activation requests,
+//! the issuance ledger and batch issuing.
+//!
+//! An [`Issuer`] owns the vendor's signing key. It turns a checked [`Order`], bound to an
+//! installation ([`BoundOrder`]), into a signed license file that it verifies before the
+//! [`Ledger`] records it. The `license-issuer` binary is a thin layer over this crate.
+//!
+//! ```
+//! use license_format::{generate_signing_key, time::parse_rfc3339};
+//! use license_issuer::{BoundOrder, Issuer, Ledger, Order};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+//! let issuer = Issuer::new(generate_signing_key(), "Example Vendor").unwrap();
+//! let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+//! let order = Order::parse(
+//!     br#"{"customer": {"id": "C-1001", "name": "Acme AS"}, "installation_id": "inst-1",
+//!          "valid_until": "2027-11-30", "system_licenses": ["superoffice-server"],
+//!          "user_plans": {"sales-premium": 10}}"#,
+//!     "order.json",
+//!     now,
+//! )
+//! .unwrap();
+//! let bound = BoundOrder { installation_id: order.installation_id.clone(), order };
+//! let issued = issuer.issue(&mut ledger, &bound, now, None).unwrap();
+//! assert_eq!(issued.payload.license_id, "LIC-000001");
+//! assert!(issued.text.starts_with("-----BEGIN LICENSE FILE-----"));
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod batch;
+mod binding;
+pub mod dates;
+mod error;
+pub mod inspect;
+mod issuer;
+mod json;
+pub mod keyfile;
+pub mod ledger;
+mod order;
+mod output;
+
+pub use batch::{run_batch, BatchEvent, BatchOptions, BatchReport};
+pub use binding::{bind, read_bound_order, read_request, BoundOrder};
+pub use error::{Error, Result};
+pub use issuer::{Issued, Issuer};
+pub use ledger::{Ledger, LedgerRecord};
+pub use order::{Order, DEFAULT_GRACE_DAYS};

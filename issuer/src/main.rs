@@ -1,0 +1,25 @@
+//! `license-issuer`: the vendor's command line. Parses arguments, calls the library once
+//! per subcommand, prints the outcome and maps it to the exit status of `--help`.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+mod cli;
+
+use cli::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Keygen(args) => cli::keys::keygen(&args),
+        Command::Issue(args) => cli::issue::issue(&args),
+        Command::Batch(args) => cli::batch::batch(&args),
+        Command::Inspect(args) => cli::inspect::inspect(&args),
+        Command::Ledger(command) => cli::ledger::ledger(&command),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => cli::report_error(&err),
+    }
+}

@@ -1,0 +1,451 @@
+//! Orders: what a customer bought, as the vendor's staff write it (README "Order file").
+//!
+//! The reader walks the JSON by hand rather than through derived `Deserialize` so that
+//! every mistake names the member as the author wrote it (`user_plans.sales-premium`),
+//! a duplicated code is caught in the map form too, and an unknown code gets the nearest
+//! valid one suggested.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use license_format::constants::{MAX_GRACE_DAYS, MAX_SEATS};
+use license_format::time::format_rfc3339;
+use license_format::{Catalog, Customer, LicenseKind, PlanGrant, SystemGrant};
+
+use crate::dates::{parse_edge, Edge};
+use crate::json::Node;
+use crate::{Error, Result};
+
+/// `grace_days` when an order does not give it.
+pub const DEFAULT_GRACE_DAYS: u32 = 14;
+
+const MEMBERS: &str =
+    "customer, installation_id, valid_from, valid_until, grace_days, system_licenses, user_plans";
+
+/// A checked order: every code is in the catalog, every date is resolved, every grant
+/// lies within the license's term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    /// Who buys.
+    pub customer: Customer,
+    /// The installation named by the order, if any.
+    pub installation_id: Option<String>,
+    /// Start of the term (the order's, or the `now` it was read at).
+    pub valid_from: DateTime<Utc>,
+    /// Exclusive end of the term; `None` is perpetual.
+    pub valid_until: Option<DateTime<Utc>>,
+    /// Days of grace after `valid_until`.
+    pub grace_days: u32,
+    /// The modules bought.
+    pub system_licenses: Vec<SystemGrant>,
+    /// The seat-counted plans bought.
+    pub user_plans: Vec<PlanGrant>,
+}
+
+impl Order {
+    /// Reads and checks an order against the built-in catalog. `source_name` names the
+    /// order in messages (a file name, or `FILE:LINE` in a batch); `now` is the start of
+    /// the term when the order gives no `valid_from`.
+    ///
+    /// # Errors
+    /// [`Error::OrderSyntax`] for text that is not JSON, [`Error::Order`] naming the
+    /// member, the problem and the fix for everything else.
+    pub fn parse(bytes: &[u8], source_name: &str, now: DateTime<Utc>) -> Result<Order> {
+        let node = Node::parse(bytes).map_err(|detail| Error::OrderSyntax {
+            source_name: source_name.to_owned(),
+            detail,
+        })?;
+        OrderReader {
+            source: source_name,
+            catalog: Catalog::builtin(),
+        }
+        .order(&node, now)
+    }
+}
+
+struct OrderReader<'a> {
+    source: &'a str,
+    catalog: &'a Catalog,
+}
+
+/// The top-level members, each at most once.
+#[derive(Default)]
+struct Members<'n> {
+    customer: Option<&'n Node>,
+    installation_id: Option<&'n Node>,
+    valid_from: Option<&'n Node>,
+    valid_until: Option<&'n Node>,
+    grace_days: Option<&'n Node>,
+    system_licenses: Option<&'n Node>,
+    user_plans: Option<&'n Node>,
+}
+
+impl OrderReader<'_> {
+    fn err(&self, field: &str, problem: impl Into<String>) -> Error {
+        Error::order(self.source, field, problem)
+    }
+
+    fn order(&self, node: &Node, now: DateTime<Utc>) -> Result<Order> {
+        let m = self.members(node)?;
+        let customer = self.customer(m.customer.ok_or_else(|| {
+            self.err(
+                "customer",
+                "missing: give {\"id\": \"C-1001\", \"name\": \"Acme AS\"}",
+            )
+        })?)?;
+        let installation_id = match m.installation_id {
+            None | Some(Node::Null) => None,
+            Some(n) => Some(self.text("installation_id", n)?),
+        };
+        let valid_from = match m.valid_from {
+            None | Some(Node::Null) => now,
+            Some(n) => self.date("valid_from", n, Edge::Start)?,
+        };
+        let valid_until = match m.valid_until {
+            None | Some(Node::Null) => None,
+            Some(n) => Some(self.date("valid_until", n, Edge::End)?),
+        };
+        if let Some(until) = valid_until {
+            if until <= valid_from {
+                let from_note = if m.valid_from.is_none() {
+                    " (now, as no valid_from is given)"
+                } else {
+                    ""
+                };
+                return Err(self.err(
+                    "valid_until",
+                    format!(
+                        "the license ends {} before it starts at valid_from {}{from_note}: set valid_until after valid_from",
+                        format_rfc3339(&until),
+                        format_rfc3339(&valid_from)
+                    ),
+                ));
+            }
+        }
+        let mut order = Order {
+            customer,
+            installation_id,
+            valid_from,
+            valid_until,
+            grace_days: m
+                .grace_days
+                .map_or(Ok(DEFAULT_GRACE_DAYS), |n| self.grace_days(n))?,
+            system_licenses: Vec::new(),
+            user_plans: Vec::new(),
+        };
+        if let Some(n) = m.system_licenses {
+            order.system_licenses = self.system_licenses(n, &order)?;
+        }
+        if let Some(n) = m.user_plans {
+            order.user_plans = self.user_plans(n, &order)?;
+        }
+        if order.system_licenses.is_empty() && order.user_plans.is_empty() {
+            return Err(self.err(
+                "system_licenses",
+                "the order grants nothing: list system_licenses or user_plans",
+            ));
+        }
+        Ok(order)
+    }
+
+    fn members<'n>(&self, node: &'n Node) -> Result<Members<'n>> {
+        let Node::Object(members) = node else {
+            return Err(self.err(
+                "(top level)",
+                format!(
+                    "is {}, an order is a JSON object with {MEMBERS}",
+                    node.kind()
+                ),
+            ));
+        };
+        let mut m = Members::default();
+        for (key, value) in members {
+            let slot = match key.as_str() {
+                "customer" => &mut m.customer,
+                "installation_id" => &mut m.installation_id,
+                "valid_from" => &mut m.valid_from,
+                "valid_until" => &mut m.valid_until,
+                "grace_days" => &mut m.grace_days,
+                "system_licenses" => &mut m.system_licenses,
+                "user_plans" => &mut m.user_plans,
+                other => {
+                    return Err(self.err(
+                        other,
+                        format!("unknown member: remove it; an order has only {MEMBERS}"),
+                    ));
+                }
+            };
+            if slot.replace(value).is_some() {
+                return Err(self.err(key, "given twice: give each member once"));
+            }
+        }
+        Ok(m)
+    }
+
+    fn customer(&self, node: &Node) -> Result<Customer> {
+        let fields = self.object("customer", node, &["id", "name"])?;
+        let get = |name: &str| {
+            let field = format!("customer.{name}");
+            let node = fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+            node.ok_or_else(|| self.err(&field, "missing: give the customer's id and name"))
+                .and_then(|n| self.text(&field, n))
+        };
+        Ok(Customer {
+            id: get("id")?,
+            name: get("name")?,
+        })
+    }
+
+    /// The members of an object that may hold only `allowed`, each once.
+    fn object<'n>(
+        &self,
+        field: &str,
+        node: &'n Node,
+        allowed: &[&str],
+    ) -> Result<Vec<(&'n str, &'n Node)>> {
+        let Node::Object(members) = node else {
+            return Err(self.err(
+                field,
+                format!(
+                    "is {}, expected an object with {}",
+                    node.kind(),
+                    allowed.join(", ")
+                ),
+            ));
+        };
+        let mut seen = Vec::new();
+        for (key, value) in members {
+            if !allowed.contains(&key.as_str()) {
+                return Err(self.err(
+                    &format!("{field}.{key}"),
+                    format!(
+                        "unknown member: remove it; allowed are {}",
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+            if seen.iter().any(|(k, _)| *k == key) {
+                return Err(self.err(
+                    &format!("{field}.{key}"),
+                    "given twice: give each member once",
+                ));
+            }
+            seen.push((key.as_str(), value));
+        }
+        Ok(seen)
+    }
+
+    fn text(&self, field: &str, node: &Node) -> Result<String> {
+        match node {
+            Node::Str(s) if !s.trim().is_empty() => Ok(s.clone()),
+            Node::Str(_) => Err(self.err(field, "is empty: give a value")),
+            other => Err(self.err(field, format!("is {}, expected a string", other.kind()))),
+        }
+    }
+
+    fn date(&self, field: &str, node: &Node, edge: Edge) -> Result<DateTime<Utc>> {
+        match node {
+            Node::Str(s) => parse_edge(s, edge).map_err(|e| self.err(field, e)),
+            other => Err(self.err(
+                field,
+                format!("is {}, expected a date like \"2027-11-30\"", other.kind()),
+            )),
+        }
+    }
+
+    fn grace_days(&self, node: &Node) -> Result<u32> {
+        let fix = format!("give a whole number of days from 0 to {MAX_GRACE_DAYS}");
+        match node {
+            Node::Number(n) => match n.as_u64() {
+                Some(d) if d <= u64::from(MAX_GRACE_DAYS) => Ok(d as u32),
+                _ => Err(self.err("grace_days", format!("{n} is out of range: {fix}"))),
+            },
+            other => Err(self.err("grace_days", format!("is {}: {fix}", other.kind()))),
+        }
+    }
+
+    fn system_licenses(&self, node: &Node, order: &Order) -> Result<Vec<SystemGrant>> {
+        let Node::Array(items) = node else {
+            return Err(self.err(
+                "system_licenses",
+                format!(
+                    "is {}, expected an array of codes or {{\"code\", \"valid_until\"}} objects",
+                    node.kind()
+                ),
+            ));
+        };
+        let mut seen = HashSet::new();
+        let mut grants = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let field = format!("system_licenses[{i}]");
+            let (code, valid_until) = match item {
+                Node::Str(code) => (code.clone(), None),
+                Node::Object(_) => {
+                    let members = self.object(&field, item, &["code", "valid_until"])?;
+                    self.code_and_end(&field, &members)?
+                }
+                other => {
+                    return Err(self.err(
+                        &field,
+                        format!("is {}, expected a code string or an object", other.kind()),
+                    ))
+                }
+            };
+            self.check_code(&field, &code, LicenseKind::System, &mut seen)?;
+            self.check_within(&field, valid_until, order)?;
+            grants.push(SystemGrant { code, valid_until });
+        }
+        Ok(grants)
+    }
+
+    fn user_plans(&self, node: &Node, order: &Order) -> Result<Vec<PlanGrant>> {
+        let mut seen = HashSet::new();
+        let mut grants = Vec::new();
+        match node {
+            Node::Object(members) => {
+                for (code, seats) in members {
+                    let field = format!("user_plans.{code}");
+                    self.check_code(&field, code, LicenseKind::UserPlan, &mut seen)?;
+                    let seats = self.seats(&field, seats)?;
+                    grants.push(PlanGrant { code: code.clone(), seats, valid_until: None });
+                }
+            }
+            Node::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let field = format!("user_plans[{i}]");
+                    let members = self.object(&field, item, &["code", "seats", "valid_until"])?;
+                    let (code, valid_until) = self.code_and_end(&field, &members)?;
+                    self.check_code(&field, &code, LicenseKind::UserPlan, &mut seen)?;
+                    let seats_node = members.iter().find(|(k, _)| *k == "seats").map(|(_, v)| *v);
+                    let seats_field = format!("{field}.seats");
+                    let seats_node = seats_node.ok_or_else(|| self.err(&seats_field, "missing: give the number of seats"))?;
+                    let seats = self.seats(&seats_field, seats_node)?;
+                    self.check_within(&field, valid_until, order)?;
+                    grants.push(PlanGrant { code, seats, valid_until });
+                }
+            }
+            other => {
+                return Err(self.err(
+                    "user_plans",
+                    format!("is {}, expected {{\"code\": seats}} or an array of {{\"code\", \"seats\", \"valid_until\"}}", other.kind()),
+                ))
+            }
+        }
+        Ok(grants)
+    }
+
+    fn code_and_end(
+        &self,
+        field: &str,
+        members: &[(&str, &Node)],
+    ) -> Result<(String, Option<DateTime<Utc>>)> {
+        let get = |name: &str| members.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        let code_field = format!("{field}.code");
+        let code =
+            get("code").ok_or_else(|| self.err(&code_field, "missing: give the catalog code"))?;
+        let code = self.text(&code_field, code)?;
+        let until = match get("valid_until") {
+            None | Some(Node::Null) => None,
+            Some(n) => Some(self.date(&format!("{field}.valid_until"), n, Edge::End)?),
+        };
+        Ok((code, until))
+    }
+
+    fn seats(&self, field: &str, node: &Node) -> Result<u32> {
+        let n = match node {
+            Node::Number(n) => n,
+            other => {
+                return Err(self.err(
+                    field,
+                    format!("seats is {}, expected a whole number", other.kind()),
+                ))
+            }
+        };
+        match n.as_i64() {
+            Some(s) if s < 1 => Err(self.err(field, format!("seats must be at least 1, not {s}"))),
+            Some(s) if s <= i64::from(MAX_SEATS) => Ok(s as u32),
+            _ if n.is_f64() => Err(self.err(field, format!("seats {n} is not a whole number"))),
+            _ => Err(self.err(field, format!("seats {n} is over the limit of {MAX_SEATS}"))),
+        }
+    }
+
+    fn check_code(
+        &self,
+        field: &str,
+        code: &str,
+        kind: LicenseKind,
+        seen: &mut HashSet<String>,
+    ) -> Result<()> {
+        match self.catalog.entry(code) {
+            Some(entry) if entry.kind == kind => {}
+            Some(entry) => {
+                let list = if entry.kind == LicenseKind::System {
+                    "system_licenses"
+                } else {
+                    "user_plans"
+                };
+                return Err(self.err(
+                    field,
+                    format!(
+                        "{code:?} is a {}, not a {kind}: list it under {list}",
+                        entry.kind
+                    ),
+                ));
+            }
+            None => {
+                let fix = match self.catalog.suggest(code, kind) {
+                    Some(near) => format!("did you mean {near:?}?"),
+                    None => format!("use a {kind} code of the catalog: {}", self.codes(kind)),
+                };
+                return Err(self.err(field, format!("unknown {kind} {code:?}: {fix}")));
+            }
+        }
+        if !seen.insert(code.to_owned()) {
+            return Err(self.err(
+                field,
+                format!("{code:?} is given twice: give each code once"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn codes(&self, kind: LicenseKind) -> String {
+        let codes: Vec<&str> = self
+            .catalog
+            .entries()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.code.as_str())
+            .collect();
+        codes.join(", ")
+    }
+
+    fn check_within(&self, field: &str, until: Option<DateTime<Utc>>, order: &Order) -> Result<()> {
+        let Some(until) = until else { return Ok(()) };
+        let field = format!("{field}.valid_until");
+        if let Some(end) = order.valid_until.filter(|end| until > *end) {
+            return Err(self.err(
+                &field,
+                format!(
+                    "the grant ends {}, it outlives the license, which ends {}: end the grant on or before the license's valid_until",
+                    format_rfc3339(&until),
+                    format_rfc3339(&end)
+                ),
+            ));
+        }
+        if until <= order.valid_from {
+            return Err(self.err(
+                &field,
+                format!(
+                    "the grant ends {} before the license starts at {}: set it after valid_from",
+                    format_rfc3339(&until),
+                    format_rfc3339(&order.valid_from)
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "order_tests.rs"]
+mod tests;

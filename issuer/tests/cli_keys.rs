@@ -1,0 +1,215 @@
+//! `keygen` through the binary, key loading refusals, and OpenSSL reading our keys.
+#![allow(clippy::unwrap_used)] // a test fails by panicking
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt as _;
+use std::process::Command as StdCommand;
+
+use common::{stderr, stdout, Env, ORDER};
+
+#[test]
+fn keygen_writes_a_private_key_0600_and_a_public_key() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["keygen", "--out-dir", ".", "--name", "acme"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let text = stdout(&out);
+    let pub_pem = fs::read_to_string(env.path("acme.pub")).unwrap();
+    let kid = license_format::KeyId::of(&license_format::verifying_key_from_pem(&pub_pem).unwrap());
+    assert!(text.contains(&format!("key id: {kid}")), "{text}");
+    assert_eq!(
+        fs::metadata(env.path("acme.key"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    assert!(fs::read_to_string(env.path("acme.key"))
+        .unwrap()
+        .starts_with("-----BEGIN PRIVATE KEY-----"));
+}
+
+#[test]
+fn keygen_refuses_to_overwrite_without_force() {
+    let env = Env::new();
+    env.keygen();
+    let before = fs::read(env.path("vendor.key")).unwrap();
+    let out = env
+        .cmd()
+        .args(["keygen", "--out-dir", "."])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        stderr(&out).contains(
+            "license-issuer: error: ./vendor.key exists: refusing to overwrite it; pass --force"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(env.path("vendor.key")).unwrap(), before);
+    env.cmd()
+        .args(["keygen", "--out-dir", ".", "--force", "--json"])
+        .assert()
+        .code(0);
+    assert_ne!(fs::read(env.path("vendor.key")).unwrap(), before);
+}
+
+#[test]
+fn keygen_json_names_the_files_and_key_id() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["keygen", "--out-dir", ".", "--json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["encrypted"], false);
+    assert_eq!(v["key_id"].as_str().unwrap().len(), 16);
+    assert_eq!(v["public_key"], "./vendor.pub");
+}
+
+#[test]
+fn encrypted_key_needs_a_passphrase_and_the_right_one() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["keygen", "--out-dir", ".", "--encrypt"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        stderr(&out).contains("no terminal is attached: set LICENSE_ISSUER_PASSPHRASE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !env.path("vendor.key").exists(),
+        "a refused keygen writes nothing"
+    );
+    env.cmd()
+        .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
+        .args(["keygen", "--out-dir", ".", "--encrypt"])
+        .assert()
+        .code(0);
+    assert!(fs::read_to_string(env.path("vendor.key"))
+        .unwrap()
+        .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    env.write("order.json", ORDER);
+    let issue = [
+        "issue",
+        "--key",
+        "vendor.key",
+        "--order",
+        "order.json",
+        "--out",
+        "a.lic",
+    ];
+    let out = env
+        .issuer_cmd()
+        .env("LICENSE_ISSUER_PASSPHRASE", "wrong")
+        .args(issue)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        stderr(&out).contains("vendor.key: wrong passphrase: the key could not be decrypted"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .issuer_cmd()
+        .args(issue)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        stderr(&out).contains("set LICENSE_ISSUER_PASSPHRASE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(env.ledger().is_empty() && !env.path("a.lic").exists());
+    env.issuer_cmd()
+        .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
+        .args(issue)
+        .assert()
+        .code(0);
+    env.verify(&env.path("a.lic"));
+}
+
+#[test]
+fn a_key_readable_by_others_is_refused_with_the_fix() {
+    let env = Env::new();
+    env.keygen();
+    env.write("order.json", ORDER);
+    fs::set_permissions(env.path("vendor.key"), fs::Permissions::from_mode(0o640)).unwrap();
+    let out = env
+        .issuer_cmd()
+        .args(["issue", "--key", "vendor.key", "--order", "order.json"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = stderr(&out);
+    assert!(err.contains("vendor.key: the private key is readable by group or others (mode 640): restrict it with `chmod 600 vendor.key`"), "{err}");
+    assert!(err.contains("hint: chmod 600 vendor.key"), "{err}");
+    assert!(env.ledger().is_empty());
+}
+
+/// `openssl pkey` must read both key forms and derive the same public key as ours.
+#[test]
+fn openssl_reads_plain_and_encrypted_keys() {
+    if StdCommand::new("openssl").arg("version").output().is_err() {
+        eprintln!("SKIPPED openssl_reads_plain_and_encrypted_keys: openssl is not installed, interop NOT checked");
+        return;
+    }
+    let env = Env::new();
+    env.keygen();
+    env.cmd()
+        .env("LICENSE_ISSUER_PASSPHRASE", "pässphrase")
+        .args(["keygen", "--out-dir", ".", "--name", "enc", "--encrypt"])
+        .assert()
+        .code(0);
+    let derive = |key: &str, passphrase: bool| {
+        let mut cmd = StdCommand::new("openssl");
+        cmd.current_dir(env.dir.path())
+            .args(["pkey", "-in", key, "-pubout"]);
+        if passphrase {
+            cmd.env("LICENSE_ISSUER_PASSPHRASE", "pässphrase")
+                .args(["-passin", "env:LICENSE_ISSUER_PASSPHRASE"]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "openssl pkey {key}: {}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        derive("vendor.key", false),
+        fs::read_to_string(env.path("vendor.pub")).unwrap()
+    );
+    assert_eq!(
+        derive("enc.key", true),
+        fs::read_to_string(env.path("enc.pub")).unwrap()
+    );
+    let listing = StdCommand::new("openssl")
+        .current_dir(env.dir.path())
+        .args(["asn1parse", "-in", "enc.key"])
+        .output()
+        .unwrap();
+    let listing = stdout(&listing);
+    for part in ["PBES2", "PBKDF2", "hmacWithSHA256", "aes-256-cbc"] {
+        assert!(listing.contains(part), "{part} missing from {listing}");
+    }
+}
