@@ -146,6 +146,31 @@ impl LicenseStore {
         if old.is_some_and(|l| l.digest() == new.digest()) {
             return Ok(report);
         }
+        if ctx.license().is_err() && active_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
+            // The genuine file of the damaged active license: restore its text.
+            report.outcome = if dry_run {
+                ImportOutcome::DryRun
+            } else {
+                ImportOutcome::Activated
+            };
+            if !dry_run {
+                tx.execute(
+                    "UPDATE licenses SET text = ?1, license_id = ?2, serial = ?3 WHERE active = 1",
+                    params![
+                        bytes,
+                        p.license_id,
+                        i64::try_from(p.serial).unwrap_or(i64::MAX)
+                    ],
+                )?;
+                events::log(
+                    tx,
+                    ctx.now,
+                    "import",
+                    &format!("license {} restored from its file", p.license_id),
+                )?;
+            }
+            return Ok(report);
+        }
         check_serial(tx, new)?;
         // A newer license re-anchors the clock: a mark once set far ahead is recovered.
         let anchor = ctx.clock.max(p.issued_at);
@@ -173,6 +198,15 @@ impl LicenseStore {
         )?;
         Ok(report)
     }
+}
+
+fn active_digest(tx: &Connection) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension as _;
+    Ok(tx
+        .query_row("SELECT digest FROM licenses WHERE active = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 /// Anti-rollback: the serial must be above every serial imported for the customer, and

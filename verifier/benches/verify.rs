@@ -1,0 +1,108 @@
+//! `verify` of a license against raw `verify_strict` of the same message (the ratio is
+//! printed; target at most 1.10), and `status` on a store with 100,000 users and seats.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use license_format::{dearmor, signed_message, Envelope, Signature};
+use license_verifier::{verify, LicenseStore};
+
+const USERS: usize = 100_000;
+
+fn verify_vs_raw(c: &mut Criterion) {
+    let ring = common::keyring();
+    let file = common::lic().sign().into_bytes();
+    let envelope = Envelope::parse(&dearmor(&file).unwrap()).unwrap();
+    let key = *ring.get(&envelope.kid).unwrap();
+    let message = signed_message(&envelope.payload);
+    let signature = Signature::from_bytes(&envelope.sig);
+
+    let mut group = c.benchmark_group("verify");
+    group.bench_function("license_verifier::verify", |b| {
+        b.iter(|| verify(black_box(&file), &ring).unwrap())
+    });
+    group.bench_function("ed25519 verify_strict", |b| {
+        b.iter(|| key.verify_strict(black_box(&message), &signature).unwrap())
+    });
+    group.finish();
+
+    // The ratio, measured interleaved so that both see the same machine load.
+    let (mut ours, mut raw) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..20 {
+        let start = Instant::now();
+        for _ in 0..200 {
+            black_box(verify(black_box(&file), &ring).unwrap());
+        }
+        ours += start.elapsed();
+        let start = Instant::now();
+        for _ in 0..200 {
+            key.verify_strict(black_box(&message), &signature).unwrap();
+        }
+        raw += start.elapsed();
+    }
+    let per = |d: Duration| d.as_secs_f64() * 1e6 / 4000.0;
+    println!(
+        "verify: {:.1} us, verify_strict: {:.1} us, ratio {:.3} (target <= 1.10)",
+        per(ours),
+        per(raw),
+        ours.as_secs_f64() / raw.as_secs_f64()
+    );
+}
+
+/// A store with a license of `USERS` sales-premium seats, all held.
+fn big_store(dir: &std::path::Path) -> LicenseStore {
+    let path = dir.join("big.db");
+    let now = common::t("2026-02-01T00:00:00Z");
+    let store = LicenseStore::create(&path, common::keyring(), now).unwrap();
+    let file = common::lic().seats("sales-premium", USERS as u32).sign();
+    store.import(file.as_bytes(), false, now).unwrap();
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    {
+        let mut user = tx.prepare("INSERT INTO users (name, login, created_at) VALUES (?1, 1, '2026-02-01T00:00:00Z')").unwrap();
+        let mut seat = tx
+            .prepare("INSERT INTO seats (user, plan, seq, assigned_at) VALUES (?1, 'sales-premium', ?2, '2026-02-01T00:00:00Z')")
+            .unwrap();
+        for i in 0..USERS {
+            let name = format!("user{i:06}");
+            user.execute([&name]).unwrap();
+            seat.execute(rusqlite::params![name, i as i64 + 1]).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    store
+}
+
+fn big_store_queries(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = big_store(dir.path());
+    let now = common::t("2026-03-01T00:00:00Z");
+    let mut group = c.benchmark_group("store with 100000 users and seats");
+    group.sample_size(30);
+    group.bench_function("status", |b| {
+        b.iter(|| store.status(black_box(now)).unwrap())
+    });
+    group.bench_function("check capability web-client (last holder)", |b| {
+        b.iter(|| {
+            store
+                .check_capability("web-client", Some("user099999"), black_box(now))
+                .unwrap()
+        })
+    });
+    group.bench_function("list", |b| {
+        b.iter(|| {
+            store
+                .licenses(license_verifier::Lang::En, black_box(now))
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, verify_vs_raw, big_store_queries);
+criterion_main!(benches);
