@@ -14,6 +14,7 @@ use serde_json::json;
 use super::args::BatchArgs;
 
 pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
+    super::keys::issuer_name(&args.signing)?;
     let input = open_orders(args)?;
     let issuer = super::keys::load_issuer(&args.signing)?;
     let mut ledger = Ledger::open(&args.signing.ledger)?;

@@ -58,3 +58,12 @@ pub fn load_issuer(signing: &Signing) -> Result<Issuer> {
     let key = keyfile::load_signing_key(&signing.key, || super::passphrase(false))?;
     Issuer::new(key, name)
 }
+
+/// The vendor's display name from `--issuer` or LICENSE_ISSUER_NAME.
+pub fn issuer_name(signing: &Signing) -> Result<&str> {
+    signing
+        .issuer
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .ok_or(Error::MissingIssuerName)
+}
