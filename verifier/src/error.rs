@@ -24,6 +24,14 @@ pub enum Error {
         /// The path that was opened.
         path: PathBuf,
     },
+    /// The store file cannot be opened or created (missing directory, permissions).
+    #[error("cannot open the license store {path}: {reason}: check that the directory exists and is writable")]
+    CannotOpen {
+        /// The path that was opened.
+        path: PathBuf,
+        /// What SQLite said.
+        reason: String,
+    },
     /// The file is not a license store (another program's database or not SQLite at all).
     #[error("{path} is not a license store ({reason}): give the path of a license store or of a new file; it was left untouched")]
     ForeignStore {

@@ -217,6 +217,9 @@ fn init_is_idempotent_and_never_overwrites_a_foreign_file() {
     assert!(std::fs::read_to_string(&foreign)
         .unwrap()
         .starts_with("precious notes"));
+    env.run(&["--store", "no/such/dir/s.db", "init"])
+        .code(2)
+        .stderr(contains("cannot open the license store no/such/dir/s.db"));
     env.run(&["--store", "none.db", "status"])
         .code(2)
         .stderr(contains(

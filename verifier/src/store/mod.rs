@@ -66,6 +66,13 @@ impl Ctx {
     }
 }
 
+fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    Connection::open_with_flags(path, flags).map_err(|e| Error::CannotOpen {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
 impl LicenseStore {
     /// Opens an existing store. `keyring` holds the keys every stored license is
     /// re-verified with.
@@ -80,7 +87,7 @@ impl LicenseStore {
                 path: path.to_owned(),
             });
         }
-        let conn = Connection::open_with_flags(
+        let conn = connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
@@ -96,7 +103,7 @@ impl LicenseStore {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = connect(path, flags)?;
         Self::setup(conn, path, keyring, Some(now))
     }
 
