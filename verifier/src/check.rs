@@ -32,7 +32,7 @@ pub struct FileCheck {
     /// The license's state at the instant.
     #[serde(serialize_with = "name")]
     pub state: State,
-    /// Whole days until it stops working, grace included.
+    /// Whole days left: to the end of the term, or of the grace period when in grace.
     pub days_left: Option<i64>,
     /// The license's id.
     pub license_id: String,
@@ -117,7 +117,7 @@ impl FileCheck {
             valid: reasons.is_empty(),
             reasons,
             state,
-            days_left: state.days_left(at, p.grace_days),
+            days_left: state.days_left(at),
             license_id: p.license_id.clone(),
             serial: p.serial,
             customer: p.customer.clone(),

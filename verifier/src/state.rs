@@ -81,13 +81,11 @@ impl State {
         }
     }
 
-    /// Whole days until the license stops working (grace included), rounded up; `None`
-    /// for perpetual or not usable.
-    pub fn days_left(&self, now: DateTime<Utc>, grace_days: u32) -> Option<i64> {
+    /// Whole days left, rounded up: to the end of the term while active, to the end of
+    /// the grace period in grace; `None` for perpetual or not usable.
+    pub fn days_left(&self, now: DateTime<Utc>) -> Option<i64> {
         match self {
-            State::Active { until: Some(until) } => Some(days_rounded_up(
-                *until + Duration::days(i64::from(grace_days)) - now,
-            )),
+            State::Active { until: Some(until) } => Some(days_rounded_up(*until - now)),
             State::Grace { days_left, .. } => Some(*days_left),
             _ => None,
         }
@@ -179,12 +177,14 @@ mod tests {
     }
 
     #[test]
-    fn days_left_counts_grace() {
+    fn days_left_counts_to_the_end_of_the_term_then_of_grace() {
         let from = t("2026-01-01T00:00:00Z");
         let until = Some(t("2026-01-11T00:00:00Z"));
         let now = t("2026-01-01T12:00:00Z");
         let state = State::of_term(from, until, 5, now);
-        assert_eq!(state.days_left(now, 5), Some(15));
+        assert_eq!(state.days_left(now), Some(10));
+        let grace = State::of_term(from, until, 5, t("2026-01-12T00:00:00Z"));
+        assert_eq!(grace.days_left(now), Some(4));
         assert!(state.is_usable());
     }
 }

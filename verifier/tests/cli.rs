@@ -408,9 +408,17 @@ fn users_commands() {
     env.run(&["users", "add", "carol", "--no-login"])
         .code(0)
         .stdout(contains("without login rights"));
+    let before = common::snapshot(&env.store());
+    env.run(&["users", "add", " carol"])
+        .code(2)
+        .stderr(contains("is not allowed"));
+    env.run(&["users", "remove", "zed"])
+        .code(2)
+        .stderr(contains("no user zed"));
     env.run(&["users", "add", "carol"])
         .code(2)
         .stderr(contains("user carol already exists"));
+    assert_eq!(common::snapshot(&env.store()), before);
     env.run(&["users", "login", "carol", "on"]).code(0);
     env.run(&["users", "login", "zed", "on"])
         .code(2)

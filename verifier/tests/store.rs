@@ -112,6 +112,15 @@ fn states_through_the_store_follow_the_effective_time() {
         state("2026-06-01T00:00:00Z").state.map(|s| s.name()),
         Some("active")
     );
+    let active = state("2026-06-01T00:00:00Z");
+    assert_eq!(active.days_left, Some(214));
+    assert!(active.warnings.is_empty(), "{:?}", active.warnings);
+    let soon = state("2026-12-15T00:00:00Z");
+    assert_eq!(soon.days_left, Some(17));
+    assert_eq!(
+        soon.warnings,
+        ["license LIC-1 ends in 17 days (then 14 days of grace); ask the vendor for a renewal"]
+    );
     let grace = state("2027-01-05T00:00:00Z");
     assert_eq!(
         grace.state,
@@ -120,6 +129,7 @@ fn states_through_the_store_follow_the_effective_time() {
             days_left: 10
         })
     );
+    assert_eq!(grace.days_left, Some(10));
     assert!(grace.usable);
     assert!(
         grace.warnings.iter().any(|w| w.contains("grace period")),

@@ -32,7 +32,7 @@ pub struct Status {
     /// End of its term (`null`: perpetual or none).
     #[serde(with = "crate::json_time::optional")]
     pub valid_until: Option<DateTime<Utc>>,
-    /// Whole days until it stops working, grace included.
+    /// Whole days left: to the end of the term, or of the grace period when in grace.
     pub days_left: Option<i64>,
     /// The time decisions use.
     #[serde(with = "crate::json_time")]
@@ -166,9 +166,7 @@ impl LicenseStore {
                 serial: license.map(VerifiedLicense::serial),
                 customer: license.map(|l| l.payload().customer.clone()),
                 valid_until: license.and_then(|l| l.payload().valid_until),
-                days_left: license
-                    .zip(state)
-                    .and_then(|(l, s)| s.days_left(ctx.now, l.payload().grace_days)),
+                days_left: state.and_then(|s| s.days_left(ctx.now)),
                 effective_time: ctx.now,
                 warnings,
                 state,
@@ -297,8 +295,11 @@ fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<V
             day(&until)
         )),
         State::Active { until: Some(_) } => {
-            if let Some(days) = l.state_at(now).days_left(now, l.payload().grace_days).filter(|d| *d <= EXPIRY_WARNING_DAYS) {
-                warnings.push(format!("license {id} stops working in {days} days; ask the vendor for a renewal"));
+            if let Some(days) = l.state_at(now).days_left(now).filter(|d| *d <= EXPIRY_WARNING_DAYS) {
+                warnings.push(format!(
+                    "license {id} ends in {days} days (then {} days of grace); ask the vendor for a renewal",
+                    l.payload().grace_days
+                ));
             }
         }
         State::Expired { since } => warnings.push(format!("license {id} expired on {}; ask the vendor for a renewal", day(&since))),
