@@ -29,41 +29,8 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             at,
             installation_id,
         } => verify(file, at.as_deref(), installation_id.as_deref(), &ring, now),
-        Command::Init => {
-            let store = LicenseStore::create(&cli.store, ring, now)?;
-            let (id, created) = (store.installation_id(), store.newly_created());
-            let text = if created {
-                "created license store"
-            } else {
-                "license store already exists:"
-            };
-            done(
-                json!({ "store": cli.store, "installation_id": id, "created": created }),
-                format!("{text} {}\ninstallation id: {id}\n", cli.store.display()),
-            )
-        }
-        Command::Request { out } => {
-            let store = LicenseStore::open(&cli.store, ring)?;
-            let request = store.activation_request(&hostname(), now).to_json();
-            match out {
-                Some(path) => {
-                    fs::write(path, &request).map_err(|e| {
-                        Failure::usage(format!("cannot write {}: {e}", path.display()))
-                    })?;
-                    done(
-                        json!({ "written": path, "installation_id": store.installation_id() }),
-                        format!(
-                            "wrote the activation request to {}: send it to the vendor\n",
-                            path.display()
-                        ),
-                    )
-                }
-                None => done(
-                    serde_json::from_str(&request).unwrap_or(Value::Null),
-                    request,
-                ),
-            }
-        }
+        Command::Init => init(cli, ring, now),
+        Command::Request { out } => request(cli, ring, out.as_deref(), now),
         Command::Import { file, dry_run } => {
             let bytes = read_bytes(file, "license file")?;
             let report = open(cli, ring)?.import(&bytes, *dry_run, now)?;
@@ -93,6 +60,40 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             done(json!({ "events": events }), render::events(&events))
         }
     }
+}
+
+fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
+    let store = LicenseStore::create(&cli.store, ring, now)?;
+    let (id, created) = (store.installation_id(), store.newly_created());
+    let text = if created {
+        "created license store"
+    } else {
+        "license store already exists:"
+    };
+    done(
+        json!({ "store": cli.store, "installation_id": id, "created": created }),
+        format!("{text} {}\ninstallation id: {id}\n", cli.store.display()),
+    )
+}
+
+fn request(cli: &Cli, ring: Keyring, out: Option<&std::path::Path>, now: DateTime<Utc>) -> Outcome {
+    let store = LicenseStore::open(&cli.store, ring)?;
+    let request = store.activation_request(&hostname(), now).to_json();
+    let Some(path) = out else {
+        return done(
+            serde_json::from_str(&request).unwrap_or(Value::Null),
+            request,
+        );
+    };
+    fs::write(path, &request)
+        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
+    done(
+        json!({ "written": path, "installation_id": store.installation_id() }),
+        format!(
+            "wrote the activation request to {}: send it to the vendor\n",
+            path.display()
+        ),
+    )
 }
 
 fn open(cli: &Cli, ring: Keyring) -> Result<LicenseStore, Failure> {

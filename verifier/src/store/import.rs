@@ -147,27 +147,13 @@ impl LicenseStore {
             return Ok(report);
         }
         if ctx.license().is_err() && active_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
-            // The genuine file of the damaged active license: restore its text.
             report.outcome = if dry_run {
                 ImportOutcome::DryRun
             } else {
                 ImportOutcome::Activated
             };
             if !dry_run {
-                tx.execute(
-                    "UPDATE licenses SET text = ?1, license_id = ?2, serial = ?3 WHERE active = 1",
-                    params![
-                        bytes,
-                        p.license_id,
-                        i64::try_from(p.serial).unwrap_or(i64::MAX)
-                    ],
-                )?;
-                events::log(
-                    tx,
-                    ctx.now,
-                    "import",
-                    &format!("license {} restored from its file", p.license_id),
-                )?;
+                restore(tx, new, bytes, ctx.now)?;
             }
             return Ok(report);
         }
@@ -198,6 +184,22 @@ impl LicenseStore {
         )?;
         Ok(report)
     }
+}
+
+/// Restores the text of the damaged active license from its genuine file.
+fn restore(tx: &Connection, new: &VerifiedLicense, bytes: &[u8], now: DateTime<Utc>) -> Result<()> {
+    let p = new.payload();
+    let serial = i64::try_from(p.serial).unwrap_or(i64::MAX);
+    tx.execute(
+        "UPDATE licenses SET text = ?1, license_id = ?2, serial = ?3 WHERE active = 1",
+        params![bytes, p.license_id, serial],
+    )?;
+    events::log(
+        tx,
+        now,
+        "import",
+        &format!("license {} restored from its file", p.license_id),
+    )
 }
 
 fn active_digest(tx: &Connection) -> Result<Option<String>> {

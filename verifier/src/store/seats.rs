@@ -252,6 +252,38 @@ pub(crate) fn counted_seats(
     }
 }
 
+/// The user's other exclusive plans: refused, or released with `--move`.
+fn release_exclusive(
+    tx: &Connection,
+    user: &str,
+    plan: &str,
+    held: &[String],
+    move_from_other: bool,
+) -> Result<Vec<String>> {
+    let catalog = Catalog::builtin();
+    if !catalog.is_exclusive_plan(plan) {
+        return Ok(Vec::new());
+    }
+    let others: Vec<String> = held
+        .iter()
+        .filter(|p| catalog.is_exclusive_plan(p))
+        .cloned()
+        .collect();
+    if let (Some(other), false) = (others.first(), move_from_other) {
+        return Err(Error::HoldsOtherPlan {
+            user: user.to_owned(),
+            held: other.clone(),
+        });
+    }
+    for other in &others {
+        tx.execute(
+            "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
+            [user, other],
+        )?;
+    }
+    Ok(others)
+}
+
 fn assign_in(
     tx: &Connection,
     ctx: &mut Ctx,
@@ -274,25 +306,7 @@ fn assign_in(
         out.seats_used = used(tx, plan)?;
         return Ok(out);
     }
-    let catalog = Catalog::builtin();
-    if catalog.is_exclusive_plan(plan) {
-        out.released = held
-            .into_iter()
-            .filter(|p| catalog.is_exclusive_plan(p))
-            .collect();
-        if let (Some(other), false) = (out.released.first(), move_from_other) {
-            return Err(Error::HoldsOtherPlan {
-                user: user.to_owned(),
-                held: other.clone(),
-            });
-        }
-        for other in &out.released {
-            tx.execute(
-                "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
-                [user, other],
-            )?;
-        }
-    }
+    out.released = release_exclusive(tx, user, plan, &held, move_from_other)?;
     // Counted again inside this transaction: no other writer can run in between.
     if used(tx, plan)? >= u64::from(seats_total) {
         return Err(Error::NoFreeSeat {
