@@ -8,7 +8,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=LICENSE_TRUSTED_KEYS");
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let (paths, example) = match env::var_os("LICENSE_TRUSTED_KEYS") {
-        Some(path) if !path.is_empty() => (vec![PathBuf::from(path)], false),
+        Some(path) if !path.is_empty() => (vec![resolve(&manifest, PathBuf::from(path))], false),
         _ => {
             let dir = manifest.join("../keys-example");
             (
@@ -37,5 +37,19 @@ fn main() {
         .and_then(|()| fs::write(out.join("trusts_example_keys.rs"), format!("{example}\n")));
     if let Err(e) = written {
         panic!("cannot write to OUT_DIR: {e}");
+    }
+}
+
+/// A relative path is taken from the workspace root (where `cargo build` is usually run),
+/// else from this crate's directory (the build script's working directory).
+fn resolve(manifest: &std::path::Path, path: PathBuf) -> PathBuf {
+    if path.is_absolute() {
+        return path;
+    }
+    let from_root = manifest.join("..").join(&path);
+    if from_root.exists() {
+        from_root
+    } else {
+        manifest.join(path)
     }
 }
