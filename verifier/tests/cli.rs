@@ -542,6 +542,21 @@ fn check_commands_answer_yes_or_no() {
 }
 
 #[test]
+fn errors_are_json_too_with_json() {
+    let env = Env::licensed(&current());
+    let refused = env.json(&["seats", "assign", "zed", "sales-premium"], 2);
+    assert_eq!(refused["refused"], false);
+    assert!(refused["error"].as_str().unwrap().contains("no user zed"));
+    env.run(&["users", "add", "carol"]).code(0);
+    env.run(&["seats", "assign", "alice", "service-essentials"])
+        .code(0);
+    env.run(&["seats", "assign", "bob", "service-essentials"])
+        .code(0);
+    let full = env.json(&["seats", "assign", "carol", "service-essentials"], 1);
+    assert_eq!(full["refused"], true);
+}
+
+#[test]
 fn events_show_what_happened() {
     let env = Env::licensed(&current());
     env.run(&["seats", "assign", "alice", "sales-premium"])

@@ -252,3 +252,17 @@ pub(crate) fn events(events: &[Event]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn usage_bar_fills_by_share_and_caps_at_full() {
+        assert_eq!(bar(0, 10, 10), "[..........]");
+        assert_eq!(bar(1, 10, 10), "[#.........]");
+        assert_eq!(bar(1, 3, 10), "[####......]");
+        assert_eq!(bar(12, 10, 10), "[##########]");
+        assert_eq!(bar(0, 0, 10), "[..........]");
+    }
+}

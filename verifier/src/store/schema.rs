@@ -113,3 +113,27 @@ pub(crate) fn migrate(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_empty_ours_foreign_and_newer() {
+        let path = Path::new("mem");
+        let conn = Connection::open_in_memory().unwrap();
+        assert_eq!(identify(&conn, path).unwrap(), Identity::Empty);
+        migrate(&conn).unwrap();
+        assert_eq!(identify(&conn, path).unwrap(), Identity::Ours);
+        migrate(&conn).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(matches!(
+            identify(&conn, path),
+            Err(Error::NewerStore { .. })
+        ));
+        conn.pragma_update(None, "application_id", 7).unwrap();
+        let err = identify(&conn, path).unwrap_err();
+        assert!(err.to_string().contains("application id 0x7"), "{err}");
+    }
+}
