@@ -9,7 +9,7 @@ mod util;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use util::{bin, day, example_key, Scene, WEB};
+use util::{bin, day, Scene, WEB};
 
 /// Deterministic delays, so that a failure can be replayed.
 struct Rng(u64);
@@ -55,7 +55,7 @@ fn orders(installation: &str, n: usize, seats: u32) -> String {
 /// Issues `n` files for this installation in one batch; returns their names by serial.
 fn issue_serials(s: &Scene, installation: &str, n: usize, seats: u32) -> Vec<String> {
     s.write("orders.jsonl", &orders(installation, n, seats));
-    let key = example_key("vendor.key").to_string_lossy().into_owned();
+    let key = s.example_key("vendor.key").to_string_lossy().into_owned();
     s.issuer(&[
         "batch",
         "--key",
@@ -235,7 +235,7 @@ fn eight_processes_racing_for_fifty_seats_get_exactly_fifty() {
 fn two_issuers_on_one_ledger_hand_out_distinct_serials_and_ids() {
     let s = Scene::new();
     s.write("orders.jsonl", &orders("inst-race", 300, 3));
-    let key = example_key("vendor.key").to_string_lossy().into_owned();
+    let key = s.example_key("vendor.key").to_string_lossy().into_owned();
     let spawn = |out: &str| {
         Command::new(bin("license-issuer"))
             .current_dir(s.dir.path())

@@ -5,7 +5,7 @@
 
 mod util;
 
-use util::{day, example_key, order, Scene, WEB};
+use util::{day, order, Scene, WEB};
 
 fn plans(seats: u32) -> String {
     format!(r#"{{"sales-premium": {seats}}}"#)
@@ -59,7 +59,7 @@ fn an_older_serial_is_refused_and_the_store_is_unchanged() {
     let s = Scene::new();
     s.verifier(&["init"]).code(0);
     s.verifier(&["request", "--out", "request.json"]).code(0);
-    let key = example_key("vendor.key");
+    let key = s.example_key("vendor.key");
     for (serial, seats) in [(1, 2), (2, 3), (3, 4)] {
         let o = order(WEB, &plans(seats), &day(-1), &day(365));
         s.issue(&key, &o, Some("request.json"), &format!("s{serial}.lic"))
@@ -98,7 +98,7 @@ fn a_file_for_another_installation_is_refused() {
     s.verifier_at("a.db", &["request", "--out", "a.json"])
         .code(0);
     let o = order(WEB, &plans(2), &day(-1), &day(365));
-    s.issue(&example_key("vendor.key"), &o, Some("a.json"), "a.lic")
+    s.issue(&s.example_key("vendor.key"), &o, Some("a.json"), "a.lic")
         .code(0);
     let before = s.snapshot("b.db");
     s.verifier_at("b.db", &["import", "a.lic"])
@@ -119,7 +119,7 @@ fn a_file_for_another_installation_is_refused() {
 fn an_unbound_file_activates_any_installation() {
     let s = Scene::new();
     let o = order(WEB, &plans(2), &day(-1), &day(365));
-    s.issue(&example_key("vendor.key"), &o, None, "any.lic")
+    s.issue(&s.example_key("vendor.key"), &o, None, "any.lic")
         .code(0);
     for store in ["one.db", "two.db"] {
         s.verifier_at(store, &["init"]).code(0);
@@ -133,7 +133,7 @@ fn a_file_for_another_product_is_refused() {
     let s = Scene::new();
     s.verifier(&["init"]).code(0);
     let key = license_format::signing_key_from_pem(
-        &std::fs::read_to_string(example_key("vendor.key")).unwrap(),
+        &std::fs::read_to_string(s.example_key("vendor.key")).unwrap(),
     )
     .unwrap();
     let payload = serde_json::json!({

@@ -22,10 +22,17 @@ pub fn bin(name: &str) -> PathBuf {
     path
 }
 
-pub fn example_key(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// A copy of an example key in `dir`, readable by its owner only, as the issuer demands
+/// (a git checkout does not keep the mode).
+pub fn example_key_in(dir: &Path, name: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../keys-example")
-        .join(name)
+        .join(name);
+    let to = dir.join(name);
+    std::fs::write(&to, std::fs::read(from).unwrap()).unwrap();
+    std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    to
 }
 
 /// One scenario's directory: the vendor's ledger and keys, the installation's store.
@@ -93,6 +100,11 @@ impl Scene {
         let path = self.path(name);
         std::fs::write(&path, text).unwrap();
         path
+    }
+
+    /// The example key `name`, copied into the scene with mode 0600.
+    pub fn example_key(&self, name: &str) -> PathBuf {
+        example_key_in(self.dir.path(), name)
     }
 
     pub fn read(&self, name: &str) -> String {
