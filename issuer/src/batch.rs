@@ -1,10 +1,11 @@
 //! Batch issuing: one order per line of a JSONL stream, one file per order.
 //!
 //! The calling thread reads and checks orders and hands out license ids and serials
-//! inside an IMMEDIATE ledger transaction; worker threads (one per core) sign and
-//! self-verify, which is where the time goes; the calling thread writes each file and
-//! its ledger row as results come back, committing every [`GROUP`] licenses. Orders are
-//! streamed: at most a window of them is in memory at once.
+//! inside an IMMEDIATE ledger transaction; worker threads (one per core) sign,
+//! self-verify and write the files, which is where the time goes; the calling thread
+//! inserts each ledger row as results come back, committing every [`GROUP`] licenses,
+//! so a file's record and the file agree. Orders are streamed: at most a window of
+//! them is in memory at once.
 
 use std::collections::HashMap;
 use std::fs;
@@ -24,8 +25,11 @@ use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, Result};
 /// enough that another issuer waits well under a second for the lock.
 pub const GROUP: usize = 4096;
 
-/// Orders queued per worker thread.
-const QUEUE_PER_WORKER: usize = 64;
+/// Orders handed to a worker at once: fewer wake-ups than one by one.
+const CHUNK: usize = 16;
+
+/// Chunks queued per worker thread.
+const QUEUED_CHUNKS: usize = 4;
 
 /// How a batch runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,10 +96,20 @@ struct Job {
     bound: BoundOrder,
 }
 
+/// What a worker made of one job.
+enum Outcome {
+    /// Signed, verified and written to `path`; the ledger row is still to be inserted.
+    Written(Box<Issued>, PathBuf),
+    /// The order cannot be issued (a payload rule); a refusal of its line.
+    Refused(Error),
+    /// The file could not be written; the batch stops.
+    Failed(Error),
+}
+
 struct Done {
     line: u64,
     seq: u64,
-    result: Result<Issued>,
+    outcome: Outcome,
 }
 
 /// Issues one license per line of `input` (blank lines are skipped). `source_name`
@@ -117,9 +131,9 @@ pub fn run_batch(
     fs::create_dir_all(&options.out_dir).map_err(Error::io(&options.out_dir))?;
     let now = now.trunc_subsecs(0);
     thread::scope(|scope| {
-        let (done_tx, done_rx) = mpsc::channel::<Done>();
-        let queues: Vec<SyncSender<Job>> = (0..options.workers.max(1))
-            .map(|_| spawn_worker(scope, issuer, now, done_tx.clone()))
+        let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
+        let queues: Vec<SyncSender<Vec<Job>>> = (0..options.workers.max(1))
+            .map(|_| spawn_worker(scope, issuer, &options.out_dir, now, done_tx.clone()))
             .collect();
         drop(done_tx);
         let mut run = Run {
@@ -142,28 +156,45 @@ pub fn run_batch(
 fn spawn_worker<'s>(
     scope: &'s thread::Scope<'s, '_>,
     issuer: &'s Issuer,
+    out_dir: &'s Path,
     now: DateTime<Utc>,
-    done: Sender<Done>,
-) -> SyncSender<Job> {
-    let (tx, rx) = mpsc::sync_channel::<Job>(QUEUE_PER_WORKER);
+    done: Sender<Vec<Done>>,
+) -> SyncSender<Vec<Job>> {
+    let (tx, rx) = mpsc::sync_channel::<Vec<Job>>(QUEUED_CHUNKS);
     scope.spawn(move || {
-        for job in rx {
-            let installation = job.bound.installation_id.as_deref();
-            let payload = issuer.payload(&job.bound.order, installation, job.seq, job.serial, now);
-            let result = issuer.sign(payload);
-            if done
-                .send(Done {
-                    line: job.line,
-                    seq: job.seq,
-                    result,
-                })
-                .is_err()
-            {
+        for chunk in rx {
+            let results = chunk
+                .into_iter()
+                .map(|job| work(issuer, out_dir, now, job))
+                .collect();
+            if done.send(results).is_err() {
                 return; // the batch was abandoned
             }
         }
     });
     tx
+}
+
+/// Signs, self-verifies and writes one license: the costly part, done off the ledger
+/// thread so that every core signs.
+fn work(issuer: &Issuer, out_dir: &Path, now: DateTime<Utc>, job: Job) -> Done {
+    let installation = job.bound.installation_id.as_deref();
+    let payload = issuer.payload(&job.bound.order, installation, job.seq, job.serial, now);
+    let outcome = match issuer.sign(payload) {
+        Err(e) => Outcome::Refused(e),
+        Ok(issued) => {
+            let path = out_dir.join(format!("{}.lic", issued.payload.license_id));
+            match write_new(&path, issued.text.as_bytes()) {
+                Ok(()) => Outcome::Written(Box::new(issued), path),
+                Err(e) => Outcome::Failed(e),
+            }
+        }
+    };
+    Done {
+        line: job.line,
+        seq: job.seq,
+        outcome,
+    }
 }
 
 struct Run<'a, R> {
@@ -184,6 +215,8 @@ struct Group<'t> {
     serials: HashMap<(String, String), u64>,
     /// Files written in this transaction: (line, license id, path).
     written: Vec<(u64, String, PathBuf)>,
+    /// Jobs handed to workers whose results have not come back.
+    in_flight: usize,
 }
 
 impl<R: BufRead> Run<'_, R> {
@@ -191,8 +224,8 @@ impl<R: BufRead> Run<'_, R> {
     fn group(
         &mut self,
         tx: LedgerTx<'_>,
-        queues: &[SyncSender<Job>],
-        done: &Receiver<Done>,
+        queues: &[SyncSender<Vec<Job>>],
+        done: &Receiver<Vec<Done>>,
     ) -> Result<()> {
         let next_seq = tx.last_seq()? + 1;
         let mut group = Group {
@@ -200,10 +233,28 @@ impl<R: BufRead> Run<'_, R> {
             next_seq,
             serials: HashMap::new(),
             written: Vec::new(),
+            in_flight: 0,
         };
-        let outcome = self.fill_and_drain(&mut group, queues, done);
+        let mut outcome = self.fill_and_drain(&mut group, queues, done);
+        if outcome.is_err() {
+            // Let the workers finish what they hold so that their files can be removed.
+            while group.in_flight > 0 {
+                let Ok(results) = done.recv() else { break };
+                group.in_flight -= results.len();
+                for d in results {
+                    if let Outcome::Written(issued, path) = d.outcome {
+                        group
+                            .written
+                            .push((d.line, issued.payload.license_id, path));
+                    }
+                }
+            }
+        }
         let Group { tx, written, .. } = group;
-        match outcome.and_then(|()| tx.commit()) {
+        if outcome.is_ok() {
+            outcome = tx.commit();
+        }
+        match outcome {
             Ok(()) => {
                 self.report.issued += written.len() as u64;
                 for (line, license_id, path) in &written {
@@ -227,30 +278,60 @@ impl<R: BufRead> Run<'_, R> {
     fn fill_and_drain(
         &mut self,
         group: &mut Group<'_>,
-        queues: &[SyncSender<Job>],
-        done: &Receiver<Done>,
+        queues: &[SyncSender<Vec<Job>>],
+        done: &Receiver<Vec<Done>>,
     ) -> Result<()> {
-        let window = queues.len() * QUEUE_PER_WORKER;
-        let (mut sent, mut in_flight) = (0usize, 0usize);
+        let window = queues.len() * QUEUED_CHUNKS * CHUNK;
+        let (mut sent, mut chunks) = (0usize, 0usize);
         loop {
-            while in_flight < window && sent < GROUP && !self.eof && !self.report.stopped_early {
-                if let Some(job) = self.next_job(group)? {
-                    // A worker only stops when its queue is dropped, so the send succeeds.
-                    let _ = queues[sent % queues.len()].send(job);
-                    sent += 1;
-                    in_flight += 1;
+            while group.in_flight < window
+                && sent < GROUP
+                && !self.eof
+                && !self.report.stopped_early
+            {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                while chunk.len() < CHUNK
+                    && sent + chunk.len() < GROUP
+                    && !self.eof
+                    && !self.report.stopped_early
+                {
+                    chunk.extend(self.next_job(group)?);
                 }
+                if chunk.is_empty() {
+                    continue;
+                }
+                sent += chunk.len();
+                group.in_flight += chunk.len();
+                // A worker only stops when its queue is dropped, so the send succeeds.
+                let _ = queues[chunks % queues.len()].send(chunk);
+                chunks += 1;
             }
-            if in_flight == 0 {
+            if group.in_flight == 0 {
                 return Ok(());
             }
-            let Ok(finished) = done.recv() else {
+            let Ok(results) = done.recv() else {
                 return Ok(());
             };
-            in_flight -= 1;
-            match finished.result {
-                Ok(issued) => self.record(group, finished.seq, finished.line, &issued)?,
-                Err(e) => self.refuse(finished.line, &e),
+            group.in_flight -= results.len();
+            let mut failure = None;
+            for finished in results {
+                match finished.outcome {
+                    Outcome::Written(issued, path) => {
+                        group.written.push((
+                            finished.line,
+                            issued.payload.license_id.clone(),
+                            path,
+                        ));
+                        if failure.is_none() {
+                            failure = group.tx.insert(finished.seq, &issued).err();
+                        }
+                    }
+                    Outcome::Refused(e) => self.refuse(finished.line, &e),
+                    Outcome::Failed(e) => failure = failure.or(Some(e)),
+                }
+            }
+            if let Some(e) = failure {
+                return Err(e);
             }
         }
     }
@@ -304,24 +385,6 @@ impl<R: BufRead> Run<'_, R> {
         };
         group.next_seq += 1;
         Ok(Some(job))
-    }
-
-    fn record(
-        &mut self,
-        group: &mut Group<'_>,
-        seq: u64,
-        line: u64,
-        issued: &Issued,
-    ) -> Result<()> {
-        let path = self
-            .options
-            .out_dir
-            .join(format!("{}.lic", issued.payload.license_id));
-        write_new(&path, issued.text.as_bytes())?;
-        group
-            .written
-            .push((line, issued.payload.license_id.clone(), path));
-        group.tx.insert(seq, issued)
     }
 
     fn refuse(&mut self, line: u64, error: &Error) {

@@ -1,0 +1,149 @@
+//! Issuing throughput against raw Ed25519 signing.
+//!
+//! `batch` runs the library path of `license-issuer batch`: order parsing, ids and
+//! serials from an SQLite ledger in a tempdir, payload validation, signing, the
+//! self-verification of every file, file writes and ledger rows. `raw_sign` signs the
+//! same payload bytes with Ed25519 on one core and nothing else. The ratio of the two
+//! rates is printed at the end; the target is at least 0.5.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use criterion::{BatchSize, Criterion, Throughput};
+use ed25519_dalek::Signer as _;
+use license_format::time::parse_rfc3339;
+use license_format::{signed_message, SigningKey};
+use license_issuer::{run_batch, BatchOptions, BoundOrder, Issuer, Ledger, Order};
+
+/// Orders per batch run.
+const ORDERS: usize = 2000;
+
+fn now() -> DateTime<Utc> {
+    parse_rfc3339("2026-11-29T10:00:00Z").unwrap_or_default()
+}
+
+fn issuer() -> Issuer {
+    Issuer::new(SigningKey::from_bytes(&[42u8; 32]), "Bench Vendor AS")
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn order_line(i: usize) -> String {
+    format!(
+        r#"{{"customer":{{"id":"C-{}","name":"Customer {i} AS"}},"installation_id":"inst-{}","valid_from":"2026-12-01","valid_until":"2027-11-30","system_licenses":["superoffice-server","online-web-services",{{"code":"sales-intelligence","valid_until":"2027-05-31"}}],"user_plans":{{"sales-premium":10,"sales-essentials":25}}}}"#,
+        i % 500,
+        i % 3
+    )
+}
+
+fn orders() -> String {
+    (0..ORDERS).map(|i| order_line(i) + "\n").collect()
+}
+
+/// The payload bytes `batch` signs for the first order.
+fn payload_bytes(issuer: &Issuer) -> Vec<u8> {
+    let order =
+        Order::parse(order_line(0).as_bytes(), "bench", now()).unwrap_or_else(|e| panic!("{e}"));
+    let bound = BoundOrder {
+        installation_id: order.installation_id.clone(),
+        order,
+    };
+    issuer
+        .payload(&bound.order, bound.installation_id.as_deref(), 1, 1, now())
+        .to_bytes()
+}
+
+fn run_once(issuer: &Issuer, input: &str) -> Duration {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap_or_else(|e| panic!("{e}"));
+    let options = BatchOptions::new(dir.path().join("out"));
+    let start = Instant::now();
+    let report = run_batch(
+        issuer,
+        &mut ledger,
+        "bench.jsonl",
+        input.as_bytes(),
+        &options,
+        now(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let elapsed = start.elapsed();
+    assert_eq!(report.issued, ORDERS as u64);
+    elapsed
+}
+
+fn sign_all(key: &SigningKey, message: &[u8]) {
+    for _ in 0..ORDERS {
+        black_box(key.sign(black_box(message)));
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let issuer = issuer();
+    let key = SigningKey::from_bytes(&[42u8; 32]);
+    let message = signed_message(&payload_bytes(&issuer));
+    let input = orders();
+    let mut group = c.benchmark_group("issuer");
+    group.throughput(Throughput::Elements(ORDERS as u64));
+    group.sample_size(10);
+    group.bench_function("raw_sign_single_core", |b| {
+        b.iter(|| sign_all(&key, &message))
+    });
+    group.bench_function("batch", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+                let ledger =
+                    Ledger::open(&dir.path().join("ledger.db")).unwrap_or_else(|e| panic!("{e}"));
+                (dir, ledger)
+            },
+            |(dir, mut ledger)| {
+                let options = BatchOptions::new(dir.path().join("out"));
+                run_batch(
+                    &issuer,
+                    &mut ledger,
+                    "bench.jsonl",
+                    input.as_bytes(),
+                    &options,
+                    now(),
+                    &mut |_| {},
+                )
+                .unwrap_or_else(|e| panic!("{e}"));
+                dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+/// Best of several runs of each, as licenses (or signatures) per second.
+fn print_ratio() {
+    let issuer = issuer();
+    let key = SigningKey::from_bytes(&[42u8; 32]);
+    let message = signed_message(&payload_bytes(&issuer));
+    let input = orders();
+    let best = |f: &dyn Fn() -> Duration| (0..7).map(|_| f()).min().unwrap_or_default();
+    let raw = best(&|| {
+        let start = Instant::now();
+        sign_all(&key, &message);
+        start.elapsed()
+    });
+    let batch = best(&|| run_once(&issuer, &input));
+    let rate = |d: Duration| ORDERS as f64 / d.as_secs_f64();
+    let workers = BatchOptions::new(".").workers;
+    println!(
+        "issuer: batch {:.0} licenses/s ({workers} signing threads), raw Ed25519 {:.0} signatures/s on one core, ratio {:.2} (target >= 0.50)",
+        rate(batch),
+        rate(raw),
+        rate(batch) / rate(raw)
+    );
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c);
+    c.final_summary();
+    print_ratio();
+}
