@@ -41,7 +41,7 @@ pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
 }
 
 /// What a per-user decision needs: login and each held plan with the user's place among
-/// its holders (assignment order, ties by name).
+/// its holders in assignment order (`seq` is unique, so there are no ties to break).
 pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> {
     let login = match login_of(conn, name) {
         Ok(login) => login,
@@ -49,7 +49,7 @@ pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> 
         Err(e) => return Err(e),
     };
     let mut stmt = conn.prepare(
-        "SELECT s.plan, (SELECT count(*) FROM seats o WHERE o.plan = s.plan AND (o.seq < s.seq OR (o.seq = s.seq AND o.user <= s.user)))
+        "SELECT s.plan, (SELECT count(*) FROM seats o WHERE o.plan = s.plan AND o.seq <= s.seq)
          FROM seats s WHERE s.user = ?1 ORDER BY s.seq",
     )?;
     let seats = stmt
