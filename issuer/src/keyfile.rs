@@ -55,6 +55,7 @@ pub fn generate(
     force: bool,
 ) -> Result<GeneratedKey> {
     check_name(name)?;
+    create_private_dir(dir)?;
     let key_path = dir.join(format!("{name}.key"));
     let pub_path = dir.join(format!("{name}.pub"));
     for path in [&key_path, &pub_path] {
@@ -80,6 +81,18 @@ pub fn generate(
         kid: KeyId::of(&key.verifying_key()),
         encrypted: passphrase.is_some(),
     })
+}
+
+/// Creates a missing key directory readable by its owner only.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(Error::io(dir))
 }
 
 fn check_name(name: &str) -> Result<()> {

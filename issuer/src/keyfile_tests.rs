@@ -95,3 +95,14 @@ fn refuses_text_that_is_no_key_and_bad_names() {
         .contains("choose another --name"));
     assert!(encrypt_pem(&generate_signing_key(), "").is_err());
 }
+
+#[test]
+fn a_missing_directory_is_created_for_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys").join("vendor");
+    generate(&keys, "v", None, false).unwrap();
+    assert_eq!(
+        fs::metadata(&keys).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+}

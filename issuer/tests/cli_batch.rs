@@ -179,3 +179,30 @@ fn ten_thousand_orders_are_all_issued_and_all_verify() {
     assert_eq!(ids.len(), N);
     assert_eq!(env.ledger().len(), N);
 }
+
+#[test]
+fn orders_can_come_from_standard_input() {
+    let env = Env::new();
+    env.keygen();
+    let out = env
+        .issuer_cmd()
+        .args([
+            "batch",
+            "--key",
+            "vendor.key",
+            "--orders",
+            "-",
+            "--out-dir",
+            "out",
+        ])
+        .write_stdin(format!("{}\n{}\n", line(1, 1), line(2, 2)))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("issued 2, refused 0"),
+        "{}",
+        stdout(&out)
+    );
+    env.verify(&env.path("out/LIC-000002.lic"));
+}
