@@ -134,8 +134,9 @@ fn print_ratio() {
     let rate = |d: Duration| ORDERS as f64 / d.as_secs_f64();
     let workers = BatchOptions::new(".").workers;
     println!(
-        "issuer: batch {:.0} licenses/s ({workers} signing threads), raw Ed25519 {:.0} signatures/s on one core, ratio {:.2} (target >= 0.50)",
+        "issuer: batch {:.0} licenses/s ({workers} signing threads, files and ledger in {}), raw Ed25519 {:.0} signatures/s on one core, ratio {:.2} (target >= 0.50)",
         rate(batch),
+        std::env::temp_dir().display(),
         rate(raw),
         rate(batch) / rate(raw)
     );

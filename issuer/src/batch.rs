@@ -131,9 +131,15 @@ pub fn run_batch(
     fs::create_dir_all(&options.out_dir).map_err(Error::io(&options.out_dir))?;
     let now = now.trunc_subsecs(0);
     thread::scope(|scope| {
+        let worker = Worker {
+            issuer,
+            source_name,
+            out_dir: &options.out_dir,
+            now,
+        };
         let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
         let queues: Vec<SyncSender<Vec<Job>>> = (0..options.workers.max(1))
-            .map(|_| spawn_worker(scope, issuer, &options.out_dir, now, done_tx.clone()))
+            .map(|_| spawn_worker(scope, worker, done_tx.clone()))
             .collect();
         drop(done_tx);
         let mut run = Run {
@@ -153,20 +159,24 @@ pub fn run_batch(
     })
 }
 
+/// What every worker shares: the issuer and where the files go.
+#[derive(Clone, Copy)]
+struct Worker<'a> {
+    issuer: &'a Issuer,
+    source_name: &'a str,
+    out_dir: &'a Path,
+    now: DateTime<Utc>,
+}
+
 fn spawn_worker<'s>(
     scope: &'s thread::Scope<'s, '_>,
-    issuer: &'s Issuer,
-    out_dir: &'s Path,
-    now: DateTime<Utc>,
+    worker: Worker<'s>,
     done: Sender<Vec<Done>>,
 ) -> SyncSender<Vec<Job>> {
     let (tx, rx) = mpsc::sync_channel::<Vec<Job>>(QUEUED_CHUNKS);
     scope.spawn(move || {
         for chunk in rx {
-            let results = chunk
-                .into_iter()
-                .map(|job| work(issuer, out_dir, now, job))
-                .collect();
+            let results = chunk.into_iter().map(|job| worker.work(job)).collect();
             if done.send(results).is_err() {
                 return; // the batch was abandoned
             }
@@ -175,25 +185,48 @@ fn spawn_worker<'s>(
     tx
 }
 
-/// Signs, self-verifies and writes one license: the costly part, done off the ledger
-/// thread so that every core signs.
-fn work(issuer: &Issuer, out_dir: &Path, now: DateTime<Utc>, job: Job) -> Done {
-    let installation = job.bound.installation_id.as_deref();
-    let payload = issuer.payload(&job.bound.order, installation, job.seq, job.serial, now);
-    let outcome = match issuer.sign(payload) {
-        Err(e) => Outcome::Refused(e),
-        Ok(issued) => {
-            let path = out_dir.join(format!("{}.lic", issued.payload.license_id));
-            match write_new(&path, issued.text.as_bytes()) {
-                Ok(()) => Outcome::Written(Box::new(issued), path),
-                Err(e) => Outcome::Failed(e),
+impl Worker<'_> {
+    /// Signs, self-verifies and writes one license: the costly part, done off the
+    /// ledger thread so that every core signs.
+    fn work(&self, job: Job) -> Done {
+        let installation = job.bound.installation_id.as_deref();
+        let payload = self.issuer.payload(
+            &job.bound.order,
+            installation,
+            job.seq,
+            job.serial,
+            self.now,
+        );
+        let outcome = match self.issuer.sign(payload) {
+            // The order passed its own checks, so a payload rule can only be a limit
+            // such as the largest serial: a refusal of this line, named like an order
+            // mistake.
+            Err(Error::Format(license_format::Error::InvalidPayload { field, problem })) => {
+                let source_name = format!("{}:{}", self.source_name, job.line);
+                Outcome::Refused(Error::Order {
+                    source_name,
+                    field,
+                    problem,
+                })
             }
+            // A signature that does not verify means a broken key or machine: stop.
+            Err(e @ Error::SelfCheck(_)) => Outcome::Failed(e),
+            Err(e) => Outcome::Refused(e),
+            Ok(issued) => {
+                let path = self
+                    .out_dir
+                    .join(format!("{}.lic", issued.payload.license_id));
+                match write_new(&path, issued.text.as_bytes()) {
+                    Ok(()) => Outcome::Written(Box::new(issued), path),
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+        };
+        Done {
+            line: job.line,
+            seq: job.seq,
+            outcome,
         }
-    };
-    Done {
-        line: job.line,
-        seq: job.seq,
-        outcome,
     }
 }
 

@@ -158,7 +158,13 @@ impl Issuer {
 
 /// Lowercase hex of bytes.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -225,6 +231,7 @@ mod tests {
             parse_rfc3339("2026-11-29T10:00:00Z").unwrap()
         );
         assert_eq!(issued.sha256.len(), 64);
+        assert_eq!(hex(&[0x00, 0x7f, 0xa5, 0xff]), "007fa5ff");
     }
 
     #[test]
