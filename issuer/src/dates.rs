@@ -1,8 +1,8 @@
 //! Dates in orders. A plain date means the whole of that day in UTC: as a start it is
 //! that day's midnight, as an end the next midnight (ends are exclusive, FORMAT.md §6).
-//! Full RFC 3339 timestamps are taken as they are.
+//! Full RFC 3339 timestamps are taken as they are, to the whole second.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, SubsecRound as _, Utc};
 use license_format::time::parse_rfc3339;
 
 /// Which side of a term a date stands for.
@@ -33,7 +33,9 @@ pub fn parse_edge(text: &str, edge: Edge) -> Result<DateTime<Utc>, String> {
     }
     if text.len() > 10 {
         if let Ok(t) = parse_rfc3339(text) {
-            return Ok(t);
+            // License files carry whole seconds (FORMAT.md §6); drop the fraction here so
+            // that the signed file says exactly what the order was read as.
+            return Ok(t.trunc_subsecs(0));
         }
     }
     Err(format!(

@@ -81,6 +81,16 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// The license was recorded but its file could not be put in place afterwards.
+    #[error("{license_id} was issued and recorded, but {} could not be written ({source}): `license-issuer ledger show {license_id}` prints the file", path.display())]
+    WrittenAfterRecord {
+        /// The recorded license.
+        license_id: String,
+        /// The file that could not be written.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
     /// The ledger file is not a ledger of this program, or is damaged.
     #[error("{}: {problem}; the file was left untouched: give another --ledger path or restore the ledger from a backup", path.display())]
     LedgerUnusable {

@@ -149,8 +149,14 @@ impl Issuer {
             .map(|path| PendingFile::create(path, issued.text.as_bytes()))
             .transpose()?;
         tx.commit()?;
-        if let Some(pending) = pending {
-            pending.persist()?;
+        if let (Some(pending), Some(path)) = (pending, out) {
+            pending
+                .persist()
+                .map_err(|source| Error::WrittenAfterRecord {
+                    license_id: issued.payload.license_id.clone(),
+                    path: path.to_owned(),
+                    source,
+                })?;
         }
         Ok(issued)
     }
@@ -200,6 +206,30 @@ mod tests {
             !shown.contains(&seed_hex) && !shown.contains("7, 7, 7") && !shown.contains("0707"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn fractional_seconds_in_orders_sign_cleanly() {
+        let now = parse_rfc3339("2026-11-29T10:00:00.5Z").unwrap();
+        let text = br#"{"customer":{"id":"C","name":"N"},"valid_from":"2026-12-01T08:00:00.9+01:00",
+            "valid_until":"2027-01-01T00:00:00.25Z","system_licenses":[{"code":"system","valid_until":"2026-12-24T12:00:00.5Z"}]}"#;
+        let order = Order::parse(text, "o.json", now).unwrap();
+        let issued = issuer()
+            .sign(issuer().payload(&order, None, 1, 1, now))
+            .unwrap();
+        assert_eq!(
+            issued.payload.valid_from,
+            parse_rfc3339("2026-12-01T07:00:00Z").unwrap()
+        );
+        let defaulted = Order::parse(
+            br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
+            "o",
+            now,
+        )
+        .unwrap();
+        assert!(issuer()
+            .sign(issuer().payload(&defaulted, None, 1, 1, now))
+            .is_ok());
     }
 
     #[test]
@@ -276,6 +306,13 @@ mod tests {
             issuer().issue(&mut ledger, &bound(), now, Some(&out)),
             Err(Error::Io { .. })
         ));
+        let err = issuer()
+            .issue(&mut ledger, &bound(), now, Some(dir.path()))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("is a directory: give a file name"),
+            "{err}"
+        );
         assert!(ledger.list(None).unwrap().is_empty());
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::{MAX_GRACE_DAYS, MAX_SEATS};
 use license_format::time::format_rfc3339;
 use license_format::{Catalog, Customer, LicenseKind, PlanGrant, SystemGrant};
@@ -59,7 +59,7 @@ impl Order {
             source: source_name,
             catalog: Catalog::builtin(),
         }
-        .order(&node, now)
+        .order(&node, now.trunc_subsecs(0))
     }
 }
 

@@ -19,6 +19,10 @@ pub(crate) struct PendingFile {
 impl PendingFile {
     /// Writes `bytes` to a fresh temporary file in `path`'s directory.
     pub(crate) fn create(path: &Path, bytes: &[u8]) -> Result<PendingFile> {
+        if path.is_dir() {
+            let problem = std::io::Error::other("is a directory: give a file name for the license");
+            return Err(Error::io(path)(problem));
+        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -41,8 +45,8 @@ impl PendingFile {
     }
 
     /// Moves the file to its final name, replacing a file there.
-    pub(crate) fn persist(mut self) -> Result<()> {
-        fs::rename(&self.temp, &self.path).map_err(Error::io(&self.path))?;
+    pub(crate) fn persist(mut self) -> std::io::Result<()> {
+        fs::rename(&self.temp, &self.path)?;
         self.persisted = true;
         Ok(())
     }
