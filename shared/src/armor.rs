@@ -40,16 +40,26 @@ pub fn dearmor(input: &[u8]) -> Result<Vec<u8>> {
     }
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let body = find_block(input)?;
-    let mut compact = Vec::with_capacity(body.len());
+    let mut compact = Vec::with_capacity(body.iter().map(|(_, l)| l.len()).sum());
     for (line_no, line) in body {
-        for &b in line {
-            match b {
-                b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' => {}
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' | b'=' => compact.push(b),
-                other => {
+        // Writers' lines hold base64 only, up to the line break: copy them whole. Lines
+        // with whitespace inside (re-wrapped, indented) take the byte-by-byte path.
+        let trimmed = line.trim_ascii();
+        if trimmed
+            .iter()
+            .all(|&b| BYTE_CLASS[usize::from(b)] == BASE64)
+        {
+            compact.extend_from_slice(trimmed);
+            continue;
+        }
+        for &b in trimmed {
+            match BYTE_CLASS[usize::from(b)] {
+                BASE64 => compact.push(b),
+                SPACE => {}
+                _ => {
                     return Err(Error::Armor(format!(
                         "line {line_no}: character {} is not allowed in the body (only base64 and whitespace): the file was damaged; ask for it again",
-                        describe_byte(other)
+                        describe_byte(b)
                     )))
                 }
             }
@@ -59,6 +69,27 @@ pub fn dearmor(input: &[u8]) -> Result<Vec<u8>> {
         .decode(&compact)
         .map_err(|e| Error::Base64(e.to_string()))
 }
+
+const OTHER: u8 = 0;
+const BASE64: u8 = 1;
+const SPACE: u8 = 2;
+
+/// The class of every byte in an armor body (FORMAT.md §2.2 step 7): the base64
+/// alphabet with `=`, ASCII whitespace, or anything else.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' | b'=' => BASE64,
+            b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' => SPACE,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
 
 type BodyLines<'a> = Vec<(usize, &'a [u8])>;
 

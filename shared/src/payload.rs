@@ -1,7 +1,5 @@
 //! The signed payload (FORMAT.md §6): its types, its strict parser and its rules.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -147,37 +145,48 @@ impl Payload {
     }
 
     fn validate_grants(&self, catalog: &Catalog) -> Result<()> {
-        let mut seen = HashSet::new();
+        // Field paths are formatted only on error: this runs on every verification.
+        let system = |i: usize| format!("system_licenses[{i}]");
+        let plan = |i: usize| format!("user_plans[{i}]");
         for (i, grant) in self.system_licenses.iter().enumerate() {
-            let field = format!("system_licenses[{i}]");
-            check_code(catalog, &field, &grant.code, LicenseKind::System, &mut seen)?;
-            self.check_within_term(&field, grant.valid_until)?;
-        }
-        seen.clear();
-        for (i, grant) in self.user_plans.iter().enumerate() {
-            let field = format!("user_plans[{i}]");
+            let earlier = self.system_licenses[..i].iter().map(|g| g.code.as_str());
             check_code(
                 catalog,
-                &field,
+                || system(i),
+                &grant.code,
+                LicenseKind::System,
+                earlier,
+            )?;
+            self.check_within_term(|| system(i), grant.valid_until)?;
+        }
+        for (i, grant) in self.user_plans.iter().enumerate() {
+            let earlier = self.user_plans[..i].iter().map(|g| g.code.as_str());
+            check_code(
+                catalog,
+                || plan(i),
                 &grant.code,
                 LicenseKind::UserPlan,
-                &mut seen,
+                earlier,
             )?;
             if !(1..=MAX_SEATS).contains(&grant.seats) {
                 return Err(invalid(
-                    &format!("{field}.seats"),
+                    &format!("{}.seats", plan(i)),
                     format!("must be between 1 and {MAX_SEATS}"),
                 ));
             }
-            self.check_within_term(&field, grant.valid_until)?;
+            self.check_within_term(|| plan(i), grant.valid_until)?;
         }
         Ok(())
     }
 
-    fn check_within_term(&self, field: &str, grant_until: Option<DateTime<Utc>>) -> Result<()> {
+    fn check_within_term(
+        &self,
+        field: impl Fn() -> String,
+        grant_until: Option<DateTime<Utc>>,
+    ) -> Result<()> {
         match (grant_until, self.valid_until) {
             (Some(g), Some(l)) if g > l => Err(invalid(
-                &format!("{field}.valid_until"),
+                &format!("{}.valid_until", field()),
                 format!(
                     "{} outlives the license, which ends {}",
                     time::format_rfc3339(&g),
@@ -185,7 +194,7 @@ impl Payload {
                 ),
             )),
             (Some(g), _) if g <= self.valid_from => Err(invalid(
-                &format!("{field}.valid_until"),
+                &format!("{}.valid_until", field()),
                 "must be after the license's valid_from".into(),
             )),
             _ => Ok(()),
@@ -198,18 +207,18 @@ impl Payload {
     }
 }
 
-fn check_code(
+fn check_code<'a>(
     catalog: &Catalog,
-    field: &str,
+    field: impl Fn() -> String,
     code: &str,
     kind: LicenseKind,
-    seen: &mut HashSet<String>,
+    mut earlier: impl Iterator<Item = &'a str>,
 ) -> Result<()> {
     match catalog.entry(code) {
         Some(entry) if entry.kind == kind => {}
         Some(entry) => {
             return Err(invalid(
-                &format!("{field}.code"),
+                &format!("{}.code", field()),
                 format!("{code:?} is a {}, not a {}", entry.kind, kind),
             ));
         }
@@ -219,14 +228,14 @@ fn check_code(
                 .map(|s| format!("; did you mean {s:?}?"))
                 .unwrap_or_default();
             return Err(invalid(
-                &format!("{field}.code"),
+                &format!("{}.code", field()),
                 format!("unknown {kind} {code:?}{hint}"),
             ));
         }
     }
-    if !seen.insert(code.to_owned()) {
+    if earlier.any(|c| c == code) {
         return Err(invalid(
-            &format!("{field}.code"),
+            &format!("{}.code", field()),
             format!("{code:?} is given twice; give each code once"),
         ));
     }

@@ -2,7 +2,10 @@
 //! RFC 3339 offset; writers emit UTC with `Z` and whole seconds.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::{Deserialize, Deserializer, Serializer};
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
 
 /// Parses an RFC 3339 timestamp (any offset) into UTC.
 ///
@@ -28,6 +31,21 @@ pub fn format_rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Parses a timestamp from the JSON string in place, without copying it: this runs for
+/// every timestamp of every verification.
+struct TimestampVisitor;
+
+impl Visitor<'_> for TimestampVisitor {
+    type Value = DateTime<Utc>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an RFC 3339 timestamp")
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        parse_rfc3339(text).map_err(E::custom)
+    }
+}
+
 pub(crate) mod required {
     use super::*;
 
@@ -36,8 +54,7 @@ pub(crate) mod required {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let text = String::deserialize(d)?;
-        parse_rfc3339(&text).map_err(serde::de::Error::custom)
+        d.deserialize_str(TimestampVisitor)
     }
 }
 
@@ -52,11 +69,25 @@ pub(crate) mod optional {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(text) => parse_rfc3339(&text)
-                .map(Some)
-                .map_err(serde::de::Error::custom),
-            None => Ok(None),
+        d.deserialize_option(OptionalVisitor)
+    }
+
+    struct OptionalVisitor;
+
+    impl<'de> Visitor<'de> for OptionalVisitor {
+        type Value = Option<DateTime<Utc>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 timestamp or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(TimestampVisitor).map(Some)
         }
     }
 }
