@@ -14,11 +14,6 @@ pub enum Edge {
     End,
 }
 
-/// The rule as written in `--help` and the README.
-pub const DATE_RULE: &str = "a date (YYYY-MM-DD) means the whole of that day in UTC: \
-valid_from \"2026-12-01\" starts at 2026-12-01T00:00:00Z and valid_until \"2027-11-30\" \
-ends at 2027-12-01T00:00:00Z (exclusive); full RFC 3339 timestamps are accepted too";
-
 /// Reads `text` as a date or an RFC 3339 timestamp for the given edge.
 ///
 /// # Errors

@@ -182,6 +182,13 @@ fn ledger_list_and_show() {
     assert!(v[0].get("file_text").is_none());
     let out = env
         .cmd()
+        .args(["ledger", "list", "--customer", "C-404"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "no licenses recorded for customer C-404\n");
+    let out = env
+        .cmd()
         .args(["ledger", "show", "LIC-000001"])
         .assert()
         .code(0)

@@ -16,7 +16,7 @@ Exit status:
   1  a clean no (inspect: the signature does not hold against the --trust keys;
      ledger show: no such license)
   2  an error: a mistake in an order, request or the command line, a refused
-     batch line, a key or ledger problem. Nothing is recorded then.
+     batch line, a key or ledger problem. A refused order records nothing.
 
 Environment:
   LICENSE_ISSUER_NAME        the vendor's display name (--issuer)

@@ -12,6 +12,10 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
             let records = Ledger::open_existing(&common.ledger)?.list(customer.as_deref())?;
             if common.json {
                 super::print_json(&records)?;
+            } else if records.is_empty() {
+                let whose = customer.as_deref().map(|c| format!(" for customer {c}"));
+                let whose = whose.unwrap_or_default();
+                super::emit(&format!("no licenses recorded{whose}\n"))?;
             } else {
                 super::emit(
                     &records
