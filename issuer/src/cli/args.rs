@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use license_issuer::ledger::DEFAULT_LEDGER;
 
 const AFTER_HELP: &str = "\
 Dates in orders: a date (YYYY-MM-DD) means the whole of that day in UTC.
@@ -81,7 +82,7 @@ pub struct Signing {
         long,
         env = "LICENSE_LEDGER",
         value_name = "PATH",
-        default_value = "license-ledger.db"
+        default_value = DEFAULT_LEDGER
     )]
     pub ledger: PathBuf,
 }
@@ -166,7 +167,7 @@ pub struct LedgerArgs {
         long,
         env = "LICENSE_LEDGER",
         value_name = "PATH",
-        default_value = "license-ledger.db"
+        default_value = DEFAULT_LEDGER
     )]
     pub ledger: PathBuf,
     /// Print the result as JSON.
