@@ -315,3 +315,29 @@ fn racing_issuers_get_distinct_ids_and_serials() {
     assert_eq!(serials, (1..=2 * EACH as u64).collect());
     assert_eq!(env.ledger().len(), 2 * EACH);
 }
+
+#[test]
+fn a_directory_as_out_is_refused_before_anything_is_recorded() {
+    let env = setup();
+    fs::create_dir(env.path("dir")).unwrap();
+    let out = env
+        .issuer_cmd()
+        .args([
+            "issue",
+            "--key",
+            "vendor.key",
+            "--order",
+            "order.json",
+            "--out",
+            "dir",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("dir: is a directory: give a file name for the license"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(env.ledger().is_empty());
+}

@@ -219,3 +219,68 @@ fn openssl_reads_plain_and_encrypted_keys() {
         assert!(listing.contains(part), "{part} missing from {listing}");
     }
 }
+
+#[test]
+fn keygen_refuses_a_bad_name_and_an_empty_passphrase() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["keygen", "--out-dir", ".", "--name", "../up"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("choose another --name"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .env("LICENSE_ISSUER_PASSPHRASE", "")
+        .args(["keygen", "--out-dir", ".", "--encrypt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("passphrase: the passphrase is empty: choose a non-empty one"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!env.path("vendor.key").exists() && !env.path("vendor.pub").exists());
+}
+
+#[test]
+fn a_missing_or_foreign_key_file_is_named() {
+    let env = Env::new();
+    env.write("order.json", ORDER);
+    let out = env
+        .issuer_cmd()
+        .args(["issue", "--key", "nokey.key", "--order", "order.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("license-issuer: error: nokey.key: No such file"),
+        "{}",
+        stderr(&out)
+    );
+    env.keygen();
+    fs::copy(env.path("vendor.pub"), env.path("pub-as.key")).unwrap();
+    fs::set_permissions(env.path("pub-as.key"), fs::Permissions::from_mode(0o600)).unwrap();
+    let out = env
+        .issuer_cmd()
+        .args(["issue", "--key", "pub-as.key", "--order", "order.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("pub-as.key: key: not an Ed25519 private key"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("give the .key file written by keygen"),
+        "{}",
+        stderr(&out)
+    );
+}
