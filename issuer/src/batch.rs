@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::BufRead;
+use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread;
@@ -18,6 +18,7 @@ use chrono::{DateTime, SubsecRound as _, Utc};
 use serde::Serialize;
 
 use crate::ledger::LedgerTx;
+use crate::order::{too_large, MAX_ORDER_BYTES};
 use crate::output::write_new;
 use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, Result};
 
@@ -372,8 +373,9 @@ impl<R: BufRead> Run<'_, R> {
     /// Reads the next non-blank line and turns it into a job, or reports it refused.
     fn next_job(&mut self, group: &mut Group<'_>) -> Result<Option<Job>> {
         let mut bytes = Vec::new();
-        let read = self
-            .input
+        let limit = MAX_ORDER_BYTES as u64 + 1;
+        let read = (&mut self.input)
+            .take(limit)
             .read_until(b'\n', &mut bytes)
             .map_err(Error::io(self.source_name))?;
         if read == 0 {
@@ -381,6 +383,14 @@ impl<R: BufRead> Run<'_, R> {
             return Ok(None);
         }
         self.line += 1;
+        if bytes.len() > MAX_ORDER_BYTES {
+            self.skip_rest_of_line()?;
+            self.refuse(
+                self.line,
+                &too_large(&format!("{}:{}", self.source_name, self.line)),
+            );
+            return Ok(None);
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
@@ -418,6 +428,24 @@ impl<R: BufRead> Run<'_, R> {
         };
         group.next_seq += 1;
         Ok(Some(job))
+    }
+
+    /// Reads past the end of an overlong line without holding it.
+    fn skip_rest_of_line(&mut self) -> Result<()> {
+        loop {
+            let buf = self.input.fill_buf().map_err(Error::io(self.source_name))?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            let (used, done) = match buf.iter().position(|b| *b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            self.input.consume(used);
+            if done {
+                return Ok(());
+            }
+        }
     }
 
     fn refuse(&mut self, line: u64, error: &Error) {

@@ -173,3 +173,35 @@ fn an_existing_output_file_aborts_and_rolls_back_the_group() {
         .collect();
     assert_eq!(left, ["LIC-000002.lic"]);
 }
+
+#[test]
+fn an_overlong_line_is_refused_without_stopping_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let options = BatchOptions::new(dir.path().join("out"));
+    let huge = format!(
+        "{{\"customer\": \"{}\"}}",
+        "x".repeat(crate::order::MAX_ORDER_BYTES + 10)
+    );
+    let input = [order("A", "1"), huge, order("B", "1")].join("\n");
+    let out = run(&input, &options, &mut ledger);
+    assert_eq!(
+        out.report.unwrap(),
+        BatchReport {
+            issued: 2,
+            refused: 1,
+            stopped_early: false
+        }
+    );
+    assert!(
+        out.refused[0]
+            .1
+            .starts_with("orders.jsonl:2: (top level): more than 1048576 bytes"),
+        "{}",
+        out.refused[0].1
+    );
+    assert_eq!(
+        out.issued.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [1, 3]
+    );
+}

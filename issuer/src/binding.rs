@@ -2,11 +2,13 @@
 //! installation's activation request, or, said explicitly, none.
 
 use std::fs;
+use std::io::Read as _;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use license_format::{ActivationRequest, Catalog};
 
+use crate::order::MAX_ORDER_BYTES;
 use crate::{Error, Order, Result};
 
 /// An order read from a file together with the installation it will be bound to.
@@ -32,7 +34,12 @@ pub fn read_bound_order(
     now: DateTime<Utc>,
 ) -> Result<BoundOrder> {
     let order_name = order_path.display().to_string();
-    let bytes = fs::read(order_path).map_err(Error::io(order_path))?;
+    let file = fs::File::open(order_path).map_err(Error::io(order_path))?;
+    let mut bytes = Vec::new();
+    // One byte over the limit is enough to know the order is too large.
+    file.take(MAX_ORDER_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io(order_path))?;
     let order = Order::parse(&bytes, &order_name, now)?;
     let request = request_path.map(read_request).transpose()?;
     let request = request.as_ref().zip(request_path);

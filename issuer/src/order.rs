@@ -19,6 +19,10 @@ use crate::{Error, Result};
 /// `grace_days` when an order does not give it.
 pub const DEFAULT_GRACE_DAYS: u32 = 14;
 
+/// Largest order accepted: orders are a few hundred bytes, so anything near this is
+/// not an order and is refused before it is held in memory.
+pub const MAX_ORDER_BYTES: usize = 1024 * 1024;
+
 const MEMBERS: &str =
     "customer, installation_id, valid_from, valid_until, grace_days, system_licenses, user_plans";
 
@@ -51,6 +55,9 @@ impl Order {
     /// [`Error::OrderSyntax`] for text that is not JSON, [`Error::Order`] naming the
     /// member, the problem and the fix for everything else.
     pub fn parse(bytes: &[u8], source_name: &str, now: DateTime<Utc>) -> Result<Order> {
+        if bytes.len() > MAX_ORDER_BYTES {
+            return Err(too_large(source_name));
+        }
         let node = Node::parse(bytes).map_err(|detail| Error::OrderSyntax {
             source_name: source_name.to_owned(),
             detail,
@@ -61,6 +68,12 @@ impl Order {
         }
         .order(&node, now.trunc_subsecs(0))
     }
+}
+
+/// The error for an order over [`MAX_ORDER_BYTES`].
+pub(crate) fn too_large(source_name: &str) -> Error {
+    let problem = format!("more than {MAX_ORDER_BYTES} bytes, far larger than any order: give one order per file or line");
+    Error::order(source_name, "(top level)", problem)
 }
 
 struct OrderReader<'a> {
