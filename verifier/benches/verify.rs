@@ -60,12 +60,12 @@ fn verify_vs_raw(c: &mut Criterion) {
     );
 }
 
-/// A store with a license of `USERS` sales-premium seats, all held.
-fn big_store(dir: &std::path::Path) -> LicenseStore {
-    let path = dir.join("big.db");
+/// A store with a license of `users` sales-premium seats, all held.
+fn big_store(dir: &std::path::Path, users: usize) -> LicenseStore {
+    let path = dir.join(format!("big-{users}.db"));
     let now = common::t("2026-02-01T00:00:00Z");
     let store = LicenseStore::create(&path, common::keyring(), now).unwrap();
-    let file = common::lic().seats("sales-premium", USERS as u32).sign();
+    let file = common::lic().seats("sales-premium", users as u32).sign();
     store.import(file.as_bytes(), false, now).unwrap();
     let mut conn = rusqlite::Connection::open(&path).unwrap();
     let tx = conn.transaction().unwrap();
@@ -74,7 +74,7 @@ fn big_store(dir: &std::path::Path) -> LicenseStore {
         let mut seat = tx
             .prepare("INSERT INTO seats (user, plan, seq, assigned_at) VALUES (?1, 'sales-premium', ?2, '2026-02-01T00:00:00Z')")
             .unwrap();
-        for i in 0..USERS {
+        for i in 0..users {
             let name = format!("user{i:06}");
             user.execute([&name]).unwrap();
             seat.execute(rusqlite::params![name, i as i64 + 1]).unwrap();
@@ -84,30 +84,35 @@ fn big_store(dir: &std::path::Path) -> LicenseStore {
     store
 }
 
+/// The same questions on stores of 1,000, 10,000 and 100,000 users and seats: the time
+/// should not grow with the number of users.
 fn big_store_queries(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let store = big_store(dir.path());
     let now = common::t("2026-03-01T00:00:00Z");
-    let mut group = c.benchmark_group("store with 100000 users and seats");
-    group.sample_size(30);
-    group.bench_function("status", |b| {
-        b.iter(|| store.status(black_box(now)).unwrap())
-    });
-    group.bench_function("check capability web-client (last holder)", |b| {
-        b.iter(|| {
-            store
-                .check_capability("web-client", Some("user099999"), black_box(now))
-                .unwrap()
-        })
-    });
-    group.bench_function("list", |b| {
-        b.iter(|| {
-            store
-                .licenses(license_verifier::Lang::En, black_box(now))
-                .unwrap()
-        })
-    });
-    group.finish();
+    for users in [1_000, 10_000, USERS] {
+        let store = big_store(dir.path(), users);
+        let last = format!("user{:06}", users - 1);
+        let mut group = c.benchmark_group(format!("store with {users} users and seats"));
+        group.sample_size(30);
+        group.bench_function("status", |b| {
+            b.iter(|| store.status(black_box(now)).unwrap())
+        });
+        group.bench_function("check capability web-client (last holder)", |b| {
+            b.iter(|| {
+                store
+                    .check_capability("web-client", Some(&last), black_box(now))
+                    .unwrap()
+            })
+        });
+        group.bench_function("list", |b| {
+            b.iter(|| {
+                store
+                    .licenses(license_verifier::Lang::En, black_box(now))
+                    .unwrap()
+            })
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, verify_vs_raw, big_store_queries);
