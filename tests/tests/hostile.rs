@@ -95,6 +95,11 @@ fn every_single_bit_flip_of_the_armored_text_is_refused() {
         accepted.is_empty(),
         "armored-text bits whose flip was accepted: {accepted:?}"
     );
+    eprintln!(
+        "armored-text bit flips refused: {} of {}",
+        text.len() * 8,
+        text.len() * 8
+    );
 }
 
 /// Signs arbitrary bytes as a payload, so that the payload parser sees mutated claims
@@ -127,8 +132,13 @@ fn mutated_inputs_never_panic_and_are_typed() {
         VENDOR_KEY,
     ]
     .concat();
+    let order = br#"{"customer": {"id": "C-1001", "name": "Acme AS"}, "installation_id": "inst-1",
+        "valid_from": "2026-12-01", "valid_until": "2027-11-30", "grace_days": 14,
+        "system_licenses": ["superoffice-server", {"code": "sales-intelligence", "valid_until": "2027-05-31"}],
+        "user_plans": [{"code": "sales-premium", "seats": 10, "valid_until": null}]}"#;
+    let order_now = chrono::DateTime::UNIX_EPOCH;
     let mut m = Mutator::new(Rng::new(0x5eed_1234_abcd_0042));
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; 7];
     let mut accepted = 0usize;
 
     for round in 0..20_000 {
@@ -151,6 +161,9 @@ fn mutated_inputs_never_panic_and_are_typed() {
         let k = String::from_utf8_lossy(&k);
         accepted += usize::from(Keyring::from_pem(&k).is_ok());
         accepted += usize::from(signing_key_from_pem(&k).is_ok());
+        let o = m.mutate(order);
+        accepted += usize::from(license_issuer::Order::parse(&o, "order.json", order_now).is_ok());
+        counts[6] += 1;
         for (i, n) in [1, 2, 1, 1, 2].iter().enumerate() {
             counts[i] += n;
         }
@@ -162,6 +175,8 @@ fn mutated_inputs_never_panic_and_are_typed() {
         accepted < total / 4,
         "{accepted} of {total} mutated inputs accepted"
     );
-    eprintln!("mutated inputs: {total} (license {}, envelope {}, payload {}, request {}, keys {}, signed {}), accepted {accepted}",
-        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+    eprintln!(
+        "mutated inputs: {total} (license {}, envelope {}, payload {}, request {}, keys {}, signed {}, orders {}), accepted {accepted}",
+        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]
+    );
 }
