@@ -2,6 +2,8 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::constants::{ALG_ED25519, FORMAT_V1};
@@ -20,14 +22,21 @@ pub struct Envelope {
     pub sig: [u8; 64],
 }
 
+/// The envelope as JSON. Members borrow from the input when they hold no escapes, which
+/// base64 and well-formed ids never do: this runs on every verification.
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct Wire {
-    format: String,
-    alg: String,
-    kid: String,
-    payload: String,
-    sig: String,
+struct Wire<'a> {
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    #[serde(borrow)]
+    alg: Cow<'a, str>,
+    #[serde(borrow)]
+    kid: Cow<'a, str>,
+    #[serde(borrow)]
+    payload: Cow<'a, str>,
+    #[serde(borrow)]
+    sig: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
@@ -52,10 +61,14 @@ impl Envelope {
             }
         })?;
         if wire.format != FORMAT_V1 {
-            return Err(Error::UnsupportedFormat { found: wire.format });
+            return Err(Error::UnsupportedFormat {
+                found: wire.format.into_owned(),
+            });
         }
         if wire.alg != ALG_ED25519 {
-            return Err(Error::UnsupportedAlgorithm { found: wire.alg });
+            return Err(Error::UnsupportedAlgorithm {
+                found: wire.alg.into_owned(),
+            });
         }
         let kid: KeyId = wire.kid.parse()?;
         let payload = decode_member("payload", &wire.payload)?;
@@ -72,11 +85,11 @@ impl Envelope {
     /// Serializes the envelope as compact JSON, members in the order of FORMAT.md §3.
     pub fn to_bytes(&self) -> Vec<u8> {
         let wire = Wire {
-            format: FORMAT_V1.to_owned(),
-            alg: ALG_ED25519.to_owned(),
-            kid: self.kid.to_string(),
-            payload: STANDARD.encode(&self.payload),
-            sig: STANDARD.encode(self.sig),
+            format: FORMAT_V1.into(),
+            alg: ALG_ED25519.into(),
+            kid: self.kid.to_string().into(),
+            payload: STANDARD.encode(&self.payload).into(),
+            sig: STANDARD.encode(self.sig).into(),
         };
         // Serializing a struct of strings cannot fail.
         serde_json::to_vec(&wire).unwrap_or_default()

@@ -103,7 +103,6 @@ pub(crate) fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 /// Reads a UTF-8 JSON document into `T`, refusing trailing data. The error text is
 /// serde_json's, which names the member and the line and column.
 pub(crate) fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
-    std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))?;
     serde_json::from_slice(bytes).map_err(|e| e.to_string())
 }
 
