@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension as _, TransactionBehavior};
+use rusqlite::{
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension as _, TransactionBehavior,
+};
 use serde::Serialize;
 
 use crate::issuer::Issued;
@@ -23,6 +25,18 @@ const APPLICATION_ID: i64 = 0x4C49_4C47;
 
 /// How long a second issuer waits for the first one's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Pause between attempts to open a ledger that another issuer is setting up.
+const OPEN_RETRY: Duration = Duration::from_millis(10);
+
+/// Whether an error is SQLite saying another connection holds a lock.
+fn is_busy(e: &Error) -> bool {
+    let Error::Ledger(e) = e else { return false };
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 const MIGRATIONS: &[&str] = &[
@@ -96,6 +110,22 @@ impl Ledger {
     /// [`Error::LedgerUnusable`] for a foreign, damaged or newer file (left untouched),
     /// [`Error::Ledger`] for other database failures.
     pub fn open(path: &Path) -> Result<Ledger> {
+        // While another issuer creates the file or switches it to WAL, SQLite may
+        // answer "busy" without calling the busy handler: try again, for as long as
+        // the busy timeout.
+        let mut attempts = BUSY_TIMEOUT.as_millis() / OPEN_RETRY.as_millis();
+        loop {
+            match Ledger::open_once(path) {
+                Err(e) if is_busy(&e) && attempts > 0 => {
+                    attempts -= 1;
+                    std::thread::sleep(OPEN_RETRY);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Ledger> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -153,11 +183,18 @@ impl Ledger {
         let read = |pragma: &str| -> Result<i64> {
             self.conn
                 .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
-                .map_err(|e| self.unusable(format!("is not a readable SQLite database ({e})")))
+                .map_err(|e| match e.sqlite_error_code() {
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Ledger(e),
+                    _ => self.unusable(format!("is not a readable SQLite database ({e})")),
+                })
         };
+        // One read transaction, so that the three values belong to the same moment
+        // while another issuer may be initialising the file.
+        let snapshot = self.conn.unchecked_transaction()?;
         let app_id = read("application_id")?;
         let version = read("user_version")?;
         let objects = read("schema_version")?;
+        drop(snapshot);
         match app_id {
             APPLICATION_ID => {}
             0 if objects == 0 => return Ok(0),
