@@ -13,6 +13,7 @@ use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread;
+use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use serde::Serialize;
@@ -25,6 +26,9 @@ use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, Result};
 /// Licenses per ledger transaction: large enough that commits cost little, small
 /// enough that another issuer waits well under a second for the lock.
 pub const GROUP: usize = 4096;
+
+/// Pause between two ledger transactions of a batch, so other issuers get the lock.
+const GROUP_PAUSE: Duration = Duration::from_millis(10);
 
 /// Orders handed to a worker at once: fewer wake-ups than one by one.
 const CHUNK: usize = 16;
@@ -155,6 +159,11 @@ pub fn run_batch(
         };
         while !run.eof && !run.report.stopped_early {
             run.group(ledger.begin()?, &queues, &done_rx)?;
+            if !run.eof {
+                // Leave the lock free for a moment: an `issue` waiting for it polls
+                // every few milliseconds and gets its turn between two groups.
+                thread::sleep(GROUP_PAUSE);
+            }
         }
         Ok(run.report)
     })

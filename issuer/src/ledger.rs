@@ -26,6 +26,21 @@ const APPLICATION_ID: i64 = 0x4C49_4C47;
 /// How long a second issuer waits for the first one's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How often a waiting issuer looks whether the lock is free. SQLite's own busy timeout
+/// backs off to 100 ms, which lets a batch that commits and begins again at once
+/// starve a single `issue`; polling often lets it in at the batch's next commit.
+const LOCK_POLL: Duration = Duration::from_millis(2);
+
+/// The busy handler: wait [`LOCK_POLL`] and try again, for up to [`BUSY_TIMEOUT`].
+fn wait_for_lock(attempt: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_millis() / LOCK_POLL.as_millis();
+    if u128::try_from(attempt).unwrap_or(u128::MAX) >= limit {
+        return false;
+    }
+    std::thread::sleep(LOCK_POLL);
+    true
+}
+
 /// Pause between attempts to open a ledger that another issuer is setting up.
 const OPEN_RETRY: Duration = Duration::from_millis(10);
 
@@ -163,7 +178,7 @@ impl Ledger {
             path: path.to_owned(),
             problem: format!("cannot be opened as a ledger ({e})"),
         })?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(wait_for_lock))?;
         Ok(Ledger {
             conn,
             path: path.to_owned(),
