@@ -104,6 +104,9 @@ fn big_store_queries(c: &mut Criterion) {
                     .unwrap()
             })
         });
+        group.bench_function("check seats", |b| {
+            b.iter(|| store.check_seats("sales-premium", black_box(now)).unwrap())
+        });
         group.bench_function("list", |b| {
             b.iter(|| {
                 store

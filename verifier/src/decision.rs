@@ -209,6 +209,10 @@ fn seat_reason(
             ))
         }
     };
+    // The rank is the holder's stored position (`seq`). Safe against an edited store: the
+    // `seats` table has UNIQUE (plan, seq) and CHECK (seq >= 1), verified on every open, so
+    // at most N rows of a plan have a position <= N, whatever rows an admin inserts or
+    // edits; gaps and extra rows only push holders past N, which only denies.
     (rank > u64::from(seats))
         .then(|| format!("{plan}: {user} is holder {rank} of {seats} licensed seats"))
 }

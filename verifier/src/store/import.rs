@@ -301,17 +301,15 @@ fn changes(
                 to,
             });
         }
+        // Those counted before and over the new count: positions to+1 ..= counted_before.
         let counted_before = seats::counted_seats(old, plan, at);
-        for (i, (user, _)) in seats::holders(tx, plan)?.into_iter().enumerate() {
-            let rank = i as u64 + 1;
-            if rank > u64::from(to) && rank <= counted_before {
-                c.users_losing_access.push(LostAccess {
-                    user,
-                    plan: plan.to_owned(),
-                    rank,
-                    seats: to,
-                });
-            }
+        for held in seats::holders(tx, plan, u64::from(to) + 1..=counted_before)? {
+            c.users_losing_access.push(LostAccess {
+                user: held.user,
+                plan: plan.to_owned(),
+                rank: held.rank,
+                seats: to,
+            });
         }
     }
     Ok(c)

@@ -124,6 +124,7 @@ impl LicenseStore {
         conn.pragma_update(None, "foreign_keys", true)?;
         let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
         schema::migrate(&tx)?;
+        schema::check_seats_schema(&tx)?;
         let existing = meta::get(&tx, "installation_id")?;
         let created = existing.is_none();
         let installation_id = match (existing, create_at) {

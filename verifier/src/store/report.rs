@@ -197,17 +197,13 @@ impl LicenseStore {
         self.write(now, |tx, ctx| {
             let license = ctx.license()?;
             let counted = seats::counted_seats(license, code, ctx.now);
-            let holders = seats::holders(tx, code)?
+            let holders = seats::holders(tx, code, 1..=u64::MAX)?
                 .into_iter()
-                .enumerate()
-                .map(|(i, (user, assigned_at))| {
-                    let rank = i as u64 + 1;
-                    Holder {
-                        user,
-                        rank,
-                        counted: rank <= counted,
-                        assigned_at,
-                    }
+                .map(|held| Holder {
+                    counted: held.rank <= counted,
+                    user: held.user,
+                    rank: held.rank,
+                    assigned_at: held.assigned_at,
                 })
                 .collect();
             Ok(LicenseDetail {

@@ -4,16 +4,36 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OptionalExtension};
 
 use crate::{Error, Result};
 
 /// `PRAGMA application_id` of a license store: "LicV" in ASCII.
 pub const APPLICATION_ID: i64 = 0x4c69_6356;
 
+/// The `seats` table as migration 2 creates it, byte for byte as `sqlite_master.sql`
+/// keeps it: the access decisions rely on `UNIQUE (plan, seq)` and `CHECK (seq >= 1)`,
+/// so every open compares the stored text with this one.
+macro_rules! seats_table {
+    () => {
+        "CREATE TABLE seats (
+    user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    plan TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (user, plan),
+    UNIQUE (plan, seq)
+) STRICT"
+    };
+}
+
+/// The expected `sqlite_master.sql` of the `seats` table.
+const SEATS_TABLE: &str = seats_table!();
+
 /// The migrations, in order; `user_version` is how many have been applied. Never edit
 /// one that has shipped: append a new one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE licenses (
     id INTEGER PRIMARY KEY,
@@ -46,7 +66,21 @@ CREATE TABLE events (
     kind TEXT NOT NULL,
     message TEXT NOT NULL
 ) STRICT;
-"#];
+"#,
+    // 2: `seq` becomes each holder's dense position within its plan (1..H in assignment
+    // order, unique per plan), so a rank and a plan's holder count are index look-ups
+    // instead of counts. The old global order is kept: numbered per plan by old seq.
+    concat!(
+        "ALTER TABLE seats RENAME TO seats_v1;\n",
+        seats_table!(),
+        ";
+INSERT INTO seats (user, plan, seq, assigned_at)
+    SELECT user, plan, ROW_NUMBER() OVER (PARTITION BY plan ORDER BY seq, user), assigned_at
+    FROM seats_v1 ORDER BY seq;
+DROP TABLE seats_v1;
+"
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -114,6 +148,45 @@ pub(crate) fn migrate(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a store whose `seats` table is not the one this build made: the access
+/// decisions count on its `UNIQUE (plan, seq)` and `CHECK (seq >= 1)` constraints, so a
+/// store without them is damaged, not trusted. Cheap: a few schema rows, once per open.
+pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
+    let damaged = |what: &str| {
+        Error::DamagedStore(format!(
+            "its seats table {what}; restore the store from a backup"
+        ))
+    };
+    let sql: Option<String> = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'seats'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    match sql {
+        None => return Err(damaged("is missing")),
+        Some(sql) if sql != SEATS_TABLE => return Err(damaged("was altered")),
+        Some(_) => {}
+    }
+    // The table text promises the unique index; make sure the index itself is stored
+    // (a schema rewritten by hand could drop its row and keep the text).
+    let unique_plan_seq: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_index_list('seats') l
+         JOIN sqlite_master m ON m.type = 'index' AND m.name = l.name AND m.tbl_name = 'seats'
+         WHERE l.\"unique\" = 1 AND l.partial = 0
+           AND (SELECT group_concat(name, ',') FROM
+                  (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'plan,seq'",
+        [],
+        |r| r.get(0),
+    )?;
+    if unique_plan_seq == 0 {
+        return Err(damaged("lost its unique index on (plan, seq)"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +208,58 @@ mod tests {
         conn.pragma_update(None, "application_id", 7).unwrap();
         let err = identify(&conn, path).unwrap_err();
         assert!(err.to_string().contains("application id 0x7"), "{err}");
+    }
+
+    #[test]
+    fn migration_2_numbers_seats_per_plan_in_the_old_order() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users VALUES ('a', 1, 'x'), ('b', 1, 'x'), ('c', 0, 'x');
+             INSERT INTO seats VALUES ('b', 'p', 2, 'x'), ('a', 'q', 4, 'x'), ('c', 'p', 7, 'x'),
+                 ('a', 'p', 11, 'x'), ('c', 'q', 12, 'x');",
+        )
+        .unwrap();
+        migrate(&conn).unwrap();
+        check_seats_schema(&conn).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT plan, seq, user FROM seats ORDER BY plan, seq")
+            .unwrap();
+        let rows: Vec<(String, i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let want = [
+            ("p", 1, "b"),
+            ("p", 2, "c"),
+            ("p", 3, "a"),
+            ("q", 1, "a"),
+            ("q", 2, "c"),
+        ];
+        assert_eq!(rows, want.map(|(p, s, u)| (p.to_owned(), s, u.to_owned())));
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        // The foreign key still holds: removing a user removes its seats.
+        conn.execute("DELETE FROM users WHERE name = 'c'", [])
+            .unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM seats", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 3);
+    }
+
+    #[test]
+    fn a_new_store_has_the_expected_seats_schema() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn).unwrap();
+        check_seats_schema(&conn).unwrap();
+        conn.execute_batch("DROP TABLE seats").unwrap();
+        let err = check_seats_schema(&conn).unwrap_err();
+        assert!(err.to_string().contains("seats table is missing"), "{err}");
     }
 }

@@ -1,12 +1,17 @@
-//! Seat assignments. Assigning counts again inside the IMMEDIATE transaction, so
-//! concurrent processes never exceed a plan's seats. Holders beyond the licensed count
-//! (after a license with fewer seats) keep their assignment and are denied by rank:
-//! assignment order, earliest first, ties by user name.
+//! Seat assignments. Each holder's `seq` is its position among the plan's holders, dense
+//! 1..H in assignment order and unique per plan, so a rank is read, not counted, and the
+//! number held is the plan's highest position: both are index look-ups, whatever the
+//! number of users. Assigning takes the next position inside the IMMEDIATE transaction,
+//! so concurrent processes never exceed a plan's seats; releasing moves the later holders
+//! up one place in the same transaction. Holders beyond the licensed count (after a
+//! license with fewer seats) keep their assignment and are denied by position.
+
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
 use license_format::{Catalog, LicenseKind};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::{events, users, Ctx, LicenseStore};
@@ -76,20 +81,87 @@ pub(crate) fn known_plan(plan: &str) -> Result<()> {
     }
 }
 
-/// How many seats of `plan` are held.
+/// How many seats of `plan` are held: its highest position, read from the
+/// `UNIQUE (plan, seq)` index. A gap left by editing the database only makes this larger,
+/// which only refuses more.
 pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM seats WHERE plan = ?1", [plan], |r| {
-        r.get(0)
-    })?;
+    let n: i64 = conn.query_row(
+        "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
+        [plan],
+        |r| r.get(0),
+    )?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// The holders of `plan` in rank order, with when they were assigned.
-pub(crate) fn holders(conn: &Connection, plan: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt =
-        conn.prepare("SELECT user, assigned_at FROM seats WHERE plan = ?1 ORDER BY seq, user")?;
-    let rows = stmt.query_map([plan], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// One holder of a plan.
+pub(crate) struct HeldSeat {
+    /// The holder.
+    pub user: String,
+    /// When the seat was assigned.
+    pub assigned_at: String,
+    /// The holder's position among the plan's holders, 1 first.
+    pub rank: u64,
+}
+
+/// The holders of `plan` whose positions lie in `ranks`, in rank order.
+pub(crate) fn holders(
+    conn: &Connection,
+    plan: &str,
+    ranks: RangeInclusive<u64>,
+) -> Result<Vec<HeldSeat>> {
+    let sql_int = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare(
+        "SELECT user, assigned_at, seq FROM seats WHERE plan = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(
+        params![plan, sql_int(*ranks.start()), sql_int(*ranks.end())],
+        |r| {
+            Ok(HeldSeat {
+                user: r.get(0)?,
+                assigned_at: r.get(1)?,
+                rank: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+            })
+        },
+    )?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Deletes `user`'s seat of `plan`, if held, and moves the later holders up one place so
+/// the plan's positions stay dense; returns whether a seat was held.
+pub(crate) fn remove(tx: &Connection, user: &str, plan: &str) -> Result<bool> {
+    let place: Option<i64> = tx
+        .query_row(
+            "SELECT seq FROM seats WHERE user = ?1 AND plan = ?2",
+            [user, plan],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(place) = place else {
+        return Ok(false);
+    };
+    tx.execute(
+        "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
+        [user, plan],
+    )?;
+    let top: i64 = tx.query_row(
+        "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
+        [plan],
+        |r| r.get(0),
+    )?;
+    if top > place {
+        // SQLite checks UNIQUE (plan, seq) row by row, in no promised order. So the later
+        // holders first move above every position in use (s -> s + top), then down to one
+        // below where they were (-> s - 1): no single row ever lands on a taken position.
+        tx.execute(
+            "UPDATE seats SET seq = seq + ?3 WHERE plan = ?1 AND seq > ?2",
+            params![plan, place, top],
+        )?;
+        tx.execute(
+            "UPDATE seats SET seq = seq - ?2 - 1 WHERE plan = ?1 AND seq > ?2",
+            params![plan, top],
+        )?;
+    }
+    Ok(true)
 }
 
 /// The seats a plan has at the effective time, refusing a plan that cannot be assigned.
@@ -153,11 +225,7 @@ impl LicenseStore {
         known_plan(plan)?;
         self.write(now, |tx, ctx| {
             users::login_of(tx, user)?;
-            let n = tx.execute(
-                "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
-                [user, plan],
-            )?;
-            if n == 0 {
+            if !remove(tx, user, plan)? {
                 return Err(Error::NoSuchSeat {
                     user: user.to_owned(),
                     plan: plan.to_owned(),
@@ -193,14 +261,13 @@ impl LicenseStore {
             let mut rows = Vec::new();
             for plan in plans {
                 let total = counted_seats(license, plan, ctx.now);
-                for (i, (user, assigned_at)) in holders(tx, plan)?.into_iter().enumerate() {
-                    let rank = i as u64 + 1;
+                for held in holders(tx, plan, 1..=u64::MAX)? {
                     rows.push(SeatRow {
                         plan: plan.to_owned(),
-                        user,
-                        rank,
-                        counted: rank <= total,
-                        assigned_at,
+                        user: held.user,
+                        rank: held.rank,
+                        counted: held.rank <= total,
+                        assigned_at: held.assigned_at,
                     });
                 }
             }
@@ -276,10 +343,7 @@ fn release_exclusive(
         });
     }
     for other in &others {
-        tx.execute(
-            "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
-            [user, other],
-        )?;
+        remove(tx, user, other)?;
     }
     Ok(others)
 }
@@ -307,18 +371,21 @@ fn assign_in(
         return Ok(out);
     }
     out.released = release_exclusive(tx, user, plan, &held, move_from_other)?;
-    // Counted again inside this transaction: no other writer can run in between.
-    if used(tx, plan)? >= u64::from(seats_total) {
+    // Read again inside this transaction: no other writer can run in between.
+    let held_now = used(tx, plan)?;
+    if held_now >= u64::from(seats_total) {
         return Err(Error::NoFreeSeat {
             plan: plan.to_owned(),
             seats: seats_total,
         });
     }
+    out.seats_used = held_now + 1;
+    // The next position: below seats_total, a u32, so it always fits an i64.
+    let place = i64::try_from(out.seats_used).unwrap_or(i64::MAX);
     tx.execute(
-        "INSERT INTO seats (user, plan, seq, assigned_at) VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) + 1 FROM seats), ?3)",
-        params![user, plan, format_rfc3339(&ctx.now)],
+        "INSERT INTO seats (user, plan, seq, assigned_at) VALUES (?1, ?2, ?3, ?4)",
+        params![user, plan, place, format_rfc3339(&ctx.now)],
     )?;
-    out.seats_used = used(tx, plan)?;
     let moved = if out.released.is_empty() {
         String::new()
     } else {

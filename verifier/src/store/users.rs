@@ -5,7 +5,7 @@ use license_format::time::format_rfc3339;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::{events, LicenseStore};
+use super::{events, seats, LicenseStore};
 use crate::{Error, Result, UserFacts};
 
 /// Longest user name accepted, in characters.
@@ -41,17 +41,16 @@ pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
 }
 
 /// What a per-user decision needs: login and each held plan with the user's place among
-/// its holders in assignment order (`seq` is unique, so there are no ties to break).
+/// its holders in assignment order: `seq`, read from the row, not counted. The user's own
+/// plans come in assignment order too (time, then insertion).
 pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> {
     let login = match login_of(conn, name) {
         Ok(login) => login,
         Err(Error::UnknownUser(_)) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut stmt = conn.prepare(
-        "SELECT s.plan, (SELECT count(*) FROM seats o WHERE o.plan = s.plan AND o.seq <= s.seq)
-         FROM seats s WHERE s.user = ?1 ORDER BY s.seq",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT plan, seq FROM seats WHERE user = ?1 ORDER BY assigned_at, rowid")?;
     let seats = stmt
         .query_map([name], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
@@ -117,6 +116,11 @@ impl LicenseStore {
         self.write(now, |tx, ctx| {
             login_of(tx, name)?;
             let plans = plans_of(tx, name)?;
+            // Released one by one first, so each plan's later holders move up a place;
+            // the foreign key's cascade would leave a gap that denies them.
+            for plan in &plans {
+                seats::remove(tx, name, plan)?;
+            }
             tx.execute("DELETE FROM users WHERE name = ?1", [name])?;
             let released = if plans.is_empty() {
                 String::new()
@@ -158,7 +162,8 @@ impl LicenseStore {
 
 /// The plans a user holds, in assignment order.
 pub(crate) fn plans_of(conn: &Connection, name: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT plan FROM seats WHERE user = ?1 ORDER BY seq")?;
+    let mut stmt =
+        conn.prepare("SELECT plan FROM seats WHERE user = ?1 ORDER BY assigned_at, rowid")?;
     let plans = stmt
         .query_map([name], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;

@@ -107,7 +107,7 @@ pub fn snapshot(path: &std::path::Path) -> String {
     for sql in [
         "SELECT license_id, serial, active, hex(text) FROM licenses ORDER BY id",
         "SELECT name, login FROM users ORDER BY name",
-        "SELECT user, plan, seq FROM seats ORDER BY seq",
+        "SELECT user, plan, seq FROM seats ORDER BY plan, seq",
     ] {
         let mut stmt = conn.prepare(sql).unwrap();
         let n = stmt.column_count();
