@@ -2,7 +2,7 @@
 //!
 //! `batch` runs the library path of `license-issuer batch`: order parsing, ids and
 //! serials from an SQLite ledger in a tempdir, payload validation, signing, the
-//! self-verification of every file, file writes and ledger rows. `raw_sign` signs the
+//! self-check of every file (signed twice, read back), file writes and ledger rows. `raw_sign` signs the
 //! same payload bytes with Ed25519 on one core and nothing else. The ratio of the two
 //! rates is printed at the end; the target is at least 0.5.
 

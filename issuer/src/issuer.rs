@@ -5,7 +5,9 @@ use std::fmt;
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
-use license_format::{sign_payload, verify_license, Catalog, KeyId, Keyring, Payload, SigningKey};
+use license_format::{
+    dearmor, sign_payload, verify_license, Catalog, Envelope, KeyId, Keyring, Payload, SigningKey,
+};
 use sha2::{Digest as _, Sha256};
 
 use crate::ledger::{license_id, Ledger};
@@ -33,7 +35,6 @@ pub struct Issuer {
     key: SigningKey,
     kid: KeyId,
     name: String,
-    keyring: Keyring,
 }
 
 impl fmt::Debug for Issuer {
@@ -56,11 +57,18 @@ impl Issuer {
         }
         let mut keyring = Keyring::new();
         keyring.add(key.verifying_key())?;
+        // Once per issuer, the whole path an installation takes: a key that does not
+        // verify its own signatures is refused before it signs a license.
+        let probe = sign_payload(b"{}", &key);
+        match verify_license(probe.as_bytes(), &keyring) {
+            Err(license_format::Error::Payload(_)) => {}
+            Err(e) => return Err(Error::SelfCheck(e)),
+            Ok(_) => return Err(self_check("an empty payload verified as a license")),
+        }
         Ok(Issuer {
             kid: KeyId::of(&key.verifying_key()),
             key,
             name: name.to_owned(),
-            keyring,
         })
     }
 
@@ -100,20 +108,40 @@ impl Issuer {
         }
     }
 
-    /// Validates the payload against the catalog, signs it, and verifies the signed file
-    /// the way an installation will, before anyone records or sends it.
+    /// Validates the payload against the catalog, signs it, and checks the result before
+    /// anyone records or sends it.
+    ///
+    /// The check costs about one more signature, not a verification (two and a half):
+    /// Ed25519 signing is deterministic, so signing twice and comparing catches a fault
+    /// in either computation, which matters because one faulty signature can reveal the
+    /// key; and reading the file back (armor, envelope, payload) catches a writer that
+    /// does not say what was meant. That the key signs what its public key verifies is
+    /// checked once, in [`Issuer::new`].
     ///
     /// # Errors
     /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`] if the
-    /// signed file does not verify into the same payload.
+    /// two signatures differ or the file does not read back into the same payload.
     pub fn sign(&self, payload: Payload) -> Result<Issued> {
         payload.validate(Catalog::builtin())?;
-        let text = sign_payload(&payload.to_bytes(), &self.key);
-        let verified = verify_license(text.as_bytes(), &self.keyring).map_err(Error::SelfCheck)?;
-        if verified.payload != payload {
-            return Err(Error::SelfCheck(license_format::Error::Payload(
-                "the verified payload differs from the one signed".into(),
-            )));
+        let bytes = payload.to_bytes();
+        let text = sign_payload(&bytes, &self.key);
+        if sign_payload(&bytes, &self.key) != text {
+            return Err(self_check("two signatures of the same payload differ"));
+        }
+        let envelope = dearmor(text.as_bytes())
+            .and_then(|e| Envelope::parse(&e))
+            .map_err(Error::SelfCheck)?;
+        if envelope.kid != self.kid || envelope.payload != bytes {
+            return Err(self_check(
+                "the file does not carry the payload that was signed",
+            ));
+        }
+        if Payload::parse(&envelope.payload, Catalog::builtin()).map_err(Error::SelfCheck)?
+            != payload
+        {
+            return Err(self_check(
+                "the payload does not read back as it was signed",
+            ));
         }
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         Ok(Issued {
@@ -160,6 +188,10 @@ impl Issuer {
         }
         Ok(issued)
     }
+}
+
+fn self_check(what: &str) -> Error {
+    Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
 }
 
 /// Lowercase hex of bytes.
