@@ -12,7 +12,6 @@ use util::{day, order, Scene, WEB};
 fn the_whole_life_of_a_license() {
     let mut s = Scene::new();
     // The vendor makes its key; the installation trusts it (a product compiles it in).
-    std::fs::create_dir(s.path("keys")).unwrap();
     let keygen = s
         .issuer(&["keygen", "--out-dir", "keys", "--name", "vendor"])
         .code(0);
@@ -45,6 +44,10 @@ fn the_whole_life_of_a_license() {
     s.verifier(&["import", "acme-1.lic"])
         .code(0)
         .says("+ module online-web-services");
+    // The administrator reads the order's last day, not the exclusive instant after it.
+    s.verifier(&["status"])
+        .code(0)
+        .says(&format!("valid until: {}", day(335)));
     let status = s.verifier(&["--json", "status"]).code(0).json();
     assert_eq!(status["state"], "active");
     assert_eq!(status["serial"], 1);

@@ -14,7 +14,6 @@ fn plans(seats: u32) -> String {
 #[test]
 fn key_rotation_keeps_old_files_while_both_keys_are_trusted() {
     let mut s = Scene::new();
-    std::fs::create_dir(s.path("keys")).unwrap();
     s.issuer(&["keygen", "--out-dir", "keys", "--name", "vendor"])
         .code(0);
     let next = s

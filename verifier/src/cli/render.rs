@@ -9,11 +9,29 @@ use license_verifier::store::{
 };
 use license_verifier::{Decision, FileCheck};
 
+/// The end of a term as a person reads "valid until": its last day. Ends are exclusive
+/// instants, and an order's `valid_until: "2099-12-31"` ends at 2100-01-01T00:00:00Z, so
+/// a midnight end shows the day before; any other end shows its time.
 fn day(t: &Option<DateTime<Utc>>) -> String {
     t.map_or_else(
         || "perpetual".to_owned(),
-        |t| t.format("%Y-%m-%d").to_string(),
+        |t| {
+            if t.time() == chrono::NaiveTime::MIN {
+                (t.date_naive() - chrono::Days::new(1)).to_string()
+            } else {
+                t.format("%Y-%m-%d %H:%M UTC").to_string()
+            }
+        },
     )
+}
+
+/// The start of a term: its first day, with the time when it starts during the day.
+fn start_day(t: &DateTime<Utc>) -> String {
+    if t.time() == chrono::NaiveTime::MIN {
+        t.date_naive().to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
 }
 
 pub(crate) fn verify(r: &FileCheck) -> String {
@@ -35,7 +53,7 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     let _ = writeln!(
         s,
         "  term: {} to {} (+{} days grace)",
-        day(&Some(r.valid_from)),
+        start_day(&r.valid_from),
         day(&r.valid_until),
         r.grace_days
     );
