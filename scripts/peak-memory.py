@@ -4,18 +4,18 @@
 
     python3 scripts/peak-memory.py [--orders N]
 
-Max RSS comes from getrusage(RUSAGE_CHILDREN) after each command: the kernel's own count,
-with no sampling. Each command runs in a fresh temporary directory.
+Max RSS comes from GNU time (`%M`, the kernel's own count, no sampling). Each command runs
+in a fresh temporary directory.
 """
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 
+GNU_TIME = "/usr/bin/time"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -27,16 +27,20 @@ def target_dir():
 
 
 def peak_kib(cmd, cwd, env=None):
-    """Runs cmd in a forked child and returns (exit code, its max RSS in KiB)."""
-    pid = os.fork()
-    if pid == 0:
-        os.chdir(cwd)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
-        os.execve(cmd[0], cmd, env or os.environ)
-    _, status, usage = os.wait4(pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss
+    """Runs cmd under GNU time and returns (exit code, its max RSS in KiB).
+
+    GNU time forks a small C process, so the figure is the command's own; a child forked
+    from Python would start with Python's pages counted.
+    """
+    if not os.path.exists(GNU_TIME):
+        sys.exit(f"{GNU_TIME} is missing: install GNU time (Debian: apt-get install time)")
+    report = os.path.join(tempfile.mkdtemp(prefix="license-peak-time-"), "rss")
+    code = subprocess.run([GNU_TIME, "-f", "%M", "-o", report, *cmd], cwd=cwd, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    with open(report) as f:
+        kib = int(f.read().split()[-1])
+    shutil.rmtree(os.path.dirname(report), ignore_errors=True)
+    return code, kib
 
 
 def orders_file(path, n):

@@ -19,6 +19,23 @@ fn parts(c: &mut Criterion) {
     let message = signed_message(&envelope.payload);
     let mut g = c.benchmark_group("format");
     g.bench_function("dearmor", |b| b.iter(|| dearmor(black_box(FILE)).unwrap()));
+    let body: Vec<u8> = {
+        let text = std::str::from_utf8(FILE).unwrap();
+        let start = text.find("-----BEGIN").unwrap();
+        text[start..]
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect::<String>()
+            .into_bytes()
+    };
+    g.bench_function("base64 decode of the body (floor of dearmor)", |b| {
+        b.iter(|| {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD
+                .decode(black_box(&body))
+                .unwrap()
+        })
+    });
     g.bench_function("Envelope::parse", |b| {
         b.iter(|| Envelope::parse(black_box(&envelope_bytes)).unwrap())
     });

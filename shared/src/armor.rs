@@ -3,6 +3,10 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
+use std::sync::OnceLock;
+
+use memchr::memmem::Finder;
+
 use crate::constants::{ARMOR_BEGIN, ARMOR_END, ARMOR_LINE_WIDTH, MAX_LICENSE_FILE_BYTES};
 use crate::{Error, Result};
 
@@ -39,29 +43,36 @@ pub fn dearmor(input: &[u8]) -> Result<Vec<u8>> {
         });
     }
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let body = find_block(input)?;
-    let mut compact = Vec::with_capacity(body.iter().map(|(_, l)| l.len()).sum());
-    for (line_no, line) in body {
-        // Writers' lines hold base64 only, up to the line break: copy them whole. Lines
-        // with whitespace inside (re-wrapped, indented) take the byte-by-byte path.
-        let trimmed = line.trim_ascii();
-        if trimmed
-            .iter()
-            .all(|&b| BYTE_CLASS[usize::from(b)] == BASE64)
-        {
-            compact.extend_from_slice(trimmed);
-            continue;
-        }
-        for &b in trimmed {
-            match BYTE_CLASS[usize::from(b)] {
-                BASE64 => compact.push(b),
-                SPACE => {}
-                _ => {
-                    return Err(Error::Armor(format!(
-                        "line {line_no}: character {} is not allowed in the body (only base64 and whitespace): the file was damaged; ask for it again",
-                        describe_byte(b)
-                    )))
-                }
+    let (body_start, body) = find_block(input)?;
+    // Fast path: the lines as writers make them, trimmed and joined. The decoder refuses
+    // every byte outside the base64 alphabet, so if it accepts, the body held nothing but
+    // base64 and whitespace at line ends, and the result is the same as the slow path's.
+    let mut joined = Vec::with_capacity(body.len());
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', body).chain([body.len()]) {
+        joined.extend_from_slice(body[start..end].trim_ascii());
+        start = (end + 1).min(body.len());
+    }
+    if let Ok(envelope) = STANDARD.decode(&joined) {
+        return Ok(envelope);
+    }
+    decode_body(input, body_start, body)
+}
+
+/// The exact rules of FORMAT.md §2.2 steps 7 and 8, with the line of a foreign character.
+fn decode_body(input: &[u8], body_start: usize, body: &[u8]) -> Result<Vec<u8>> {
+    let mut compact = Vec::with_capacity(body.len());
+    for (i, &b) in body.iter().enumerate() {
+        match BYTE_CLASS[usize::from(b)] {
+            BASE64 => compact.push(b),
+            SPACE => {}
+            _ => {
+                let pos = body_start + i;
+                return Err(Error::Armor(format!(
+                    "line {}: character {} is not allowed in the body (only base64 and whitespace): the file was damaged; ask for it again",
+                    line_number(input, pos),
+                    describe_byte(b)
+                )));
             }
         }
     }
@@ -91,38 +102,65 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
-type BodyLines<'a> = Vec<(usize, &'a [u8])>;
+/// A whole line of the input: where it starts, and where it ends before its LF.
+struct Line {
+    start: usize,
+    end: usize,
+}
 
-/// Returns the body lines (with 1-based line numbers) between the one BEGIN and END pair.
-fn find_block(input: &[u8]) -> Result<BodyLines<'_>> {
-    let mut body: Option<BodyLines<'_>> = None;
-    let mut closed = false;
-    for (index, raw) in input.split(|&b| b == b'\n').enumerate() {
-        let line_no = index + 1;
-        let line = raw.trim_ascii();
-        if line == ARMOR_BEGIN.as_bytes() {
-            if body.is_some() {
-                return Err(Error::Armor(format!(
-                    "line {line_no}: a second {ARMOR_BEGIN} line: a file holds exactly one license; split it into one file per license"
-                )));
-            }
-            body = Some(Vec::new());
-        } else if line == ARMOR_END.as_bytes() {
-            if body.is_some() && !closed {
-                closed = true;
-            }
-        } else if let Some(lines) = body.as_mut().filter(|_| !closed) {
-            lines.push((line_no, raw));
-        }
-    }
-    match (body, closed) {
-        (None, _) => Err(Error::Armor(format!(
+/// The whole lines of `input` whose key (the line without surrounding ASCII whitespace)
+/// is `marker`. Found by searching for the marker rather than by splitting every line:
+/// this runs on every verification.
+fn marker_lines<'a>(
+    input: &'a [u8],
+    marker: &'static Finder<'static>,
+) -> impl Iterator<Item = Line> + 'a {
+    let marker_bytes = marker.needle();
+    marker.find_iter(input).filter_map(move |at| {
+        let start = memchr::memrchr(b'\n', &input[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &input[at..]).map_or(input.len(), |i| at + i);
+        (input[start..end].trim_ascii() == marker_bytes).then_some(Line { start, end })
+    })
+}
+
+static BEGIN: OnceLock<Finder<'static>> = OnceLock::new();
+static END: OnceLock<Finder<'static>> = OnceLock::new();
+
+/// A substring searcher for a marker, built once: building one costs more than a search.
+fn finder(
+    cell: &'static OnceLock<Finder<'static>>,
+    marker: &'static str,
+) -> &'static Finder<'static> {
+    cell.get_or_init(|| Finder::new(marker.as_bytes()))
+}
+
+/// The 1-based number of the line holding byte `pos`: only error messages need it.
+fn line_number(input: &[u8], pos: usize) -> usize {
+    memchr::memchr_iter(b'\n', &input[..pos]).count() + 1
+}
+
+/// Finds the one BEGIN line and the first END line after it (FORMAT.md §2.2 steps 4 and
+/// 5) and returns where the body starts and the body between them.
+fn find_block(input: &[u8]) -> Result<(usize, &[u8])> {
+    let mut begins = marker_lines(input, finder(&BEGIN, ARMOR_BEGIN));
+    let Some(begin) = begins.next() else {
+        return Err(Error::Armor(format!(
             "no license found: the input has no {ARMOR_BEGIN} line; give the license file the vendor sent"
-        ))),
-        (Some(_), false) => Err(Error::Armor(format!(
+        )));
+    };
+    if let Some(second) = begins.next() {
+        return Err(Error::Armor(format!(
+            "line {}: a second {ARMOR_BEGIN} line: a file holds exactly one license; split it into one file per license",
+            line_number(input, second.start)
+        )));
+    }
+    let body_start = (begin.end + 1).min(input.len());
+    let rest = &input[body_start..];
+    match marker_lines(rest, finder(&END, ARMOR_END)).next() {
+        Some(end) => Ok((body_start, &rest[..end.start])),
+        None => Err(Error::Armor(format!(
             "{ARMOR_BEGIN} without {ARMOR_END}: the file is cut short; copy the whole file"
         ))),
-        (Some(lines), true) => Ok(lines),
     }
 }
 
@@ -164,6 +202,27 @@ mod tests {
             dearmor(crlf.as_bytes()).unwrap(),
             b"hello envelope bytes, long enough to wrap over lines........"
         );
+    }
+
+    #[test]
+    fn names_the_line_of_a_foreign_character_and_of_a_second_block() {
+        let text = armor(&[7u8; 100]).replacen("\n", "\n\n", 1);
+        let bad = text.replacen("Bwc", "\u{e9}wc", 1);
+        let err = dearmor(format!("mail\n{bad}").as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("line 4: character 0xc3"), "{err}");
+        let two = format!("{text}text\n  {text}");
+        let err = dearmor(two.as_bytes()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("armor: line 8: a second"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn ignores_markers_that_are_not_whole_lines() {
+        let text = format!("x-----BEGIN LICENSE FILE-----\n{}", armor(b"{}"));
+        assert_eq!(dearmor(text.as_bytes()).unwrap(), b"{}");
+        assert!(dearmor(b"x-----BEGIN LICENSE FILE-----\n").is_err());
     }
 
     #[test]

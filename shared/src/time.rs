@@ -12,6 +12,9 @@ use serde::{Deserializer, Serializer};
 /// # Errors
 /// A message naming the expected form.
 pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
+    if let Some(t) = parse_writer_form(text.as_bytes()) {
+        return Ok(t);
+    }
     // chrono also takes a space for the `T` and U+2212 for the minus sign; the format
     // does not (FORMAT.md §6), so that every reader agrees on what a timestamp is.
     if !text.is_ascii() || !matches!(text.as_bytes().get(10), Some(b'T' | b't')) {
@@ -24,6 +27,32 @@ pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| {
             format!("{text:?} is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({e})")
         })
+}
+
+/// The form writers emit, `YYYY-MM-DDTHH:MM:SSZ`, read without the general parser: every
+/// verification reads several. `None` sends anything else (other offsets, fractions,
+/// lowercase `t`/`z`, a leap second, an impossible date) to chrono, which decides.
+fn parse_writer_form(b: &[u8]) -> Option<DateTime<Utc>> {
+    let shape = b.len() == 20
+        && [4, 7].iter().all(|&i| b[i] == b'-')
+        && b[10] == b'T'
+        && [13, 16].iter().all(|&i| b[i] == b':')
+        && b[19] == b'Z';
+    if !shape {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date =
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)?;
+    Some(DateTime::from_naive_utc_and_offset(
+        date.and_time(time),
+        Utc,
+    ))
 }
 
 /// Formats an instant as writers must: UTC, `Z`, whole seconds.
@@ -101,6 +130,26 @@ mod tests {
         let t = parse_rfc3339("2026-12-01T01:00:00.5+01:00").unwrap();
         assert_eq!(format_rfc3339(&t), "2026-12-01T00:00:00Z");
         assert!(parse_rfc3339("2026-12-01").is_err());
+        // The writer form's fast path agrees with chrono, and leaves the rest to it.
+        for text in [
+            "2026-12-01T00:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "0001-01-01T00:00:00Z",
+            "2016-12-31T23:59:60Z",
+        ] {
+            let chrono = DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc);
+            assert_eq!(parse_rfc3339(text).unwrap(), chrono, "{text}");
+        }
+        for text in [
+            "2025-02-29T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-12-01T24:00:00Z",
+            "2026-12-01T00:00:0xZ",
+        ] {
+            assert!(parse_rfc3339(text).is_err(), "{text}");
+        }
         assert!(parse_rfc3339("2026-12-01 00:00:00Z").is_err());
         assert!(parse_rfc3339("2026-12-01T00:00:00\u{2212}01:00").is_err());
         assert!(parse_rfc3339("2026-12-01T00:00:00").is_err());
