@@ -85,25 +85,44 @@ pub enum Error {
         /// Its `valid_from`.
         from: DateTime<Utc>,
     },
-    /// Anti-rollback: the serial is not above the last one imported for the customer.
-    #[error("license {license_id} has serial {serial}, not above serial {latest} already imported for customer {customer}: import the newest license file")]
+    /// Anti-rollback: the serial is not above the highest one imported in the file's
+    /// sequence (its customer and installation, FORMAT.md §7.3).
+    #[error("license {license_id} has serial {serial}, not above serial {latest} already imported in {}: it is older than a file imported before; import the newest license file of that sequence, or ask the vendor for a current one", sequence(.customer, .installation_id))]
     OlderSerial {
         /// The license's id.
         license_id: String,
         /// Its serial.
         serial: u64,
-        /// The highest serial imported for that customer.
+        /// The highest serial imported in that sequence.
         latest: u64,
         /// The customer id.
         customer: String,
+        /// The installation the sequence is bound to; `None`: unbound files.
+        installation_id: Option<String>,
     },
-    /// A different file with a serial that was already imported.
-    #[error("serial {serial} of customer {customer} was already imported with other content: this file is not the one the vendor issued under that serial; ask the vendor for a new serial")]
+    /// A different file with a serial that was already imported in the same sequence.
+    #[error("serial {serial} in {} was already imported with other content: this file is not the one the vendor issued under that serial; ask the vendor for a new file", sequence(.customer, .installation_id))]
     SerialConflict {
         /// The serial.
         serial: u64,
         /// The customer id.
         customer: String,
+        /// The installation the sequence is bound to; `None`: unbound files.
+        installation_id: Option<String>,
+    },
+    /// Anti-rollback across sequences: a file of another sequence than the active
+    /// license's, issued before it; serials of different sequences are not comparable,
+    /// so the issue time decides.
+    #[error("license {license_id} was issued at {}, before the active license {active_id} (issued at {}) of another sequence: importing it would go back to an older file; ask the vendor for a current license file", format_rfc3339(.issued_at), format_rfc3339(.active_issued_at))]
+    OlderThanActive {
+        /// The license's id.
+        license_id: String,
+        /// Its `issued_at`.
+        issued_at: DateTime<Utc>,
+        /// The active license's id.
+        active_id: String,
+        /// The active license's `issued_at`.
+        active_issued_at: DateTime<Utc>,
     },
     /// The plan or module is not in the active license, or its grant is no longer usable.
     #[error("{code} is not licensed{detail}: import a license that includes it")]
@@ -172,11 +191,21 @@ impl Error {
                 | Error::NotYetValid { .. }
                 | Error::OlderSerial { .. }
                 | Error::SerialConflict { .. }
+                | Error::OlderThanActive { .. }
                 | Error::NotLicensed { .. }
                 | Error::NoFreeSeat { .. }
                 | Error::HoldsOtherPlan { .. }
                 | Error::NoLicense
         )
+    }
+}
+
+/// A serial sequence in words: serials count per customer and installation, unbound
+/// files in a sequence of their own.
+fn sequence(customer: &str, installation_id: &Option<String>) -> String {
+    match installation_id {
+        Some(id) => format!("the sequence of customer {customer} for installation {id}"),
+        None => format!("the sequence of customer {customer} for unbound files"),
     }
 }
 

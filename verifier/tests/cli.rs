@@ -286,7 +286,7 @@ fn import_activates_and_refuses_with_exit_codes() {
         .stderr(contains("has serial 1, not above serial 2"));
     let changed = env.license("two-b.lic", &current().serial(2).seats("sales-premium", 5));
     env.run(&["import", &changed]).code(1).stderr(contains(
-        "serial 2 of customer C-1 was already imported with other content",
+        "serial 2 in the sequence of customer C-1 for unbound files was already imported with other content",
     ));
     let other = env.license(
         "other.lic",

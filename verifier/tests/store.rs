@@ -313,20 +313,8 @@ fn refused_imports_leave_the_store_unchanged_and_are_logged() {
     refused(
         &f,
         lic().serial(1).set("grace_days", json!(3)).sign(),
-        "serial 1 of customer C-1 was already imported with other content",
+        "serial 1 in the sequence of customer C-1 for unbound files was already imported with other content",
     );
-    let bound = lic()
-        .serial(3)
-        .set("installation_id", json!(f.store.installation_id()));
-    f.store
-        .import(bound.sign().as_bytes(), false, t("2026-02-02T00:00:00Z"))
-        .unwrap();
-    refused(
-        &f,
-        lic().serial(2).sign(),
-        "has serial 2, not above serial 3",
-    );
-    refused(&f, lic().sign(), "has serial 1, not above serial 3");
     refused(
         &f,
         lic()
@@ -361,6 +349,30 @@ fn refused_imports_leave_the_store_unchanged_and_are_logged() {
         "bad signature",
     );
     refused(&f, "garbage".into(), "armor");
+    // Rollback rules once a bound file of the same customer (another sequence) is active.
+    let id = f.store.installation_id().to_owned();
+    let bound = lic()
+        .serial(3)
+        .set("installation_id", json!(id))
+        .set("issued_at", json!("2026-01-20T00:00:00Z"));
+    f.store
+        .import(bound.sign().as_bytes(), false, t("2026-02-02T00:00:00Z"))
+        .unwrap();
+    refused(
+        &f,
+        lic().serial(2).sign(),
+        "license LIC-2 was issued at 2025-12-15T00:00:00Z, before the active license LIC-3 (issued at 2026-01-20T00:00:00Z)",
+    );
+    refused(
+        &f,
+        lic().sign(),
+        "has serial 1, not above serial 1 already imported in the sequence of customer C-1 for unbound files",
+    );
+    refused(
+        &f,
+        bound.clone().serial(2).sign(),
+        &format!("has serial 2, not above serial 3 already imported in the sequence of customer C-1 for installation {id}"),
+    );
 }
 
 #[test]

@@ -96,6 +96,15 @@ pub(crate) fn import(r: &ImportReport) -> String {
         let _ = writeln!(s, "replaces: {prev}");
     }
     let c = &r.changes;
+    if let (Some(before), Some(after), true) =
+        (&c.customer_before, &c.customer_after, c.customer_changes)
+    {
+        let _ = writeln!(
+            s,
+            "  ! customer changes: {} {} -> {} {}",
+            before.id, before.name, after.id, after.name
+        );
+    }
     for m in &c.modules_gained {
         let _ = writeln!(s, "  + module {m}");
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
+use license_format::{dearmor, Customer, Envelope};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -66,6 +67,12 @@ pub struct Changes {
     pub valid_until_after: Option<DateTime<Utc>>,
     /// Whether the end moves.
     pub expiry_moves: bool,
+    /// The active license's customer (`null`: no license is active).
+    pub customer_before: Option<Customer>,
+    /// The new license's customer.
+    pub customer_after: Option<Customer>,
+    /// Whether the customer changes: the new license is another customer's (by id).
+    pub customer_changes: bool,
 }
 
 /// The report of `import`.
@@ -95,7 +102,8 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Format`] (malformed, forged, unknown key, other product),
     /// [`Error::WrongInstallation`], [`Error::OlderSerial`], [`Error::SerialConflict`],
-    /// [`Error::Expired`], [`Error::NotYetValid`], or a store error.
+    /// [`Error::OlderThanActive`], [`Error::Expired`], [`Error::NotYetValid`], or a store
+    /// error.
     pub fn import(&self, bytes: &[u8], dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
         let result = verify(bytes, &self.keyring).and_then(|new| {
             let tx = rusqlite::Transaction::new_unchecked(
@@ -143,9 +151,6 @@ impl LicenseStore {
             previous: old.map(|l| l.license_id().to_owned()),
             changes: Changes::default(),
         };
-        if old.is_some_and(|l| l.digest() == new.digest()) {
-            return Ok(report);
-        }
         if ctx.license().is_err() && active_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
             report.outcome = if dry_run {
                 ImportOutcome::DryRun
@@ -157,7 +162,9 @@ impl LicenseStore {
             }
             return Ok(report);
         }
-        check_serial(tx, new)?;
+        if anti_rollback(tx, old, new)? == Rollback::AlreadyActive {
+            return Ok(report);
+        }
         // A newer license re-anchors the clock: a mark once set far ahead is recovered.
         let anchor = ctx.clock.max(p.issued_at);
         new.check_usable_at(anchor)?;
@@ -173,12 +180,21 @@ impl LicenseStore {
             .as_ref()
             .map(|id| format!(", replacing {id}"))
             .unwrap_or_default();
+        let customer = match (
+            &report.changes.customer_before,
+            report.changes.customer_changes,
+        ) {
+            (Some(before), true) => {
+                format!("; customer changes from {} to {}", before.id, p.customer.id)
+            }
+            _ => String::new(),
+        };
         events::log(
             tx,
             anchor,
             "import",
             &format!(
-                "license {} serial {} activated{replaced}",
+                "license {} serial {} activated{replaced}{customer}",
                 p.license_id, p.serial
             ),
         )?;
@@ -211,35 +227,111 @@ fn active_digest(tx: &Connection) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Anti-rollback: the serial must be above every serial imported for the customer, and
-/// a serial seen before must not come back with other content.
-fn check_serial(tx: &Connection, new: &VerifiedLicense) -> Result<()> {
-    let customer = &new.payload().customer.id;
-    let serial = i64::try_from(new.serial()).unwrap_or(i64::MAX);
-    let conflict: i64 = tx.query_row(
-        "SELECT count(*) FROM licenses WHERE customer_id = ?1 AND serial = ?2 AND digest <> ?3",
-        params![customer, serial, new.digest()],
-        |r| r.get(0),
-    )?;
-    if conflict > 0 {
+/// What anti-rollback found: the file is the active one, or newer than what was imported.
+#[derive(Debug, PartialEq, Eq)]
+enum Rollback {
+    /// The identical file is active; nothing to do.
+    AlreadyActive,
+    /// The file may be activated.
+    Newer,
+}
+
+/// Anti-rollback, all its rules in one place (FORMAT.md §7.3). A file's sequence is
+/// (customer id, installation id or none): the issuer numbers serials per sequence, so
+/// serials are compared only within one. Within the file's sequence, against every file
+/// imported before: the same serial must carry the same content, and the serial must be
+/// above the highest. Across sequences, serials say nothing, so a file of another
+/// sequence than the active license's must not have been issued before it: otherwise an
+/// old unbound file could replace a newer bound one.
+fn anti_rollback(
+    tx: &Connection,
+    active: Option<&VerifiedLicense>,
+    new: &VerifiedLicense,
+) -> Result<Rollback> {
+    let digest = new.digest();
+    if active.is_some_and(|l| l.digest() == digest) {
+        return Ok(Rollback::AlreadyActive);
+    }
+    let p = new.payload();
+    let earlier = imported_in_sequence(tx, &p.customer.id, p.installation_id.as_deref())?;
+    if earlier
+        .iter()
+        .any(|(serial, d)| *serial == p.serial && *d != digest)
+    {
         return Err(Error::SerialConflict {
-            serial: new.serial(),
-            customer: customer.clone(),
+            serial: p.serial,
+            customer: p.customer.id.clone(),
+            installation_id: p.installation_id.clone(),
         });
     }
-    let latest: Option<i64> = tx.query_row(
-        "SELECT max(serial) FROM licenses WHERE customer_id = ?1",
-        [customer],
-        |r| r.get(0),
-    )?;
-    match latest {
-        Some(latest) if latest >= serial => Err(Error::OlderSerial {
-            license_id: new.license_id().to_owned(),
-            serial: new.serial(),
-            latest: u64::try_from(latest).unwrap_or(0),
-            customer: customer.clone(),
-        }),
-        _ => Ok(()),
+    if let Some(latest) = earlier.iter().map(|(serial, _)| *serial).max() {
+        if latest >= p.serial {
+            return Err(Error::OlderSerial {
+                license_id: p.license_id.clone(),
+                serial: p.serial,
+                latest,
+                customer: p.customer.id.clone(),
+                installation_id: p.installation_id.clone(),
+            });
+        }
+    }
+    if let Some(a) = active.map(VerifiedLicense::payload) {
+        let same_sequence =
+            a.customer.id == p.customer.id && a.installation_id == p.installation_id;
+        if !same_sequence && p.issued_at < a.issued_at {
+            return Err(Error::OlderThanActive {
+                license_id: p.license_id.clone(),
+                issued_at: p.issued_at,
+                active_id: a.license_id.clone(),
+                active_issued_at: a.issued_at,
+            });
+        }
+    }
+    Ok(Rollback::Newer)
+}
+
+/// (serial, digest) of every file imported before in the sequence (`customer`,
+/// `installation_id`). The installation id is read from each stored file: the rows were
+/// verified when imported, and a key since retired must not hide them, so the signature
+/// is not checked again here.
+fn imported_in_sequence(
+    tx: &Connection,
+    customer: &str,
+    installation_id: Option<&str>,
+) -> Result<Vec<(u64, String)>> {
+    let mut stmt =
+        tx.prepare("SELECT license_id, serial, digest, text FROM licenses WHERE customer_id = ?1")?;
+    let mut rows = stmt.query([customer])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next()? {
+        let license_id: String = row.get(0)?;
+        let text: Vec<u8> = row.get(3)?;
+        let damaged = || {
+            Error::DamagedStore(format!(
+                "the imported license {license_id} in its history can no longer be read: the store was altered; restore it from a backup"
+            ))
+        };
+        let serial = u64::try_from(row.get::<_, i64>(1)?).map_err(|_| damaged())?;
+        if stored_installation_id(&text)
+            .ok_or_else(damaged)?
+            .as_deref()
+            == installation_id
+        {
+            found.push((serial, row.get(2)?));
+        }
+    }
+    Ok(found)
+}
+
+/// The `installation_id` of a stored license file (`Some(None)`: unbound), or `None`
+/// when the text is not a license file any more.
+fn stored_installation_id(text: &[u8]) -> Option<Option<String>> {
+    let envelope = Envelope::parse(&dearmor(text).ok()?).ok()?;
+    let payload: serde_json::Value = serde_json::from_slice(&envelope.payload).ok()?;
+    match payload.get("installation_id")? {
+        serde_json::Value::Null => Some(None),
+        serde_json::Value::String(id) => Some(Some(id.clone())),
+        _ => None,
     }
 }
 
@@ -290,6 +382,12 @@ fn changes(
         ..Changes::default()
     };
     c.expiry_moves = old.is_some_and(|_| c.valid_until_before != c.valid_until_after);
+    c.customer_before = old.map(|l| l.payload().customer.clone());
+    c.customer_after = Some(new.payload().customer.clone());
+    c.customer_changes = c
+        .customer_before
+        .as_ref()
+        .is_some_and(|before| before.id != new.payload().customer.id);
     for entry in &new.catalog().user_plans {
         let plan = entry.code.as_str();
         let from = old.and_then(|l| l.seats(plan)).unwrap_or(0);
