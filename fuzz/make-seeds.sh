@@ -8,7 +8,14 @@ cd "$(dirname "$0")"
 root=..
 seeds=seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{license_file,payload,activation_request,keys}
+mkdir -p "$seeds"/{license_file,payload,activation_request,keys,order}
+cp "$root"/demo/order.json "$seeds/order/demo.json"
+cat > "$seeds/order/array-plans.json" <<'JSON'
+{"customer": {"id": "C-2", "name": "Beta BV"}, "installation_id": "inst-1",
+ "valid_from": "2026-12-01T00:00:00Z", "valid_until": null, "grace_days": 0,
+ "system_licenses": [{"code": "superoffice-server", "valid_until": "2027-01-31"}],
+ "user_plans": [{"code": "service-premium", "seats": 3, "valid_until": null}]}
+JSON
 
 # Whatever is between the armor lines of a vector, decoded (BOM, CR and indentation are
 # what the reader tolerates; base64 -d ignores newlines).

@@ -21,6 +21,7 @@ TARGETS=(
     "payload             -max_len=4096 -dict=dicts/json.dict"
     "activation_request  -max_len=4096 -dict=dicts/json.dict"
     "keys                -max_len=4096"
+    "order               -max_len=4096 -dict=dicts/json.dict"
 )
 
 usage() {
