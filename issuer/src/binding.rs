@@ -1,12 +1,13 @@
 //! Which installation a license is bound to: the order's `installation_id`, an offline
 //! installation's activation request, or, said explicitly, none.
 
-use std::fs;
-use std::io::Read as _;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use license_format::constants::MAX_REQUEST_BYTES;
 use license_format::{ActivationRequest, Catalog};
+
+use crate::input::{read_limited, read_limited_from, STDIN};
 
 use crate::order::MAX_ORDER_BYTES;
 use crate::{Error, Order, Result};
@@ -20,11 +21,11 @@ pub struct BoundOrder {
     pub installation_id: Option<String>,
 }
 
-/// Reads an order file and, if given, an activation request file, and decides the
-/// binding. Nothing is written.
+/// Reads an order file (`-`: standard input) and, if given, an activation request file,
+/// and decides the binding. Nothing is written.
 ///
 /// # Errors
-/// [`Error::Io`], the order's errors (see [`Order::parse`]), [`Error::Request`] for a
+/// [`Error::Io`], [`Error::TooLarge`], the order's errors (see [`Order::parse`]), [`Error::Request`] for a
 /// malformed request, a request for another product or an installation that disagrees
 /// with the order's, [`Error::Unbound`].
 pub fn read_bound_order(
@@ -33,13 +34,14 @@ pub fn read_bound_order(
     unbound: bool,
     now: DateTime<Utc>,
 ) -> Result<BoundOrder> {
-    let order_name = order_path.display().to_string();
-    let file = fs::File::open(order_path).map_err(Error::io(order_path))?;
-    let mut bytes = Vec::new();
-    // One byte over the limit is enough to know the order is too large.
-    file.take(MAX_ORDER_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Error::io(order_path))?;
+    let (order_name, bytes) = if order_path.as_os_str() == STDIN {
+        let name = Path::new("standard input");
+        let bytes = read_limited_from(std::io::stdin().lock(), name, "order", MAX_ORDER_BYTES)?;
+        (name.display().to_string(), bytes)
+    } else {
+        let bytes = read_limited(order_path, "order", MAX_ORDER_BYTES)?;
+        (order_path.display().to_string(), bytes)
+    };
     let order = Order::parse(&bytes, &order_name, now)?;
     let request = request_path.map(read_request).transpose()?;
     let request = request.as_ref().zip(request_path);
@@ -53,9 +55,9 @@ pub fn read_bound_order(
 /// Reads and parses an activation request file.
 ///
 /// # Errors
-/// [`Error::Io`] or [`Error::Request`].
+/// [`Error::Io`], [`Error::TooLarge`] or [`Error::Request`].
 pub fn read_request(path: &Path) -> Result<ActivationRequest> {
-    let bytes = fs::read(path).map_err(Error::io(path))?;
+    let bytes = read_limited(path, "activation request", MAX_REQUEST_BYTES)?;
     ActivationRequest::parse(&bytes).map_err(|e| Error::Request {
         source_name: path.display().to_string(),
         problem: format!("{e}; ask the installation for the file its `request` command wrote"),

@@ -73,8 +73,26 @@ pub enum Error {
         /// The existing file.
         path: PathBuf,
     },
+    /// An input file is larger than its kind can be; only the limit and one byte were read.
+    #[error("{}: over the limit of {limit} bytes: no {what} is this large; check the path", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// What it should have been: "license file", "activation request", "key file", "order".
+        what: &'static str,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The directory a license file would be written into does not exist.
+    #[error("{}: the directory {} does not exist: create it first (mkdir -p {}) or give another --out", path.display(), dir.display(), dir.display())]
+    NoSuchDirectory {
+        /// The file that would be written.
+        path: PathBuf,
+        /// Its missing directory.
+        dir: PathBuf,
+    },
     /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}{}", path.display(), io_fix(source))]
     Io {
         /// The file.
         path: PathBuf,
@@ -114,6 +132,15 @@ pub enum Error {
     /// The freshly signed file did not verify: nothing was recorded or written.
     #[error("self-check failed: the signed file does not verify ({0}); nothing was recorded: check the signing key and the machine")]
     SelfCheck(license_format::Error),
+}
+
+/// The fix to print after an operating system's error, where there is an obvious one.
+fn io_fix(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ": check the path",
+        std::io::ErrorKind::PermissionDenied => ": check the file's permissions",
+        _ => "",
+    }
 }
 
 /// The result type of this crate.

@@ -336,7 +336,7 @@ mod tests {
         let out = dir.path().join("missing-dir").join("a.lic");
         assert!(matches!(
             issuer().issue(&mut ledger, &bound(), now, Some(&out)),
-            Err(Error::Io { .. })
+            Err(Error::NoSuchDirectory { .. })
         ));
         let err = issuer()
             .issue(&mut ledger, &bound(), now, Some(dir.path()))

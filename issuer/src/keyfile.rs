@@ -21,6 +21,7 @@ use pkcs8::{EncryptedPrivateKeyInfo, PrivateKeyInfo};
 use rand_core::{OsRng, RngCore as _};
 use zeroize::Zeroizing;
 
+use crate::input::read_limited;
 use crate::{Error, Result};
 
 /// PBKDF2 rounds for an encrypted key: the OWASP 2023 figure for PBKDF2-HMAC-SHA256.
@@ -232,13 +233,9 @@ fn read_private(path: &Path) -> Result<Zeroizing<String>> {
             });
         }
     }
-    if meta.len() > MAX_KEY_FILE_BYTES as u64 {
-        return Err(key_problem(
-            path,
-            format!("is {} bytes, too large for a key", meta.len()),
-        ));
-    }
-    let bytes = Zeroizing::new(fs::read(path).map_err(Error::io(path))?);
+    #[cfg(not(unix))]
+    drop(meta);
+    let bytes = Zeroizing::new(read_limited(path, "key file", MAX_KEY_FILE_BYTES)?);
     let text =
         std::str::from_utf8(&bytes).map_err(|_| key_problem(path, "is not PEM text".into()))?;
     Ok(Zeroizing::new(text.to_owned()))
@@ -247,11 +244,16 @@ fn read_private(path: &Path) -> Result<Zeroizing<String>> {
 /// Reads the public keys of every file into one keyring.
 ///
 /// # Errors
-/// [`Error::Io`], or [`Error::KeyFile`] for a file without a valid public key.
+/// [`Error::Io`], [`Error::TooLarge`], or [`Error::KeyFile`] for a file without a valid
+/// public key.
 pub fn read_keyring(paths: &[PathBuf]) -> Result<Keyring> {
     let mut ring = Keyring::new();
     for path in paths {
-        let text = fs::read_to_string(path).map_err(Error::io(path))?;
+        let bytes = read_limited(path, "key file", MAX_KEY_FILE_BYTES)?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::KeyFile {
+            path: path.clone(),
+            problem: "is not PEM text: give the .pub file written by keygen".into(),
+        })?;
         ring.add_pem(&text).map_err(|e| Error::KeyFile {
             path: path.clone(),
             problem: e.to_string(),

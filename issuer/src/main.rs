@@ -11,6 +11,7 @@ use cli::args::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json = cli.command.json();
     let outcome = match cli.command {
         Command::Keygen(args) => cli::keys::keygen(&args),
         Command::Issue(args) => cli::issue::issue(&args),
@@ -20,6 +21,6 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
-        Err(err) => cli::report_error(&err),
+        Err(err) => cli::report_error(&err, json),
     }
 }

@@ -28,11 +28,12 @@ impl PendingFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        // Errors name the path the user gave, never the hidden temporary name.
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
-            .map_err(Error::io(&temp))?;
+            .map_err(|e| write_error(path, e))?;
         let pending = PendingFile {
             temp,
             path: path.to_owned(),
@@ -40,7 +41,7 @@ impl PendingFile {
         };
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
-            .map_err(Error::io(&pending.temp))?;
+            .map_err(Error::io(path))?;
         Ok(pending)
     }
 
@@ -50,6 +51,34 @@ impl PendingFile {
         self.persisted = true;
         Ok(())
     }
+}
+
+/// The error for a license file that cannot be created at `path`.
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    match dir {
+        Some(dir) if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
+            Error::NoSuchDirectory {
+                path: path.to_owned(),
+                dir: dir.to_owned(),
+            }
+        }
+        _ => Error::io(path)(e),
+    }
+}
+
+/// Refuses to replace an existing file at `path` unless `force` is given; checked before
+/// anything is signed or recorded.
+///
+/// # Errors
+/// [`Error::Exists`].
+pub fn check_replace(path: &Path, force: bool) -> Result<()> {
+    if !force && fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir()) {
+        return Err(Error::Exists {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 impl Drop for PendingFile {

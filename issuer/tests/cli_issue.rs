@@ -241,6 +241,7 @@ fn ledger_path_from_flag_and_environment() {
         "order.json",
         "--out",
         "a.lic",
+        "--force",
     ];
     env.issuer_cmd()
         .args(args)

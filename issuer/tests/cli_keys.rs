@@ -91,7 +91,7 @@ fn encrypted_key_needs_a_passphrase_and_the_right_one() {
         .get_output()
         .clone();
     assert!(
-        stderr(&out).contains("no terminal is attached: set LICENSE_ISSUER_PASSPHRASE"),
+        stderr(&out).contains("passphrase: no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase"),
         "{}",
         stderr(&out)
     );
@@ -166,7 +166,7 @@ fn a_key_readable_by_others_is_refused_with_the_fix() {
         .clone();
     let err = stderr(&out);
     assert!(err.contains("vendor.key: the private key is readable by group or others (mode 640): restrict it with `chmod 600 vendor.key`"), "{err}");
-    assert!(err.contains("hint: chmod 600 vendor.key"), "{err}");
+    assert_eq!(err.matches("chmod 600").count(), 1, "the fix once: {err}");
     assert!(env.ledger().is_empty());
 }
 

@@ -32,6 +32,20 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Command {
+    /// Whether `--json` was given: errors are then also printed as JSON on stdout.
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Keygen(a) => a.json,
+            Command::Issue(a) => a.json,
+            Command::Batch(a) => a.json,
+            Command::Inspect(a) => a.json,
+            Command::Ledger(LedgerCommand::List { common, .. })
+            | Command::Ledger(LedgerCommand::Show { common, .. }) => common.json,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Make a new signing key: NAME.key (mode 0600) and NAME.pub; prints the key id.
@@ -91,7 +105,7 @@ pub struct Signing {
 pub struct IssueArgs {
     #[command(flatten)]
     pub signing: Signing,
-    /// The order (JSON).
+    /// The order (JSON; "-" for standard input).
     #[arg(long, value_name = "ORDER.json")]
     pub order: PathBuf,
     /// An offline installation's activation request; binds the license to it.
@@ -103,6 +117,9 @@ pub struct IssueArgs {
     /// Write the license file here instead of to standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,

@@ -3,13 +3,16 @@
 use std::process::ExitCode;
 
 use chrono::Utc;
-use license_issuer::{read_bound_order, Ledger, Result};
+use license_issuer::{check_replace, read_bound_order, Ledger, Result};
 use serde_json::json;
 
 use super::args::IssueArgs;
 
 pub fn issue(args: &IssueArgs) -> Result<ExitCode> {
     let now = Utc::now();
+    if let Some(out) = &args.out {
+        check_replace(out, args.force)?;
+    }
     // The order is checked before the key is loaded: a typo never asks for a passphrase.
     let bound = read_bound_order(&args.order, args.request.as_deref(), args.unbound, now)?;
     let issuer = super::keys::load_issuer(&args.signing)?;

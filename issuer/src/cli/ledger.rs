@@ -29,11 +29,12 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
         LedgerCommand::Show { license_id, common } => {
             let ledger = Ledger::open_existing(&common.ledger)?;
             let Some(record) = ledger.show(license_id)? else {
-                eprintln!(
-                    "license-issuer: no license {license_id} in {}",
-                    ledger.path().display()
-                );
+                let message = format!("no license {license_id} in {}", ledger.path().display());
+                eprintln!("license-issuer: {message}");
                 eprintln!("hint: `license-issuer ledger list` shows the ids issued");
+                if common.json {
+                    super::json_error(&message, 1);
+                }
                 return Ok(super::NO);
             };
             if common.json {

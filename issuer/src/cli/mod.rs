@@ -21,18 +21,28 @@ pub fn error_code() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Prints an error the house way and returns status 2.
-pub fn report_error(err: &Error) -> ExitCode {
+/// Prints an error the house way (and, with `--json`, as JSON on stdout) and returns
+/// status 2.
+pub fn report_error(err: &Error, json: bool) -> ExitCode {
     eprintln!("license-issuer: error: {err}");
     if let Some(hint) = hint(err) {
         eprintln!("hint: {hint}");
     }
+    if json {
+        json_error(&err.to_string(), 2);
+    }
     error_code()
+}
+
+/// The JSON form of a failed command, with the keys `license-verifier` uses.
+pub fn json_error(message: &str, exit: u8) {
+    let value = serde_json::json!({ "error": message, "refused": exit == 1, "exit": exit });
+    // Best effort: the error is on stderr already.
+    let _ = print_json(&value);
 }
 
 fn hint(err: &Error) -> Option<String> {
     match err {
-        Error::KeyPermissions { path, .. } => Some(format!("chmod 600 {}", path.display())),
         Error::Ledger(_) => {
             Some("another issuer may hold the ledger; retry, or check the --ledger path".into())
         }
@@ -65,6 +75,11 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
 /// The passphrase: from LICENSE_ISSUER_PASSPHRASE, or asked on the terminal (`twice` for
 /// a new key). Never from an argument, so it stays out of shell history and `ps`.
 pub fn passphrase(twice: bool) -> Result<Zeroizing<String>> {
+    let no_terminal = if twice {
+        "no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase"
+    } else {
+        "the key is encrypted and no terminal is attached: set LICENSE_ISSUER_PASSPHRASE"
+    };
     if let Some(value) = std::env::var_os("LICENSE_ISSUER_PASSPHRASE") {
         let value = value
             .into_string()
@@ -72,10 +87,7 @@ pub fn passphrase(twice: bool) -> Result<Zeroizing<String>> {
         return Ok(Zeroizing::new(value));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Passphrase(
-            "the key is encrypted and no terminal is attached: set LICENSE_ISSUER_PASSPHRASE"
-                .into(),
-        ));
+        return Err(Error::Passphrase(no_terminal.into()));
     }
     let ask = |prompt: &str| {
         rpassword::prompt_password(prompt)

@@ -3,6 +3,7 @@
 use std::fs;
 
 use chrono::{DateTime, Utc};
+use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::parse_rfc3339;
 use license_format::Keyring;
 use license_verifier::{check_file, Decision, LicenseStore};
@@ -32,7 +33,7 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
         Command::Init => init(cli, ring, now),
         Command::Request { out } => request(cli, ring, out.as_deref(), now),
         Command::Import { file, dry_run } => {
-            let bytes = read_bytes(file, "license file")?;
+            let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
             let report = open(cli, ring)?.import(&bytes, *dry_run, now)?;
             done(to_json(&report), render::import(&report))
         }
@@ -111,7 +112,7 @@ fn verify(
         Some(text) => parse_rfc3339(text).map_err(|e| Failure::usage(format!("--at: {e}")))?,
         None => now,
     };
-    let bytes = read_bytes(file, "license file")?;
+    let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
     let report = check_file(&bytes, ring, at, installation)?;
     Ok(Reply::new(
         if report.valid { 0 } else { 1 },

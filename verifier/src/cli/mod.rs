@@ -4,9 +4,11 @@
 mod commands;
 mod render;
 
-use std::fs;
+use std::fs::File;
+use std::io::Read as _;
 use std::path::Path;
 
+use license_format::constants::MAX_KEY_FILE_BYTES;
 use license_format::Keyring;
 use license_verifier::{trusted, Error};
 use serde_json::{json, Value};
@@ -86,7 +88,7 @@ pub(crate) fn run(cli: Cli) -> u8 {
                 eprintln!("hint: {hint}");
             }
             if json {
-                let out = json!({ "error": f.message, "refused": f.exit == 1 });
+                let out = json!({ "error": f.message, "refused": f.exit == 1, "exit": f.exit });
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             }
             f.exit
@@ -107,7 +109,7 @@ fn keyring(cli: &Cli) -> Result<Keyring, Failure> {
     }
     let mut ring = Keyring::new();
     for path in &cli.trust {
-        let text = read_text(path, "public key file")?;
+        let text = read_text(path, "public key file", MAX_KEY_FILE_BYTES)?;
         ring.add_pem(&text)
             .map_err(|e| Failure::from(Error::from(e)).in_file(path))?;
     }
@@ -121,14 +123,26 @@ impl Failure {
     }
 }
 
-/// Reads a whole file, naming it in the error.
-pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
-    fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {what} {}: {e}", path.display())))
+/// Reads a file of at most `limit` bytes, naming it in the error. Only `limit + 1`
+/// bytes are ever read, so a huge file (or /dev/zero) cannot fill memory.
+pub(crate) fn read_bytes(path: &Path, what: &str, limit: usize) -> Result<Vec<u8>, Failure> {
+    let cannot =
+        |e: std::io::Error| Failure::usage(format!("cannot read {what} {}: {e}", path.display()));
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(Failure::usage(format!(
+            "{}: over the limit of {limit} bytes: no {what} is this large; check the path",
+            path.display()
+        )));
+    }
+    Ok(bytes)
 }
 
-fn read_text(path: &Path, what: &str) -> Result<String, Failure> {
-    let bytes = read_bytes(path, what)?;
+fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, Failure> {
+    let bytes = read_bytes(path, what, limit)?;
     String::from_utf8(bytes)
         .map_err(|_| Failure::usage(format!("{what} {} is not UTF-8 text", path.display())))
 }
