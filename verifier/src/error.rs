@@ -70,7 +70,7 @@ pub enum Error {
         found: String,
     },
     /// The license's term ended (grace included) before the effective time.
-    #[error("license {license_id} expired on {}: ask the vendor for a renewal", format_rfc3339(.until))]
+    #[error("license {license_id} expired on {}: ask the vendor for a renewal", crate::state::day(.until))]
     Expired {
         /// The license's id.
         license_id: String,
@@ -78,7 +78,7 @@ pub enum Error {
         until: DateTime<Utc>,
     },
     /// The license's term starts after the effective time.
-    #[error("license {license_id} is not valid before {}: import it on or after that date", format_rfc3339(.from))]
+    #[error("license {license_id} is not valid before {}: import it on or after that date", crate::state::day(.from))]
     NotYetValid {
         /// The license's id.
         license_id: String,

@@ -37,7 +37,7 @@ pub use decision::{
 };
 pub use error::{Error, Result};
 pub use license_format::{Catalog, Keyring, Lang};
-pub use state::State;
+pub use state::{end_day, State};
 pub use store::LicenseStore;
 pub use verify::{verify, VerifiedLicense};
 

@@ -577,7 +577,8 @@ fn list_and_show_describe_every_license() {
             .find(|r| r.code == "sales-premium")
             .unwrap()
             .status,
-        "grace until 2027-01-15"
+        // Grace ends at 2027-01-15T00:00:00Z, exclusive: the 14th is its last day.
+        "grace until 2027-01-14"
     );
     let detail = f
         .store

@@ -9,20 +9,10 @@ use license_verifier::store::{
 };
 use license_verifier::{Decision, FileCheck};
 
-/// The end of a term as a person reads "valid until": its last day. Ends are exclusive
-/// instants, and an order's `valid_until: "2099-12-31"` ends at 2100-01-01T00:00:00Z, so
-/// a midnight end shows the day before; any other end shows its time.
+/// The end of a term, "perpetual" when it has none.
 fn day(t: &Option<DateTime<Utc>>) -> String {
-    t.map_or_else(
-        || "perpetual".to_owned(),
-        |t| {
-            if t.time() == chrono::NaiveTime::MIN {
-                (t.date_naive() - chrono::Days::new(1)).to_string()
-            } else {
-                t.format("%Y-%m-%d %H:%M UTC").to_string()
-            }
-        },
-    )
+    t.as_ref()
+        .map_or_else(|| "perpetual".to_owned(), license_verifier::end_day)
 }
 
 /// The start of a term: its first day, with the time when it starts during the day.
@@ -145,10 +135,13 @@ pub(crate) fn status(st: &Status) -> String {
     }
     if let Some(c) = &st.customer {
         let _ = writeln!(s, "customer: {} ({})", c.name, c.id);
-        let left = st
-            .days_left
-            .map(|d| format!(" ({d} days left)"))
-            .unwrap_or_default();
+        let left = match (st.days_left, st.state) {
+            (Some(d), Some(license_verifier::State::Grace { .. })) => {
+                format!(" (ended; {d} days of grace left)")
+            }
+            (Some(d), _) => format!(" ({d} days left)"),
+            (None, _) => String::new(),
+        };
         let _ = writeln!(s, "valid until: {}{left}", day(&st.valid_until));
     }
     let _ = writeln!(s, "installation: {}", st.installation_id);

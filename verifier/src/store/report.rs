@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use serde::{Serialize, Serializer};
 
 use super::{seats, users, Ctx, LicenseStore};
-use crate::state::day;
+use crate::state::{day, end_day};
 use crate::{decide_capability, decide_system, Decision, Error, Result, State, VerifiedLicense};
 
 /// Days before the end of a license from which `status` warns.
@@ -104,7 +104,7 @@ fn entry_status(license: Option<&VerifiedLicense>, code: &str, now: DateTime<Utc
     match license.and_then(|l| l.grant_state_at(code, now)) {
         None => "not licensed".into(),
         Some(State::Active { .. }) => "active".into(),
-        Some(State::Grace { until, .. }) => format!("grace until {}", day(&until)),
+        Some(State::Grace { until, .. }) => format!("grace until {}", end_day(&until)),
         Some(State::Expired { .. }) => "expired".into(),
         Some(State::NotYetValid { .. }) => "not yet valid".into(),
     }
