@@ -65,6 +65,12 @@ fn the_whole_life_of_a_license() {
     s.verifier(&["seats", "assign", "dave", "sales-premium"])
         .code(1)
         .says("no free seat of sales-premium");
+    s.verifier(&["seats", "assign", "dave", "superoffice-server"])
+        .code(2)
+        .says("superoffice-server is a system license, not a user plan");
+    s.verifier(&["check", "capability", "web-clinet", "--user", "dave"])
+        .code(2)
+        .says("unknown capability \"web-clinet\" (one of crm, web-client");
     s.verifier(&["seats", "assign", "eve", "service-essentials"])
         .code(0);
     s.verifier(&["seats", "assign", "alice", "sales-essentials"])

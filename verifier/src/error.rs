@@ -158,13 +158,13 @@ pub enum Error {
     #[error("user name {0:?} is not allowed: use 1 to 128 characters, no control characters, no leading or trailing spaces")]
     InvalidUserName(String),
     /// A code that the catalog does not know, or of the wrong kind.
-    #[error("unknown {what} {code:?}{hint}: run `license-verifier list` to see the codes")]
+    #[error("unknown {what} {code:?}{hint}")]
     UnknownCode {
         /// "system license", "user plan", "license" or "capability".
         what: &'static str,
         /// The code given.
         code: String,
-        /// A "did you mean" hint, or empty.
+        /// What the code is instead, or a "did you mean", and where to find the codes.
         hint: String,
     },
     /// A question that needs a user was asked without one.

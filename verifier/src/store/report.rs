@@ -134,16 +134,31 @@ fn row(
 }
 
 fn known_entry(code: &str) -> Result<&'static CatalogEntry> {
+    Catalog::builtin()
+        .entry(code)
+        .ok_or_else(|| unknown_code("license", code, None))
+}
+
+/// The error for a code the catalog does not know as a `kind` (any license when `None`):
+/// says what the code is instead, or the nearest code, and where the codes are listed.
+pub(crate) fn unknown_code(what: &'static str, code: &str, kind: Option<LicenseKind>) -> Error {
     let catalog = Catalog::builtin();
-    catalog.entry(code).ok_or_else(|| Error::UnknownCode {
-        what: "license",
-        code: code.to_owned(),
-        hint: [LicenseKind::System, LicenseKind::UserPlan]
+    let kinds = kind.map_or(vec![LicenseKind::System, LicenseKind::UserPlan], |k| {
+        vec![k]
+    });
+    let note = match (catalog.entry(code), kind) {
+        (Some(e), Some(k)) if e.kind != k => format!(" ({code} is a {}, not a {k})", e.kind),
+        _ => kinds
             .into_iter()
             .find_map(|k| catalog.suggest(code, k))
             .map(|s| format!(" (did you mean {s}?)"))
             .unwrap_or_default(),
-    })
+    };
+    Error::UnknownCode {
+        what,
+        code: code.to_owned(),
+        hint: format!("{note}: run `license-verifier list` to see the codes"),
+    }
 }
 
 impl LicenseStore {
@@ -222,14 +237,11 @@ impl LicenseStore {
     pub fn check_system(&self, code: &str, now: DateTime<Utc>) -> Result<Decision> {
         let catalog = Catalog::builtin();
         if catalog.entry(code).map(|e| e.kind) != Some(LicenseKind::System) {
-            let hint = catalog
-                .suggest(code, LicenseKind::System)
-                .map(|s| format!(" (did you mean {s}?)"));
-            return Err(Error::UnknownCode {
-                what: "system license",
-                code: code.to_owned(),
-                hint: hint.unwrap_or_default(),
-            });
+            return Err(unknown_code(
+                "system license",
+                code,
+                Some(LicenseKind::System),
+            ));
         }
         self.write(now, |_, ctx| {
             Ok(decide_system(ctx.license()?, code, ctx.now))

@@ -67,17 +67,13 @@ pub struct SeatCheck {
 
 /// The catalog entry of a user plan, or [`Error::UnknownCode`].
 pub(crate) fn known_plan(plan: &str) -> Result<()> {
-    let catalog = Catalog::builtin();
-    match catalog.entry(plan) {
+    match Catalog::builtin().entry(plan) {
         Some(e) if e.kind == LicenseKind::UserPlan => Ok(()),
-        _ => Err(Error::UnknownCode {
-            what: "user plan",
-            code: plan.to_owned(),
-            hint: catalog
-                .suggest(plan, LicenseKind::UserPlan)
-                .map(|s| format!(" (did you mean {s}?)"))
-                .unwrap_or_default(),
-        }),
+        _ => Err(super::report::unknown_code(
+            "user plan",
+            plan,
+            Some(LicenseKind::UserPlan),
+        )),
     }
 }
 
