@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 
 use ed25519_dalek::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, KeypairBytes};
 use license_format::constants::MAX_KEY_FILE_BYTES;
-use license_format::{
-    generate_signing_key, signing_key_from_pem, signing_key_to_pem, verifying_key_to_pem,
-};
+use license_format::{signing_key_from_pem, signing_key_to_pem, verifying_key_to_pem};
 use license_format::{KeyId, Keyring, SigningKey};
 use pkcs8::der::pem::LineEnding;
 use pkcs8::der::SecretDocument;
@@ -41,6 +39,12 @@ pub struct GeneratedKey {
     pub kid: KeyId,
     /// Whether the private key is encrypted.
     pub encrypted: bool,
+}
+
+/// A new signing key from the operating system's random source. Here, not in
+/// `license-format`: the format crate reads no random source.
+pub fn generate_signing_key() -> SigningKey {
+    SigningKey::generate(&mut rand_core::OsRng)
 }
 
 /// Makes a new signing key and writes `NAME.key` (PKCS#8 PEM, mode 0600, encrypted when

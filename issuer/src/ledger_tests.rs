@@ -97,7 +97,7 @@ fn uncommitted_transactions_leave_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
     let mut ledger = Ledger::open(&path).unwrap();
-    let issuer = crate::Issuer::new(license_format::generate_signing_key(), "V").unwrap();
+    let issuer = crate::Issuer::new(crate::keyfile::generate_signing_key(), "V").unwrap();
     let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
     let order = crate::Order::parse(
         br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,

@@ -6,7 +6,8 @@
 //! [`Ledger`] records it. The `license-issuer` binary is a thin layer over this crate.
 //!
 //! ```
-//! use license_format::{generate_signing_key, time::parse_rfc3339};
+//! use license_format::time::parse_rfc3339;
+//! use license_issuer::keyfile::generate_signing_key;
 //! use license_issuer::{BoundOrder, Issuer, Ledger, Order};
 //!
 //! let dir = tempfile::tempdir().unwrap();

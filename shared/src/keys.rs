@@ -225,11 +225,6 @@ mod signing {
 
     use crate::{Error, Result};
 
-    /// A new signing key from the operating system's random source.
-    pub fn generate_signing_key() -> SigningKey {
-        SigningKey::generate(&mut rand_core::OsRng)
-    }
-
     /// Reads an unencrypted PKCS#8 private key (`BEGIN PRIVATE KEY`), v1 or v2. A v2 key
     /// whose embedded public key does not match its secret is refused.
     ///
@@ -258,7 +253,7 @@ mod signing {
 }
 
 #[cfg(feature = "signing")]
-pub use signing::{generate_signing_key, signing_key_from_pem, signing_key_to_pem};
+pub use signing::{signing_key_from_pem, signing_key_to_pem};
 
 #[cfg(test)]
 mod tests {

@@ -32,7 +32,7 @@ pub use catalog::{Capability, Catalog, CatalogEntry, Lang, LicenseKind};
 pub use envelope::Envelope;
 pub use error::Error;
 #[cfg(feature = "signing")]
-pub use keys::{generate_signing_key, signing_key_from_pem, signing_key_to_pem};
+pub use keys::{signing_key_from_pem, signing_key_to_pem};
 pub use keys::{verifying_key_from_pem, verifying_key_to_pem};
 pub use keys::{KeyId, Keyring, TrustedKey};
 #[cfg(feature = "signing")]
