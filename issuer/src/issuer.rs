@@ -190,6 +190,31 @@ impl Issuer {
     }
 }
 
+/// A warning for a license whose term (grace included) has already ended at `now`, or
+/// ends within it: installations will refuse the file or run it with warnings. Issuing
+/// such a file is allowed (a replacement for a lapsed one, a test), but never silently.
+pub fn term_warning(payload: &Payload, now: DateTime<Utc>) -> Option<String> {
+    let until = payload.valid_until?;
+    let grace_end = until + chrono::Duration::days(i64::from(payload.grace_days));
+    let id = &payload.license_id;
+    let day = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+    if grace_end <= now {
+        Some(format!(
+            "{id}: its term ended on {} and its grace on {}: installations will refuse it; check valid_until in the order",
+            day(until),
+            day(grace_end)
+        ))
+    } else if until <= now {
+        Some(format!(
+            "{id}: its term ended on {}: installations run it in grace, with warnings, until {}; check valid_until in the order",
+            day(until),
+            day(grace_end)
+        ))
+    } else {
+        None
+    }
+}
+
 fn self_check(what: &str) -> Error {
     Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
 }

@@ -46,7 +46,7 @@ mod output;
 pub use batch::{run_batch, BatchEvent, BatchOptions, BatchReport};
 pub use binding::{bind, read_bound_order, read_request, BoundOrder};
 pub use error::{Error, Result};
-pub use issuer::{Issued, Issuer};
+pub use issuer::{term_warning, Issued, Issuer};
 pub use ledger::{Ledger, LedgerRecord};
 pub use order::{Order, DEFAULT_GRACE_DAYS};
 pub use output::check_replace;

@@ -209,7 +209,9 @@ fn the_whole_life_of_a_license() {
     // A file whose term ended five days ago is in grace now; one that ended a month ago
     // is expired, and the startup check says the product is not usable.
     let lapsed = order(WEB, r#"{"sales-premium": 2}"#, &day(-400), &day(-6));
-    s.issue(&key, &lapsed, None, "lapsed.lic").code(0);
+    s.issue(&key, &lapsed, None, "lapsed.lic")
+        .code(0)
+        .says("installations run it in grace, with warnings");
     s.verifier_at("grace.db", &["init"]).code(0);
     s.verifier_at("grace.db", &["import", "lapsed.lic"]).code(0);
     let status = s
@@ -222,7 +224,9 @@ fn the_whole_life_of_a_license() {
         "grace gives warnings: {status}"
     );
     let gone = order(WEB, r#"{"sales-premium": 2}"#, &day(-400), &day(-31));
-    s.issue(&key, &gone, None, "gone.lic").code(0);
+    s.issue(&key, &gone, None, "gone.lic")
+        .code(0)
+        .says("installations will refuse it");
     s.verifier_at("expired.db", &["init"]).code(0);
     s.verifier_at("expired.db", &["import", "gone.lic"])
         .code(1)

@@ -19,6 +19,9 @@ pub fn issue(args: &IssueArgs) -> Result<ExitCode> {
     let mut ledger = Ledger::open(&args.signing.ledger)?;
     let issued = issuer.issue(&mut ledger, &bound, now, args.out.as_deref())?;
     let p = &issued.payload;
+    if let Some(warning) = license_issuer::term_warning(p, now) {
+        eprintln!("license-issuer: warning: {warning}");
+    }
     if args.json {
         let mut value = json!({
             "license_id": p.license_id,
