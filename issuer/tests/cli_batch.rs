@@ -6,7 +6,7 @@ mod common;
 use std::collections::HashSet;
 use std::fs;
 
-use common::{stderr, stdout, Env, ORDER};
+use common::{Env, Outcome, BATCH, ORDER};
 
 fn line(customer: usize, installation: usize) -> String {
     let order: serde_json::Value = serde_json::from_str(ORDER).unwrap();
@@ -16,20 +16,8 @@ fn line(customer: usize, installation: usize) -> String {
     order.to_string()
 }
 
-fn batch(env: &Env, extra: &[&str]) -> std::process::Output {
-    env.issuer_cmd()
-        .args([
-            "batch",
-            "--key",
-            "vendor.key",
-            "--orders",
-            "orders.jsonl",
-            "--out-dir",
-            "out",
-        ])
-        .args(extra)
-        .output()
-        .unwrap()
+fn batch(env: &Env, extra: &[&str]) -> Outcome {
+    Outcome::of(env.issuer_cmd().args(BATCH).args(extra))
 }
 
 #[test]
@@ -45,19 +33,11 @@ fn bad_lines_are_reported_by_number_and_do_not_stop_the_others() {
         line(3, 1),
     ];
     env.write("orders.jsonl", &lines.join("\n"));
-    let out = batch(&env, &[]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("license-issuer: refused: orders.jsonl:2: user_plans.sales-premum: unknown user plan \"sales-premum\": did you mean \"sales-premium\"?"), "{err}");
-    assert!(
-        err.contains("license-issuer: refused: orders.jsonl:3: not a JSON order"),
-        "{err}"
-    );
-    assert!(
-        stdout(&out).contains("issued 2, refused 2; files in out"),
-        "{}",
-        stdout(&out)
-    );
+    batch(&env, &[])
+        .code(2)
+        .stderr_has("license-issuer: refused: orders.jsonl:2: user_plans.sales-premum: unknown user plan \"sales-premum\": did you mean \"sales-premium\"?")
+        .stderr_has("license-issuer: refused: orders.jsonl:3: not a JSON order")
+        .stdout_has("issued 2, refused 2; files in out");
     let mut files: Vec<String> = fs::read_dir(env.path("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -76,18 +56,10 @@ fn fail_fast_stops_at_the_first_refusal() {
     env.keygen();
     let lines = [line(1, 1), "{}".into(), line(3, 1), line(4, 1)];
     env.write("orders.jsonl", &lines.join("\n"));
-    let out = batch(&env, &["--fail-fast"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("orders.jsonl:2: customer: missing"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        stdout(&out).contains("issued 1, refused 1 (stopped at the first refusal: --fail-fast)"),
-        "{}",
-        stdout(&out)
-    );
+    batch(&env, &["--fail-fast"])
+        .code(2)
+        .stderr_has("orders.jsonl:2: customer: missing")
+        .stdout_has("issued 1, refused 1 (stopped at the first refusal: --fail-fast)");
     assert_eq!(env.ledger().len(), 1);
 }
 
@@ -99,14 +71,13 @@ fn json_summary_and_all_good_exits_zero() {
         "orders.jsonl",
         &[line(1, 1), line(1, 1), line(1, 2)].join("\n"),
     );
-    let out = batch(&env, &["--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = batch(&env, &["--json"]).code(0);
     assert!(
-        stderr(&out).is_empty(),
+        out.stderr().is_empty(),
         "no progress bar without a terminal: {}",
-        stderr(&out)
+        out.stderr()
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = out.json();
     assert_eq!(
         (v["issued"].as_u64(), v["refused"].as_u64()),
         (Some(3), Some(0))
@@ -123,28 +94,10 @@ fn json_summary_and_all_good_exits_zero() {
 fn missing_issuer_name_and_missing_orders_file() {
     let env = Env::new();
     env.keygen();
-    let out = env
-        .cmd()
-        .args([
-            "batch",
-            "--key",
-            "vendor.key",
-            "--orders",
-            "orders.jsonl",
-            "--out-dir",
-            "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no issuer name"), "{}", stderr(&out));
-    let out = batch(&env, &[]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("license-issuer: error: orders.jsonl: No such file"),
-        "{}",
-        stderr(&out)
-    );
+    env.run(&BATCH).code(2).stderr_has("no issuer name");
+    batch(&env, &[])
+        .code(2)
+        .stderr_has("license-issuer: error: orders.jsonl: No such file");
 }
 
 #[test]
@@ -154,13 +107,9 @@ fn ten_thousand_orders_are_all_issued_and_all_verify() {
     env.keygen();
     let text: String = (0..N).map(|i| line(i % 700, i % 3) + "\n").collect();
     env.write("orders.jsonl", &text);
-    let out = batch(&env, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains(&format!("issued {N}, refused 0")),
-        "{}",
-        stdout(&out)
-    );
+    batch(&env, &[])
+        .code(0)
+        .stdout_has(&format!("issued {N}, refused 0"));
     let keyring = env.keyring();
     let mut ids = HashSet::new();
     let mut serials = HashSet::new();
@@ -184,25 +133,20 @@ fn ten_thousand_orders_are_all_issued_and_all_verify() {
 fn orders_can_come_from_standard_input() {
     let env = Env::new();
     env.keygen();
-    let out = env
-        .issuer_cmd()
-        .args([
-            "batch",
-            "--key",
-            "vendor.key",
-            "--orders",
-            "-",
-            "--out-dir",
-            "out",
-        ])
-        .write_stdin(format!("{}\n{}\n", line(1, 1), line(2, 2)))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("issued 2, refused 0"),
-        "{}",
-        stdout(&out)
-    );
+    Outcome::of(
+        env.issuer_cmd()
+            .args([
+                "batch",
+                "--key",
+                "vendor.key",
+                "--orders",
+                "-",
+                "--out-dir",
+                "out",
+            ])
+            .write_stdin(format!("{}\n{}\n", line(1, 1), line(2, 2))),
+    )
+    .code(0)
+    .stdout_has("issued 2, refused 0");
     env.verify(&env.path("out/LIC-000002.lic"));
 }

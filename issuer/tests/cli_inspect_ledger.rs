@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{stderr, stdout, Env, ORDER};
+use common::{Env, Outcome, ORDER};
 
 fn issued(env: &Env) {
     env.keygen();
@@ -16,36 +16,19 @@ fn issued(env: &Env) {
             .replace("C-1001", "C-2002")
             .replace("Acme AS", "Beta BV"),
     );
-    let issue = |order: &str, out: &str| {
-        env.issuer_cmd()
-            .args([
-                "issue",
-                "--key",
-                "vendor.key",
-                "--order",
-                order,
-                "--out",
-                out,
-            ])
-            .assert()
-            .code(0);
-    };
-    issue("order.json", "a.lic");
-    issue("other.json", "b.lic");
+    env.issue(&["--order", "order.json", "--out", "a.lic"])
+        .code(0);
+    env.issue(&["--order", "other.json", "--out", "b.lic"])
+        .code(0);
 }
 
 #[test]
 fn inspect_shows_the_license_and_checks_the_signature() {
     let env = Env::new();
     issued(&env);
-    let out = env
-        .cmd()
-        .args(["inspect", "a.lic", "--trust", "vendor.pub"])
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let text = stdout(&out);
+    let mut out = env
+        .run(&["inspect", "a.lic", "--trust", "vendor.pub"])
+        .code(0);
     for part in [
         "license:      LIC-000001 (serial 1)",
         "signature:    valid",
@@ -53,24 +36,15 @@ fn inspect_shows_the_license_and_checks_the_signature() {
         "valid until:  2027-12-01T00:00:00Z (grace 14 days)",
         "plan:         sales-premium x10",
     ] {
-        assert!(text.contains(part), "{part} missing from {text}");
+        out = out.stdout_has(part);
     }
-    let out = env
-        .cmd()
-        .args(["inspect", "a.lic"])
-        .assert()
+    env.run(&["inspect", "a.lic"])
         .code(0)
-        .get_output()
-        .clone();
-    assert!(stdout(&out).contains("signature:    not checked: give --trust VENDOR.pub"));
-    let out = env
-        .cmd()
-        .args(["inspect", "a.lic", "--json", "--trust", "vendor.pub"])
-        .assert()
+        .stdout_has("signature:    not checked: give --trust VENDOR.pub");
+    let v = env
+        .run(&["inspect", "a.lic", "--json", "--trust", "vendor.pub"])
         .code(0)
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .json();
     assert_eq!(
         (v["signature"].as_str(), v["payload"]["license_id"].as_str()),
         (Some("valid"), Some("LIC-000001"))
@@ -81,22 +55,11 @@ fn inspect_shows_the_license_and_checks_the_signature() {
 fn inspect_says_no_for_a_foreign_key_or_a_forged_file() {
     let env = Env::new();
     issued(&env);
-    env.cmd()
-        .args(["keygen", "--out-dir", ".", "--name", "other"])
-        .assert()
+    env.run(&["keygen", "--out-dir", ".", "--name", "other"])
         .code(0);
-    let out = env
-        .cmd()
-        .args(["inspect", "a.lic", "--trust", "other.pub"])
-        .assert()
+    env.run(&["inspect", "a.lic", "--trust", "other.pub"])
         .code(1)
-        .get_output()
-        .clone();
-    assert!(
-        stdout(&out).contains("signature:    unknown key"),
-        "{}",
-        stdout(&out)
-    );
+        .stdout_has("signature:    unknown key");
     // Re-sign someone else's payload under the real key id: the signature cannot hold.
     let real = fs::read_to_string(env.path("a.lic")).unwrap();
     let envelope =
@@ -110,155 +73,75 @@ fn inspect_says_no_for_a_foreign_key_or_a_forged_file() {
         ..envelope
     };
     env.write("forged.lic", &license_format::armor(&forged.to_bytes()));
-    let out = env
-        .cmd()
-        .args(["inspect", "forged.lic", "--trust", "vendor.pub"])
-        .assert()
+    env.run(&["inspect", "forged.lic", "--trust", "vendor.pub"])
         .code(1)
-        .get_output()
-        .clone();
-    assert!(
-        stdout(&out).contains("signature:    BAD"),
-        "{}",
-        stdout(&out)
-    );
+        .stdout_has("signature:    BAD");
     env.write("junk.lic", "hello");
-    let out = env
-        .cmd()
-        .args(["inspect", "junk.lic"])
-        .assert()
+    env.run(&["inspect", "junk.lic"])
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("license-issuer: error: armor:"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env
-        .cmd()
-        .args(["inspect", "a.lic", "--trust", "a.lic"])
-        .assert()
+        .stderr_has("license-issuer: error: armor:");
+    env.run(&["inspect", "a.lic", "--trust", "a.lic"])
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("a.lic: key: no -----BEGIN PUBLIC KEY----- block found"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("a.lic: key: no -----BEGIN PUBLIC KEY----- block found");
 }
 
 #[test]
 fn ledger_list_and_show() {
     let env = Env::new();
     issued(&env);
-    let out = env
-        .cmd()
-        .args(["ledger", "list"])
-        .assert()
+    env.run(&["ledger", "list"])
         .code(0)
-        .get_output()
-        .clone();
-    let text = stdout(&out);
-    assert!(
-        text.contains("LIC-000001  serial 1  Acme AS (C-1001)  installation inst-1"),
-        "{text}"
-    );
-    assert!(
-        text.contains("LIC-000002  serial 1  Beta BV (C-2002)"),
-        "{text}"
-    );
-    let out = env
-        .cmd()
-        .args(["ledger", "list", "--customer", "C-2002", "--json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        .stdout_has("LIC-000001  serial 1  Acme AS (C-1001)  installation inst-1")
+        .stdout_has("LIC-000002  serial 1  Beta BV (C-2002)");
+    let v: Vec<serde_json::Value> = serde_json::from_value(
+        env.run(&["ledger", "list", "--customer", "C-2002", "--json"])
+            .code(0)
+            .json(),
+    )
+    .unwrap();
     assert_eq!(v.len(), 1);
     assert_eq!(v[0]["license_id"], "LIC-000002");
     assert!(v[0].get("file_text").is_none());
-    let out = env
-        .cmd()
-        .args(["ledger", "list", "--customer", "C-404"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "no licenses recorded for customer C-404\n");
-    let out = env
-        .cmd()
-        .args(["ledger", "show", "LIC-000001"])
-        .assert()
+    let out = env.run(&["ledger", "list", "--customer", "C-404"]).code(0);
+    assert_eq!(out.stdout(), "no licenses recorded for customer C-404\n");
+    let text = env
+        .run(&["ledger", "show", "LIC-000001"])
         .code(0)
-        .get_output()
-        .clone();
-    let text = stdout(&out);
-    assert!(
-        text.contains("customer:     Acme AS (C-1001)") && text.contains("key id:"),
-        "{text}"
-    );
+        .stdout_has("customer:     Acme AS (C-1001)")
+        .stdout_has("key id:")
+        .stdout();
     assert!(
         text.ends_with(&fs::read_to_string(env.path("a.lic")).unwrap()),
         "show ends with the file, whole"
     );
-    let out = env
-        .cmd()
-        .args(["ledger", "show", "LIC-000001", "--json"])
-        .assert()
+    let v = env
+        .run(&["ledger", "show", "LIC-000001", "--json"])
         .code(0)
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .json();
     assert_eq!(
         v["file_text"].as_str(),
         Some(fs::read_to_string(env.path("a.lic")).unwrap().as_str())
     );
-    let out = env
-        .cmd()
-        .args(["ledger", "show", "LIC-000099"])
-        .assert()
+    env.run(&["ledger", "show", "LIC-000099"])
         .code(1)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("no license LIC-000099 in license-ledger.db"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("no license LIC-000099 in license-ledger.db");
 }
 
 #[test]
 fn ledger_refuses_missing_and_foreign_files() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["ledger", "list"])
-        .assert()
+    env.run(&["ledger", "list"])
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("license-ledger.db: no ledger here: issue a license first"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("license-ledger.db: no ledger here: issue a license first");
     assert!(!env.path("license-ledger.db").exists());
     env.write("x.db", &"text ".repeat(100));
-    let out = env
-        .cmd()
-        .env("LICENSE_LEDGER", "x.db")
-        .args(["ledger", "show", "LIC-000001"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("x.db: is not a readable SQLite database"),
-        "{}",
-        stderr(&out)
-    );
+    Outcome::of(
+        env.cmd()
+            .env("LICENSE_LEDGER", "x.db")
+            .args(["ledger", "show", "LIC-000001"]),
+    )
+    .code(2)
+    .stderr_has("x.db: is not a readable SQLite database");
 }
 
 #[test]
@@ -269,16 +152,11 @@ fn help_states_the_date_rule_and_exit_codes() {
         vec!["issue", "--help"],
         vec!["batch", "--help"],
     ] {
-        let out = env.cmd().args(&args).assert().code(0).get_output().clone();
-        let text = stdout(&out);
-        assert!(
-            text.contains("valid_until \"2027-11-30\" ends at 2027-12-01T00:00:00Z"),
-            "{args:?}: {text}"
-        );
-        assert!(
-            text.contains("Exit status:") && text.contains("2  an error"),
-            "{args:?}: {text}"
-        );
+        env.run(&args)
+            .code(0)
+            .stdout_has("valid_until \"2027-11-30\" ends at 2027-12-01T00:00:00Z")
+            .stdout_has("Exit status:")
+            .stdout_has("2  an error");
     }
-    env.cmd().args(["issue", "--bogus"]).assert().code(2);
+    env.run(&["issue", "--bogus"]).code(2);
 }

@@ -6,65 +6,29 @@ mod common;
 use std::collections::HashSet;
 use std::fs;
 
-use common::{stderr, stdout, Env, ORDER};
+use common::{Env, Outcome, ORDER};
 use license_format::time::parse_rfc3339;
-
-fn setup() -> Env {
-    let env = Env::new();
-    env.keygen();
-    env.write("order.json", ORDER);
-    env
-}
 
 /// Runs `issue` expecting status 2 and returns stderr; checks nothing was recorded.
 fn refused(env: &Env, order: &str, extra: &[&str]) -> String {
     env.write("o.json", order);
-    let mut args = vec![
-        "issue",
-        "--key",
-        "vendor.key",
-        "--order",
-        "o.json",
-        "--out",
-        "x.lic",
-    ];
+    let mut args = vec!["--order", "o.json", "--out", "x.lic"];
     args.extend_from_slice(extra);
-    let out = env
-        .issuer_cmd()
-        .args(&args)
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let err = env.issue(&args).code(2).stderr();
     assert!(env.ledger().is_empty(), "a refused issue records nothing");
     assert!(
         !env.path("x.lic").exists(),
         "a refused issue writes nothing"
     );
-    stderr(&out)
+    err
 }
 
 #[test]
 fn issues_a_file_that_verifies_and_is_recorded() {
-    let env = setup();
-    let out = env
-        .issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "order.json",
-            "--out",
-            "acme.lic",
-        ])
-        .assert()
+    let env = Env::with_key_and_order();
+    env.issue(&["--order", "order.json", "--out", "acme.lic"])
         .code(0)
-        .get_output()
-        .clone();
-    assert!(
-        stdout(&out).contains("issued LIC-000001 (serial 1) for Acme AS (C-1001), bound to inst-1")
-    );
+        .stdout_has("issued LIC-000001 (serial 1) for Acme AS (C-1001), bound to inst-1");
     let p = env.verify(&env.path("acme.lic")).payload;
     assert_eq!(
         (p.license_id.as_str(), p.serial, p.issuer.as_str()),
@@ -88,33 +52,14 @@ fn issues_a_file_that_verifies_and_is_recorded() {
 
 #[test]
 fn without_out_the_file_goes_to_stdout_and_json_carries_it() {
-    let env = setup();
-    let out = env
-        .issuer_cmd()
-        .args(["issue", "--key", "vendor.key", "--order", "order.json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let path = env.write("stdout.lic", &stdout(&out));
+    let env = Env::with_key_and_order();
+    let text = env.issue(&["--order", "order.json"]).code(0).stdout();
+    let path = env.write("stdout.lic", &text);
     assert_eq!(env.verify(&path).payload.serial, 1);
-    let out = env
-        .issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "order.json",
-            "--json",
-            "--issuer",
-            "Flag Name",
-        ])
-        .assert()
+    let v = env
+        .issue(&["--order", "order.json", "--json", "--issuer", "Flag Name"])
         .code(0)
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .json();
     assert_eq!(
         (v["license_id"].as_str(), v["serial"].as_u64()),
         (Some("LIC-000002"), Some(2))
@@ -125,23 +70,18 @@ fn without_out_the_file_goes_to_stdout_and_json_carries_it() {
 
 #[test]
 fn a_missing_issuer_name_is_an_error() {
-    let env = setup();
-    let out = env
-        .cmd()
-        .args(["issue", "--key", "vendor.key", "--order", "order.json"])
-        .assert()
+    let env = Env::with_key_and_order();
+    env.run(&["issue", "--key", "vendor.key", "--order", "order.json"])
         .code(2)
-        .get_output()
-        .clone();
-    assert!(stderr(&out).contains(
-        "license-issuer: error: no issuer name: give --issuer NAME or set LICENSE_ISSUER_NAME"
-    ));
+        .stderr_has(
+            "license-issuer: error: no issuer name: give --issuer NAME or set LICENSE_ISSUER_NAME",
+        );
     assert!(!env.path("license-ledger.db").exists());
 }
 
 #[test]
 fn order_mistakes_name_file_field_and_fix() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     let cases = [
         (ORDER.replace("sales-premium", "sales-premum"), "o.json: user_plans.sales-premum: unknown user plan \"sales-premum\": did you mean \"sales-premium\"?"),
         (ORDER.replace("\"sales-premium\": 10", "\"sales-premium\": 0"), "o.json: user_plans.sales-premium: seats must be at least 1"),
@@ -167,7 +107,7 @@ fn order_mistakes_name_file_field_and_fix() {
 
 #[test]
 fn binding_rules() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     let unbound = ORDER.replace("\"installation_id\": \"inst-1\",", "");
     let err = refused(&env, &unbound, &[]);
     assert!(err.contains("o.json: installation_id: the order names no installation: give installation_id in the order or an activation request with --request, or say --unbound"), "{err}");
@@ -193,20 +133,15 @@ fn binding_rules() {
 
     env.write("req.json", &request("inst-7", "superoffice-crm"));
     env.write("u.json", &unbound);
-    env.issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "u.json",
-            "--request",
-            "req.json",
-            "--out",
-            "r.lic",
-        ])
-        .assert()
-        .code(0);
+    env.issue(&[
+        "--order",
+        "u.json",
+        "--request",
+        "req.json",
+        "--out",
+        "r.lic",
+    ])
+    .code(0);
     assert_eq!(
         env.verify(&env.path("r.lic"))
             .payload
@@ -214,61 +149,30 @@ fn binding_rules() {
             .as_deref(),
         Some("inst-7")
     );
-    env.issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "u.json",
-            "--unbound",
-            "--out",
-            "u.lic",
-        ])
-        .assert()
+    env.issue(&["--order", "u.json", "--unbound", "--out", "u.lic"])
         .code(0);
     assert_eq!(env.verify(&env.path("u.lic")).payload.installation_id, None);
 }
 
 #[test]
 fn ledger_path_from_flag_and_environment() {
-    let env = setup();
-    let args = [
-        "issue",
-        "--key",
-        "vendor.key",
-        "--order",
-        "order.json",
-        "--out",
-        "a.lic",
-        "--force",
-    ];
-    env.issuer_cmd()
-        .args(args)
-        .args(["--ledger", "flag.db"])
-        .assert()
+    let env = Env::with_key_and_order();
+    let args = ["--order", "order.json", "--out", "a.lic", "--force"];
+    env.issue(&[&args[..], &["--ledger", "flag.db"]].concat())
         .code(0);
-    env.issuer_cmd()
-        .env("LICENSE_LEDGER", "env.db")
-        .args(args)
-        .assert()
-        .code(0);
+    Outcome::of(
+        env.issuer_cmd()
+            .env("LICENSE_LEDGER", "env.db")
+            .args(["issue", "--key", "vendor.key"])
+            .args(args),
+    )
+    .code(0);
     assert!(env.path("flag.db").exists() && env.path("env.db").exists());
     assert!(!env.path("license-ledger.db").exists());
     let foreign = env.write("foreign.db", &"not a database at all ".repeat(50));
-    let out = env
-        .issuer_cmd()
-        .args(args)
-        .args(["--ledger", "foreign.db"])
-        .assert()
+    env.issue(&[&args[..], &["--ledger", "foreign.db"]].concat())
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("foreign.db: is not a readable SQLite database"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("foreign.db: is not a readable SQLite database");
     assert_eq!(
         fs::read_to_string(foreign).unwrap(),
         "not a database at all ".repeat(50)
@@ -278,8 +182,8 @@ fn ledger_path_from_flag_and_environment() {
 /// Issuers at once on one new ledger never hand out the same id or serial.
 #[test]
 fn racing_issuers_get_distinct_ids_and_serials() {
-    let env = setup();
-    env.cmd().args(["ledger", "list"]).assert().code(2); // no ledger yet: both racers create it
+    let env = Env::with_key_and_order();
+    env.run(&["ledger", "list"]).code(2); // no ledger yet: both racers create it
     const EACH: usize = 6;
     const RACERS: usize = 3;
     let bin = assert_cmd::cargo::cargo_bin("license-issuer");
@@ -325,26 +229,10 @@ fn racing_issuers_get_distinct_ids_and_serials() {
 
 #[test]
 fn a_directory_as_out_is_refused_before_anything_is_recorded() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     fs::create_dir(env.path("dir")).unwrap();
-    let out = env
-        .issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "order.json",
-            "--out",
-            "dir",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("dir: is a directory: give a file name for the license"),
-        "{}",
-        stderr(&out)
-    );
+    env.issue(&["--order", "order.json", "--out", "dir"])
+        .code(2)
+        .stderr_has("dir: is a directory: give a file name for the license");
     assert!(env.ledger().is_empty());
 }

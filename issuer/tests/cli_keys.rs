@@ -8,22 +8,17 @@ use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
 use std::process::Command as StdCommand;
 
-use common::{stderr, stdout, Env, ORDER};
+use common::{stderr, stdout, Env, Outcome, ORDER};
 
 #[test]
 fn keygen_writes_a_private_key_0600_and_a_public_key() {
     let env = Env::new();
     let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", ".", "--name", "acme"])
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let text = stdout(&out);
+        .run(&["keygen", "--out-dir", ".", "--name", "acme"])
+        .code(0);
     let pub_pem = fs::read_to_string(env.path("acme.pub")).unwrap();
     let kid = license_format::KeyId::of(&license_format::verifying_key_from_pem(&pub_pem).unwrap());
-    assert!(text.contains(&format!("key id: {kid}")), "{text}");
+    out.stdout_has(&format!("key id: {kid}"));
     assert_eq!(
         fs::metadata(env.path("acme.key"))
             .unwrap()
@@ -42,24 +37,11 @@ fn keygen_refuses_to_overwrite_without_force() {
     let env = Env::new();
     env.keygen();
     let before = fs::read(env.path("vendor.key")).unwrap();
-    let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", "."])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains(
-            "license-issuer: error: ./vendor.key exists: refusing to overwrite it; pass --force"
-        ),
-        "{}",
-        stderr(&out)
+    env.run(&["keygen", "--out-dir", "."]).code(2).stderr_has(
+        "license-issuer: error: ./vendor.key exists: refusing to overwrite it; pass --force",
     );
     assert_eq!(fs::read(env.path("vendor.key")).unwrap(), before);
-    env.cmd()
-        .args(["keygen", "--out-dir", ".", "--force", "--json"])
-        .assert()
+    env.run(&["keygen", "--out-dir", ".", "--force", "--json"])
         .code(0);
     assert_ne!(fs::read(env.path("vendor.key")).unwrap(), before);
 }
@@ -67,14 +49,10 @@ fn keygen_refuses_to_overwrite_without_force() {
 #[test]
 fn keygen_json_names_the_files_and_key_id() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", ".", "--json"])
-        .assert()
+    let v = env
+        .run(&["keygen", "--out-dir", ".", "--json"])
         .code(0)
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .json();
     assert_eq!(v["encrypted"], false);
     assert_eq!(v["key_id"].as_str().unwrap().len(), 16);
     assert_eq!(v["public_key"], "./vendor.pub");
@@ -83,27 +61,19 @@ fn keygen_json_names_the_files_and_key_id() {
 #[test]
 fn encrypted_key_needs_a_passphrase_and_the_right_one() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", ".", "--encrypt"])
-        .assert()
+    env.run(&["keygen", "--out-dir", ".", "--encrypt"])
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("passphrase: no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("passphrase: no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase");
     assert!(
         !env.path("vendor.key").exists(),
         "a refused keygen writes nothing"
     );
-    env.cmd()
-        .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
-        .args(["keygen", "--out-dir", ".", "--encrypt"])
-        .assert()
-        .code(0);
+    Outcome::of(
+        env.cmd()
+            .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
+            .args(["keygen", "--out-dir", ".", "--encrypt"]),
+    )
+    .code(0);
     assert!(fs::read_to_string(env.path("vendor.key"))
         .unwrap()
         .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
@@ -117,37 +87,23 @@ fn encrypted_key_needs_a_passphrase_and_the_right_one() {
         "--out",
         "a.lic",
     ];
-    let out = env
-        .issuer_cmd()
-        .env("LICENSE_ISSUER_PASSPHRASE", "wrong")
-        .args(issue)
-        .assert()
+    Outcome::of(
+        env.issuer_cmd()
+            .env("LICENSE_ISSUER_PASSPHRASE", "wrong")
+            .args(issue),
+    )
+    .code(2)
+    .stderr_has("vendor.key: wrong passphrase: the key could not be decrypted");
+    env.run_as_issuer(&issue)
         .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("vendor.key: wrong passphrase: the key could not be decrypted"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env
-        .issuer_cmd()
-        .args(issue)
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        stderr(&out).contains("set LICENSE_ISSUER_PASSPHRASE"),
-        "{}",
-        stderr(&out)
-    );
+        .stderr_has("set LICENSE_ISSUER_PASSPHRASE");
     assert!(env.ledger().is_empty() && !env.path("a.lic").exists());
-    env.issuer_cmd()
-        .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
-        .args(issue)
-        .assert()
-        .code(0);
+    Outcome::of(
+        env.issuer_cmd()
+            .env("LICENSE_ISSUER_PASSPHRASE", "open sesame")
+            .args(issue),
+    )
+    .code(0);
     env.verify(&env.path("a.lic"));
 }
 
@@ -157,15 +113,11 @@ fn a_key_readable_by_others_is_refused_with_the_fix() {
     env.keygen();
     env.write("order.json", ORDER);
     fs::set_permissions(env.path("vendor.key"), fs::Permissions::from_mode(0o640)).unwrap();
-    let out = env
-        .issuer_cmd()
-        .args(["issue", "--key", "vendor.key", "--order", "order.json"])
-        .assert()
+    let err = env
+        .issue(&["--order", "order.json"])
         .code(2)
-        .get_output()
-        .clone();
-    let err = stderr(&out);
-    assert!(err.contains("vendor.key: the private key is readable by group or others (mode 640): restrict it with `chmod 600 vendor.key`"), "{err}");
+        .stderr_has("vendor.key: the private key is readable by group or others (mode 640): restrict it with `chmod 600 vendor.key`")
+        .stderr();
     assert_eq!(err.matches("chmod 600").count(), 1, "the fix once: {err}");
     assert!(env.ledger().is_empty());
 }
@@ -184,11 +136,12 @@ fn openssl_reads_plain_and_encrypted_keys() {
     }
     let env = Env::new();
     env.keygen();
-    env.cmd()
-        .env("LICENSE_ISSUER_PASSPHRASE", "pässphrase")
-        .args(["keygen", "--out-dir", ".", "--name", "enc", "--encrypt"])
-        .assert()
-        .code(0);
+    Outcome::of(
+        env.cmd()
+            .env("LICENSE_ISSUER_PASSPHRASE", "pässphrase")
+            .args(["keygen", "--out-dir", ".", "--name", "enc", "--encrypt"]),
+    )
+    .code(0);
     let derive = |key: &str, passphrase: bool| {
         let mut cmd = StdCommand::new("openssl");
         cmd.current_dir(env.dir.path())
@@ -223,29 +176,17 @@ fn openssl_reads_plain_and_encrypted_keys() {
 #[test]
 fn keygen_refuses_a_bad_name_and_an_empty_passphrase() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", ".", "--name", "../up"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("choose another --name"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env
-        .cmd()
-        .env("LICENSE_ISSUER_PASSPHRASE", "")
-        .args(["keygen", "--out-dir", ".", "--encrypt"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("passphrase: the passphrase is empty: choose a non-empty one"),
-        "{}",
-        stderr(&out)
-    );
+    env.run(&["keygen", "--out-dir", ".", "--name", "../up"])
+        .code(2)
+        .stderr_has("choose another --name");
+    Outcome::of(env.cmd().env("LICENSE_ISSUER_PASSPHRASE", "").args([
+        "keygen",
+        "--out-dir",
+        ".",
+        "--encrypt",
+    ]))
+    .code(2)
+    .stderr_has("passphrase: the passphrase is empty: choose a non-empty one");
     assert!(!env.path("vendor.key").exists() && !env.path("vendor.pub").exists());
 }
 
@@ -253,34 +194,14 @@ fn keygen_refuses_a_bad_name_and_an_empty_passphrase() {
 fn a_missing_or_foreign_key_file_is_named() {
     let env = Env::new();
     env.write("order.json", ORDER);
-    let out = env
-        .issuer_cmd()
-        .args(["issue", "--key", "nokey.key", "--order", "order.json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("license-issuer: error: nokey.key: No such file"),
-        "{}",
-        stderr(&out)
-    );
+    env.run_as_issuer(&["issue", "--key", "nokey.key", "--order", "order.json"])
+        .code(2)
+        .stderr_has("license-issuer: error: nokey.key: No such file");
     env.keygen();
     fs::copy(env.path("vendor.pub"), env.path("pub-as.key")).unwrap();
     fs::set_permissions(env.path("pub-as.key"), fs::Permissions::from_mode(0o600)).unwrap();
-    let out = env
-        .issuer_cmd()
-        .args(["issue", "--key", "pub-as.key", "--order", "order.json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("pub-as.key: key: not an Ed25519 private key"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains("give the .key file written by keygen"),
-        "{}",
-        stderr(&out)
-    );
+    env.run_as_issuer(&["issue", "--key", "pub-as.key", "--order", "order.json"])
+        .code(2)
+        .stderr_has("pub-as.key: key: not an Ed25519 private key")
+        .stderr_has("give the .key file written by keygen");
 }

@@ -6,14 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{stderr, stdout, Env, ORDER};
-
-fn setup() -> Env {
-    let env = Env::new();
-    env.keygen();
-    env.write("order.json", ORDER);
-    env
-}
+use common::{Env, Outcome, BATCH, ORDER};
 
 /// A sparse file of `len` bytes: large on paper, nothing on disk.
 fn sparse(env: &Env, name: &str, len: u64) -> String {
@@ -22,17 +15,9 @@ fn sparse(env: &Env, name: &str, len: u64) -> String {
     name.to_owned()
 }
 
-fn issue(env: &Env, args: &[&str]) -> std::process::Output {
-    env.issuer_cmd()
-        .args(["issue", "--key", "vendor.key"])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn inputs_over_their_limit_are_refused_naming_file_and_limit() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     let big = sparse(&env, "big", 2 * 1024 * 1024);
     let cases: [(&[&str], &str); 3] = [
         (
@@ -56,36 +41,18 @@ fn inputs_over_their_limit_are_refused_naming_file_and_limit() {
     .unwrap();
     for (i, (args, words)) in cases.iter().enumerate() {
         let key = if i == 2 { "big.key" } else { "vendor.key" };
-        let out = env
-            .issuer_cmd()
-            .args(["issue", "--key", key])
-            .args(*args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-        assert!(stderr(&out).contains(words), "{}", stderr(&out));
+        Outcome::of(env.issuer_cmd().args(["issue", "--key", key]).args(*args))
+            .code(2)
+            .stderr_has(words);
     }
     assert!(env.ledger().is_empty() && !env.path("x.lic").exists());
 
-    let out = env.cmd().args(["inspect", &big]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out)
-            .contains("big: over the limit of 1048576 bytes: no license file is this large"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env
-        .cmd()
-        .args(["inspect", "x.lic", "--trust", &big])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("big: over the limit of 65536 bytes: no key file is this large"),
-        "{}",
-        stderr(&out)
-    );
+    env.run(&["inspect", &big])
+        .code(2)
+        .stderr_has("big: over the limit of 1048576 bytes: no license file is this large");
+    env.run(&["inspect", "x.lic", "--trust", &big])
+        .code(2)
+        .stderr_has("big: over the limit of 65536 bytes: no key file is this large");
 }
 
 #[test]
@@ -93,151 +60,120 @@ fn dev_zero_is_refused_not_read_forever() {
     if !std::path::Path::new("/dev/zero").exists() {
         return;
     }
-    let env = setup();
-    let out = issue(&env, &["--order", "order.json", "--request", "/dev/zero"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("/dev/zero: over the limit of 65536 bytes"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env.cmd().args(["inspect", "/dev/zero"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("/dev/zero: over the limit of 1048576 bytes"));
+    let env = Env::with_key_and_order();
+    env.issue(&["--order", "order.json", "--request", "/dev/zero"])
+        .code(2)
+        .stderr_has("/dev/zero: over the limit of 65536 bytes");
+    env.run(&["inspect", "/dev/zero"])
+        .code(2)
+        .stderr_has("/dev/zero: over the limit of 1048576 bytes");
 }
 
 #[test]
 fn out_in_a_missing_directory_names_the_path_given_and_the_fix() {
-    let env = setup();
-    let out = issue(&env, &["--order", "order.json", "--out", "nodir/x.lic"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("license-issuer: error: nodir/x.lic: the directory nodir does not exist: create it first (mkdir -p nodir) or give another --out"), "{err}");
+    let env = Env::with_key_and_order();
+    let err = env
+        .issue(&["--order", "order.json", "--out", "nodir/x.lic"])
+        .code(2)
+        .stderr_has("license-issuer: error: nodir/x.lic: the directory nodir does not exist: create it first (mkdir -p nodir) or give another --out")
+        .stderr();
     assert!(!err.contains(".tmp"), "no temporary name: {err}");
     assert!(env.ledger().is_empty(), "nothing recorded");
 }
 
 #[test]
 fn issue_refuses_to_overwrite_without_force() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     env.write("x.lic", "keep me");
-    let out = issue(&env, &["--order", "order.json", "--out", "x.lic"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("x.lic exists: refusing to overwrite it; pass --force to replace it"),
-        "{}",
-        stderr(&out)
-    );
+    env.issue(&["--order", "order.json", "--out", "x.lic"])
+        .code(2)
+        .stderr_has("x.lic exists: refusing to overwrite it; pass --force to replace it");
     assert_eq!(fs::read_to_string(env.path("x.lic")).unwrap(), "keep me");
     assert!(
         env.ledger().is_empty(),
         "checked before anything is recorded"
     );
-    let out = issue(
-        &env,
-        &["--order", "order.json", "--out", "x.lic", "--force"],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.issue(&["--order", "order.json", "--out", "x.lic", "--force"])
+        .code(0);
     env.verify(&env.path("x.lic"));
     assert_eq!(env.ledger().len(), 1);
 }
 
 #[test]
 fn issue_reads_the_order_from_standard_input() {
-    let env = setup();
-    let out = env
-        .issuer_cmd()
-        .args([
-            "issue",
-            "--key",
-            "vendor.key",
-            "--order",
-            "-",
-            "--out",
-            "s.lic",
-        ])
-        .write_stdin(ORDER)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let env = Env::with_key_and_order();
+    Outcome::of(
+        env.issuer_cmd()
+            .args([
+                "issue",
+                "--key",
+                "vendor.key",
+                "--order",
+                "-",
+                "--out",
+                "s.lic",
+            ])
+            .write_stdin(ORDER),
+    )
+    .code(0);
     let file = env.verify(&env.path("s.lic"));
     assert_eq!(file.payload.customer.id, "C-1001");
-    let out = env
-        .issuer_cmd()
-        .args(["issue", "--key", "vendor.key", "--order", "-"])
-        .write_stdin("{")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("standard input: not a JSON order"),
-        "{}",
-        stderr(&out)
-    );
+    Outcome::of(
+        env.issuer_cmd()
+            .args(["issue", "--key", "vendor.key", "--order", "-"])
+            .write_stdin("{"),
+    )
+    .code(2)
+    .stderr_has("standard input: not a JSON order");
 }
 
 #[test]
 fn a_missing_input_file_says_to_check_the_path() {
-    let env = setup();
-    let out = issue(&env, &["--order", "x.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("x.json: No such file or directory (os error 2): check the path"),
-        "{}",
-        stderr(&out)
-    );
+    let env = Env::with_key_and_order();
+    env.issue(&["--order", "x.json"])
+        .code(2)
+        .stderr_has("x.json: No such file or directory (os error 2): check the path");
 }
 
 #[test]
 fn batch_line_without_installation_suggests_no_request() {
-    let env = setup();
+    let env = Env::with_key_and_order();
     let unbound: serde_json::Value = serde_json::from_str(ORDER).unwrap();
     let mut unbound = unbound;
     unbound.as_object_mut().unwrap().remove("installation_id");
     env.write("orders.jsonl", &format!("{unbound}\n"));
-    let out = env
-        .issuer_cmd()
-        .args(["batch", "--key", "vendor.key", "--orders", "orders.jsonl"])
-        .args(["--out-dir", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("orders.jsonl:1: installation_id: the order names no installation: name installation_id in the order line, or say --unbound"), "{err}");
+    let err = env
+        .run_as_issuer(&BATCH)
+        .code(2)
+        .stderr_has("orders.jsonl:1: installation_id: the order names no installation: name installation_id in the order line, or say --unbound")
+        .stderr();
     assert!(!err.contains("--request"), "{err}");
 }
 
 #[test]
 fn json_errors_are_printed_on_stdout_too() {
-    let env = setup();
-    let out = issue(&env, &["--order", "x.json", "--json"]);
-    assert_eq!(out.status.code(), Some(2));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let env = Env::with_key_and_order();
+    let out = env.issue(&["--order", "x.json", "--json"]).code(2);
+    let v = out.json();
     assert_eq!(v["exit"], 2);
     assert_eq!(v["refused"], false);
     assert!(v["error"]
         .as_str()
         .unwrap()
         .starts_with("x.json: No such file"));
-    assert!(stderr(&out).contains("license-issuer: error: x.json"));
+    out.stderr_has("license-issuer: error: x.json");
 
-    let out = env
-        .cmd()
-        .args(["keygen", "--out-dir", ".", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let v = env
+        .run(&["keygen", "--out-dir", ".", "--json"])
+        .code(2)
+        .json();
     assert!(v["error"].as_str().unwrap().contains("exists: refusing"));
 
-    issue(&env, &["--order", "order.json", "--out", "a.lic"]);
-    let out = env
-        .cmd()
-        .args(["ledger", "show", "LIC-999999", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    env.issue(&["--order", "order.json", "--out", "a.lic"]);
+    let v = env
+        .run(&["ledger", "show", "LIC-999999", "--json"])
+        .code(1)
+        .json();
     assert_eq!(v["exit"], 1);
     assert_eq!(v["refused"], true);
     assert!(v["error"]

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::process::Output;
+
 use assert_cmd::Command;
 use license_format::{verify_license, Keyring, VerifiedFile};
 
@@ -19,6 +21,17 @@ pub const ORDER: &str = r#"{
   "user_plans": {"sales-premium": 10, "sales-essentials": 25}
 }"#;
 
+/// `batch` reading `orders.jsonl` into `out`, as the batch tests run it.
+pub const BATCH: [&str; 7] = [
+    "batch",
+    "--key",
+    "vendor.key",
+    "--orders",
+    "orders.jsonl",
+    "--out-dir",
+    "out",
+];
+
 pub struct Env {
     pub dir: tempfile::TempDir,
 }
@@ -28,6 +41,14 @@ impl Env {
         Env {
             dir: tempfile::tempdir().unwrap(),
         }
+    }
+
+    /// A key pair `vendor.key` / `vendor.pub` and `order.json` holding [`ORDER`].
+    pub fn with_key_and_order() -> Env {
+        let env = Env::new();
+        env.keygen();
+        env.write("order.json", ORDER);
+        env
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -51,6 +72,25 @@ impl Env {
         cmd
     }
 
+    /// Runs the binary with `args` and no issuer name.
+    pub fn run(&self, args: &[&str]) -> Outcome {
+        Outcome::of(self.cmd().args(args))
+    }
+
+    /// Runs the binary with `args` and an issuer name.
+    pub fn run_as_issuer(&self, args: &[&str]) -> Outcome {
+        Outcome::of(self.issuer_cmd().args(args))
+    }
+
+    /// `issue --key vendor.key` followed by `args`, with an issuer name.
+    pub fn issue(&self, args: &[&str]) -> Outcome {
+        Outcome::of(
+            self.issuer_cmd()
+                .args(["issue", "--key", "vendor.key"])
+                .args(args),
+        )
+    }
+
     pub fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.path(name);
         fs::write(&path, text).unwrap();
@@ -59,10 +99,7 @@ impl Env {
 
     /// A plain key pair `vendor.key` / `vendor.pub`.
     pub fn keygen(&self) {
-        self.cmd()
-            .args(["keygen", "--out-dir", "."])
-            .assert()
-            .code(0);
+        self.run(&["keygen", "--out-dir", "."]).code(0);
     }
 
     pub fn keyring(&self) -> Keyring {
@@ -78,15 +115,7 @@ impl Env {
         if !self.path("license-ledger.db").exists() {
             return Vec::new();
         }
-        let out = self
-            .cmd()
-            .args(["ledger", "list", "--json"])
-            .assert()
-            .code(0)
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
+        serde_json::from_value(self.run(&["ledger", "list", "--json"]).code(0).json()).unwrap()
     }
 }
 
@@ -96,4 +125,81 @@ pub fn stderr(output: &std::process::Output) -> String {
 
 pub fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What one run of the binary gave; the checks panic showing the whole output.
+pub struct Outcome {
+    pub output: Output,
+}
+
+impl Outcome {
+    /// Runs `cmd` to completion.
+    pub fn of(cmd: &mut Command) -> Outcome {
+        Outcome {
+            output: cmd.output().unwrap(),
+        }
+    }
+
+    pub fn stdout(&self) -> String {
+        stdout(&self.output)
+    }
+
+    pub fn stderr(&self) -> String {
+        stderr(&self.output)
+    }
+
+    /// The whole output, for failure messages.
+    fn shown(&self) -> String {
+        format!(
+            "status {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.output.status.code(),
+            self.stdout(),
+            self.stderr()
+        )
+    }
+
+    /// Asserts the exit status is `code`.
+    #[track_caller]
+    pub fn code(self, code: i32) -> Outcome {
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "unexpected exit status: {}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Asserts stderr contains `words`.
+    #[track_caller]
+    pub fn stderr_has(self, words: &str) -> Outcome {
+        let text = self.stderr();
+        self.has("stderr", &text, words)
+    }
+
+    /// Asserts stdout contains `words`.
+    #[track_caller]
+    pub fn stdout_has(self, words: &str) -> Outcome {
+        let text = self.stdout();
+        self.has("stdout", &text, words)
+    }
+
+    #[track_caller]
+    fn has(self, stream: &str, text: &str, words: &str) -> Outcome {
+        assert!(
+            text.contains(words),
+            "{words:?} missing from {stream}: {}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Stdout parsed as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        match serde_json::from_slice(&self.output.stdout) {
+            Ok(v) => v,
+            Err(e) => panic!("stdout is not JSON ({e}): {}", self.shown()),
+        }
+    }
 }
