@@ -1,8 +1,13 @@
-//! Helpers for the verifier's tests: license files signed with the example keys.
+//! Helpers for the verifier's tests: license files signed with the example keys, a store
+//! on disk for library tests and the built binary for CLI tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::path::PathBuf;
+
+use assert_cmd::Command;
 use chrono::{DateTime, Utc};
 use license_format::{sign_payload, signing_key_from_pem, time::parse_rfc3339, Keyring};
+use license_verifier::LicenseStore;
 use serde_json::{json, Value};
 
 /// An instant from RFC 3339 text.
@@ -149,4 +154,102 @@ pub fn current() -> Lic {
         .set("issued_at", json!(days_from_now(-31)))
         .set("valid_from", json!(days_from_now(-30)))
         .set("valid_until", json!(days_from_now(365)))
+}
+
+/// A store on disk for library tests, in its own temporary directory.
+pub struct Fixture {
+    /// Keeps the temporary directory alive.
+    pub _dir: tempfile::TempDir,
+    /// The store file.
+    pub path: PathBuf,
+    /// The open store.
+    pub store: LicenseStore,
+}
+
+/// A new store, created at 2026-02-01.
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let store = LicenseStore::create(&path, keyring(), t("2026-02-01T00:00:00Z")).unwrap();
+    Fixture {
+        _dir: dir,
+        path,
+        store,
+    }
+}
+
+/// A store with LIC-1 active and users alice, bob (login) and dave (no login).
+pub fn licensed() -> Fixture {
+    let f = fixture();
+    let now = t("2026-02-01T00:00:00Z");
+    f.store.import(lic().sign().as_bytes(), false, now).unwrap();
+    f.store.add_user("alice", true, now).unwrap();
+    f.store.add_user("bob", true, now).unwrap();
+    f.store.add_user("dave", false, now).unwrap();
+    f
+}
+
+/// The built `license-verifier` binary run in its own temporary directory.
+pub struct Env {
+    /// The temporary directory the binary runs in; removed on drop.
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.dir.path().join("license-store.db")
+    }
+
+    /// The binary, run in the temp dir, with the store given through the environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("license-verifier").unwrap();
+        cmd.current_dir(self.dir.path())
+            .env("LICENSE_STORE", self.store())
+            .env_remove("RUST_LOG");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.cmd().args(args).assert()
+    }
+
+    pub fn json(&self, args: &[&str], code: i32) -> Value {
+        let out = self
+            .cmd()
+            .arg("--json")
+            .args(args)
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    pub fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    pub fn license(&self, name: &str, lic: &Lic) -> String {
+        self.file(name, &lic.sign())
+    }
+
+    /// An initialised store with the current license active and users alice and bob.
+    pub fn licensed(lic: &Lic) -> Self {
+        let env = Env::new();
+        env.run(&["init"]).code(0);
+        let file = env.license("lic1.lic", lic);
+        env.run(&["import", &file]).code(0);
+        env.run(&["users", "add", "alice"]).code(0);
+        env.run(&["users", "add", "bob"]).code(0);
+        env
+    }
 }
