@@ -7,28 +7,11 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{days_from_now, keyring, lic, snapshot, t, Lic};
+use common::{days_from_now, fixture, lic, snapshot, t, Fixture, Lic};
 use license_verifier::store::ImportOutcome;
-use license_verifier::{Error, LicenseStore};
+use license_verifier::Error;
 use predicates::str::contains;
 use serde_json::{json, Value};
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-    store: LicenseStore,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store.db");
-    let store = LicenseStore::create(&path, keyring(), t("2026-02-01T00:00:00Z")).unwrap();
-    Fixture {
-        _dir: dir,
-        path,
-        store,
-    }
-}
 
 const NOW: &str = "2026-02-10T00:00:00Z";
 

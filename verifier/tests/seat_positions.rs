@@ -5,39 +5,27 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-use common::{keyring, lic, t};
+use common::{fixture, keyring, lic, t, Fixture};
 use license_verifier::{Error, LicenseStore};
 use predicates::str::contains;
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    store: LicenseStore,
-}
 
 /// A store with LIC-1 active (sales-premium 10 seats, service-essentials 2) and users
 /// u1..u{n}, each holding a seat of sales-premium in that order.
 fn holders(n: usize) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store.db");
+    let f = fixture();
     let now = t("2026-02-01T00:00:00Z");
-    let store = LicenseStore::create(&path, keyring(), now).unwrap();
-    store.import(lic().sign().as_bytes(), false, now).unwrap();
+    f.store.import(lic().sign().as_bytes(), false, now).unwrap();
     for i in 1..=n {
         let user = format!("u{i}");
-        store.add_user(&user, true, now).unwrap();
-        store
+        f.store.add_user(&user, true, now).unwrap();
+        f.store
             .assign_seat(&user, "sales-premium", false, now)
             .unwrap();
     }
-    Fixture {
-        _dir: dir,
-        path,
-        store,
-    }
+    f
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {
