@@ -1,4 +1,5 @@
-//! Workspace-level test support: the deterministic generator of `tests/vectors/`.
+//! Workspace-level test support: the deterministic generator of `tests/vectors/`, and the
+//! deterministic random source of the hostile-input and crash tests.
 //!
 //! Every vector is made from `keys-example/` and fixed payloads, and Ed25519 signatures
 //! are deterministic, so running the generator twice gives the same bytes; the test
@@ -8,6 +9,8 @@
 // A generator run by developers: a broken example key or pointer must stop it loudly.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod rng;
 mod vectors;
 
+pub use rng::Rng;
 pub use vectors::{generate, Vector};

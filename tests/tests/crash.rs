@@ -9,6 +9,7 @@ mod util;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use license_system_tests::Rng;
 use util::{bin, day, Scene, WEB};
 
 /// Kills that must land in a running process, per test (issue 5: at least 100).
@@ -17,23 +18,12 @@ const KILLS: usize = 100;
 /// test instead of hanging it.
 const MAX_ATTEMPTS: usize = 400;
 
-/// Deterministic delays, so that a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-
-    /// A moment within a typical run of the command (and a little after): most kills
-    /// land while it runs, on a fast machine or a slow one.
-    fn delay(&mut self, typical: Duration) -> Duration {
-        let span = typical.as_micros().max(1) as u64 * 6 / 5;
-        Duration::from_micros(self.below(span))
-    }
+/// A moment within a typical run of the command (and a little after), drawn from a
+/// seeded source so that a failure replays: most kills land while it runs, on a fast
+/// machine or a slow one.
+fn delay(rng: &mut Rng, typical: Duration) -> Duration {
+    let span = typical.as_micros().max(1) as usize * 6 / 5;
+    Duration::from_micros(rng.below(span) as u64)
 }
 
 /// How long `f` takes.
@@ -106,6 +96,15 @@ fn issue_serials(s: &Scene, installation: &str, n: usize, seats: u32) -> Vec<Str
     rows.into_iter().map(|r| r.1).collect()
 }
 
+/// A new installation and `n` files for it from the vendor, serials 1..=n, each with
+/// `seats` seats of sales-premium; none imported yet.
+fn installation_with_serials(n: usize, seats: u32) -> (Scene, Vec<String>) {
+    let s = Scene::new();
+    s.verifier(&["init"]).code(0);
+    let files = issue_serials(&s, &installation_id(&s), n, seats);
+    (s, files)
+}
+
 fn installation_id(s: &Scene) -> String {
     s.verifier(&["--json", "status"]).json()["installation_id"]
         .as_str()
@@ -115,19 +114,21 @@ fn installation_id(s: &Scene) -> String {
 
 #[test]
 fn import_killed_at_random_moments_leaves_the_old_or_the_new_license() {
-    let s = Scene::new();
-    s.verifier(&["init"]).code(0);
-    let files = issue_serials(&s, &installation_id(&s), 301, 5);
+    let (s, files) = installation_with_serials(301, 5);
     let typical = timed(|| {
         s.verifier(&["import", &files[0]]).code(0);
     });
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let (mut active, mut killed, mut attempts) = (1u64, 0, 0);
     // Until 100 kills have landed in a running import (bounded: the machine may be slow).
     while killed < KILLS && attempts < MAX_ATTEMPTS && (active as usize) < files.len() {
         attempts += 1;
         let next = &files[active as usize];
-        killed += usize::from(run_and_kill(&s, &["import", next], rng.delay(typical)));
+        killed += usize::from(run_and_kill(
+            &s,
+            &["import", next],
+            delay(&mut rng, typical),
+        ));
         let status = s.verifier(&["--json", "status"]);
         assert_eq!(
             status.code, 0,
@@ -156,9 +157,7 @@ fn import_killed_at_random_moments_leaves_the_old_or_the_new_license() {
 
 #[test]
 fn seat_assignment_killed_at_random_moments_never_exceeds_the_plan() {
-    let s = Scene::new();
-    s.verifier(&["init"]).code(0);
-    let files = issue_serials(&s, &installation_id(&s), 1, 5);
+    let (s, files) = installation_with_serials(1, 5);
     s.verifier(&["import", &files[0]]).code(0);
     let users: Vec<String> = (0..12).map(|i| format!("user{i}")).collect();
     for u in &users {
@@ -170,17 +169,17 @@ fn seat_assignment_killed_at_random_moments_never_exceeds_the_plan() {
     });
     s.verifier(&["seats", "release", "user0", "sales-premium"])
         .code(0);
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     let (mut killed, mut round) = (0, 0);
     while killed < KILLS && round < MAX_ATTEMPTS {
         round += 1;
-        let user = &users[rng.below(users.len() as u64) as usize];
+        let user = &users[rng.below(users.len())];
         let args: Vec<&str> = if round % 3 == 2 {
             vec!["seats", "release", user, "sales-premium"]
         } else {
             vec!["seats", "assign", user, "sales-premium"]
         };
-        killed += usize::from(run_and_kill(&s, &args, rng.delay(typical)));
+        killed += usize::from(run_and_kill(&s, &args, delay(&mut rng, typical)));
         let seats = s.verifier(&["--json", "check", "seats", "sales-premium"]);
         assert!(
             seats.code == 0 || seats.code == 1,
@@ -205,9 +204,7 @@ fn seat_assignment_killed_at_random_moments_never_exceeds_the_plan() {
 
 #[test]
 fn eight_processes_racing_for_fifty_seats_get_exactly_fifty() {
-    let s = Scene::new();
-    s.verifier(&["init"]).code(0);
-    let files = issue_serials(&s, &installation_id(&s), 1, 50);
+    let (s, files) = installation_with_serials(1, 50);
     s.verifier(&["import", &files[0]]).code(0);
     let keyring =
         license_verifier::Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();

@@ -1,24 +1,6 @@
 //! A small deterministic mutator: the same seed gives the same inputs on every machine.
 
-/// xorshift64*: deterministic and fast; quality is ample for choosing mutations.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.max(1))
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+pub use license_system_tests::Rng;
 
 /// Applies one or more of the mutations a hostile or broken input would show.
 pub struct Mutator {
@@ -92,7 +74,7 @@ impl Mutator {
             }
             5 if !out.is_empty() => {
                 let i = self.rng.below(out.len());
-                out[i] = self.rng.next() as u8;
+                out[i] = self.rng.next_u64() as u8;
             }
             6 if !out.is_empty() => {
                 let i = self.rng.below(out.len());
