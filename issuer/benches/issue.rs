@@ -53,14 +53,19 @@ fn payload_bytes(issuer: &Issuer) -> Vec<u8> {
         .to_bytes()
 }
 
-fn run_once(issuer: &Issuer, input: &str) -> Duration {
+/// A fresh tempdir with an empty ledger in it, as each batch run starts.
+fn fresh_ledger() -> (tempfile::TempDir, Ledger) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap_or_else(|e| panic!("{e}"));
-    let options = BatchOptions::new(dir.path().join("out"));
-    let start = Instant::now();
+    let ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap_or_else(|e| panic!("{e}"));
+    (dir, ledger)
+}
+
+/// The library path of `license-issuer batch`: every order of `input`, files in `dir`.
+fn batch(issuer: &Issuer, ledger: &mut Ledger, dir: &std::path::Path, input: &str) {
+    let options = BatchOptions::new(dir.join("out"));
     let report = run_batch(
         issuer,
-        &mut ledger,
+        ledger,
         "bench.jsonl",
         input.as_bytes(),
         &options,
@@ -68,9 +73,14 @@ fn run_once(issuer: &Issuer, input: &str) -> Duration {
         &mut |_| {},
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let elapsed = start.elapsed();
     assert_eq!(report.issued, ORDERS as u64);
-    elapsed
+}
+
+fn run_once(issuer: &Issuer, input: &str) -> Duration {
+    let (dir, mut ledger) = fresh_ledger();
+    let start = Instant::now();
+    batch(issuer, &mut ledger, dir.path(), input);
+    start.elapsed()
 }
 
 fn sign_all(key: &SigningKey, message: &[u8]) {
@@ -92,24 +102,9 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("batch", |b| {
         b.iter_batched(
-            || {
-                let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-                let ledger =
-                    Ledger::open(&dir.path().join("ledger.db")).unwrap_or_else(|e| panic!("{e}"));
-                (dir, ledger)
-            },
+            fresh_ledger,
             |(dir, mut ledger)| {
-                let options = BatchOptions::new(dir.path().join("out"));
-                run_batch(
-                    &issuer,
-                    &mut ledger,
-                    "bench.jsonl",
-                    input.as_bytes(),
-                    &options,
-                    now(),
-                    &mut |_| {},
-                )
-                .unwrap_or_else(|e| panic!("{e}"));
+                batch(&issuer, &mut ledger, dir.path(), &input);
                 dir
             },
             BatchSize::PerIteration,
