@@ -10,7 +10,8 @@ cd "$work"
 export LICENSE_ISSUER_NAME="Example Vendor AS"
 
 # Build once, then call the binaries directly: the demo is about them, not about cargo.
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-issuer -p license-verifier
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-issuer -p license-verifier \
+  --features license-verifier/example-keys
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" \
   | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 issuer() { echo "\$ license-issuer $*"; "$target/debug/license-issuer" "$@"; }

@@ -1,5 +1,7 @@
 //! Compiles the default trusted public keys into the crate: the PEM file named by the
-//! build-time variable LICENSE_TRUSTED_KEYS, or the example keys when it is unset.
+//! build-time variable LICENSE_TRUSTED_KEYS; else, only with the cargo feature
+//! `example-keys`, the example keys of keys-example/; else none at all, so that no build
+//! trusts keys whose private halves are public without being asked to.
 
 use std::path::PathBuf;
 use std::{env, fs};
@@ -7,15 +9,17 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-env-changed=LICENSE_TRUSTED_KEYS");
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let example_feature = env::var_os("CARGO_FEATURE_EXAMPLE_KEYS").is_some();
     let (paths, example) = match env::var_os("LICENSE_TRUSTED_KEYS") {
         Some(path) if !path.is_empty() => (vec![resolve(&manifest, PathBuf::from(path))], false),
-        _ => {
+        _ if example_feature => {
             let dir = manifest.join("../keys-example");
             (
                 vec![dir.join("vendor.pub"), dir.join("vendor-next.pub")],
                 true,
             )
         }
+        _ => (Vec::new(), false),
     };
     let mut pem = String::new();
     for path in &paths {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use license_format::{Capability, Catalog};
 use serde::{Serialize, Serializer};
 
-use crate::state::day;
+use crate::state::{day, end_day};
 use crate::{State, VerifiedLicense};
 
 /// The answer to one access question.
@@ -14,7 +14,8 @@ use crate::{State, VerifiedLicense};
 pub struct Decision {
     /// Yes or no.
     pub allowed: bool,
-    /// Why not (empty when allowed, except for warnings such as a grace period).
+    /// Why not; when allowed, the warnings that still hold: a license, module or plan
+    /// in its grace period.
     pub reasons: Vec<String>,
     /// The active license's id, if there is one.
     pub license_id: Option<String>,
@@ -75,8 +76,35 @@ impl Decision {
         d
     }
 
-    fn finish(mut self) -> Self {
+    /// Decides: allowed when nothing stands in the way. A grant in its grace period
+    /// still works, and says so in the reasons, so that no product hides it.
+    fn finish(self) -> Self {
+        self.finish_at(None, DateTime::<Utc>::MIN_UTC, &[])
+    }
+
+    /// As [`Decision::finish`], adding a warning for the license and for each of the
+    /// grants that answered (`codes`) that is in its grace period.
+    fn finish_at(mut self, license: Option<&VerifiedLicense>, now: DateTime<Utc>, codes: &[&str]) -> Self {
         self.allowed = self.reasons.is_empty();
+        let Some(l) = license.filter(|_| self.allowed) else {
+            return self;
+        };
+        if let State::Grace { until, days_left } = l.state_at(now) {
+            self.reasons.push(format!(
+                "license {} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
+                l.license_id(),
+                end_day(&until)
+            ));
+            return self;
+        }
+        for code in codes {
+            if let Some(State::Grace { until, days_left }) = l.grant_state_at(code, now) {
+                self.reasons.push(format!(
+                    "{code} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
+                    end_day(&until)
+                ));
+            }
+        }
         self
     }
 }
@@ -98,7 +126,7 @@ pub fn decide_system(
             d.reasons.push(reason);
         }
     }
-    d.finish()
+    d.finish_at(license, now, &[code])
 }
 
 fn system_reason(license: &VerifiedLicense, code: &str, now: DateTime<Utc>) -> Option<String> {
@@ -141,7 +169,12 @@ pub fn decide_capability(
             Some(user) => decide_user(&mut d, l, capability, user, now),
         }
     }
-    d.finish()
+    let mut answered: Vec<&str> = capability.requires_system.iter().map(String::as_str).collect();
+    let plan = d.grant.clone();
+    if let Some(plan) = plan.as_deref().filter(|p| !answered.contains(p)) {
+        answered.push(plan);
+    }
+    d.finish_at(license, now, &answered)
 }
 
 fn decide_user(
@@ -243,7 +276,7 @@ pub fn decide_seats(
             _ => {}
         }
     }
-    d.finish()
+    d.finish_at(license, now, &[plan])
 }
 
 /// How a set of plans is named in a reason: "an Essential or Premium plan" when the plans

@@ -50,9 +50,26 @@ pub enum Error {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// The store path is not a regular file (a device, a directory).
+    #[error("{path} is {what}, not a license store: give the path of a store file, or of a file to create")]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
+    },
     /// The store's content is inconsistent or its license no longer verifies.
     #[error("the license store is damaged: {0}")]
     DamagedStore(String),
+    /// The active license is signed by a key this build does not trust: the trusted keys
+    /// changed, not the store.
+    #[error("the active license {license_id} is signed by key {kid}, which this program does not trust: use a build whose trusted keys include {kid}, or import a license file signed by a key it trusts")]
+    UntrustedStoredLicense {
+        /// The active license's id.
+        license_id: String,
+        /// The key that signed it.
+        kid: license_format::KeyId,
+    },
     /// SQLite failed (I/O, locking, disk full).
     #[error("license store: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -123,6 +140,50 @@ pub enum Error {
         active_id: String,
         /// The active license's `issued_at`.
         active_issued_at: DateTime<Utc>,
+    },
+    /// The file is another customer's than the active license's; importing it needs an
+    /// explicit confirmation.
+    #[error("license {license_id} is for customer {after}, not for the active license's customer {before}: importing it replaces this installation's license with another customer's; confirm the change of customer to import it")]
+    CustomerChange {
+        /// The new license's id.
+        license_id: String,
+        /// The active license's customer (id and name).
+        before: String,
+        /// The new license's customer (id and name).
+        after: String,
+    },
+    /// A clock reset when none was requested here, or one already used.
+    #[error("no clock reset is pending in this store: this reset was already used, or it was not requested by this store; write a new request and send it to the vendor")]
+    ClockResetNotPending,
+    /// A clock reset that answers another request than the pending one.
+    #[error("this clock reset answers request {nonce}, not the one pending in this store: import the reset that answers the latest request")]
+    ClockResetOtherRequest {
+        /// The nonce the reset answers.
+        nonce: String,
+    },
+    /// A clock reset for another installation.
+    #[error("this clock reset is for installation {found}, not this installation {expected}: import it on the installation that requested it")]
+    ClockResetWrongInstallation {
+        /// This installation's id.
+        expected: String,
+        /// The installation the reset names.
+        found: String,
+    },
+    /// The mark moved after the request was written: the reset is stale.
+    #[error("the latest time this store has seen moved from {} to {} after the request was written: the reset is stale; write a new request and send it to the vendor", opt_time(.requested), opt_time(.now))]
+    ClockResetStale {
+        /// The mark when the request was written.
+        requested: Option<DateTime<Utc>>,
+        /// The mark now.
+        now: Option<DateTime<Utc>>,
+    },
+    /// A clock reset was asked for while the clock is not behind the mark.
+    #[error("the system clock ({}) is not behind the latest time this store has seen ({}): no clock reset is needed", format_rfc3339(.clock), opt_time(.mark))]
+    ClockNotBehind {
+        /// The system clock.
+        clock: DateTime<Utc>,
+        /// The mark.
+        mark: Option<DateTime<Utc>>,
     },
     /// The plan or module is not in the active license, or its grant is no longer usable.
     #[error("{code} is not licensed{detail}: import a license that includes it")]
@@ -196,6 +257,12 @@ impl Error {
                 | Error::NoFreeSeat { .. }
                 | Error::HoldsOtherPlan { .. }
                 | Error::NoLicense
+                | Error::CustomerChange { .. }
+                | Error::ClockResetNotPending
+                | Error::ClockResetOtherRequest { .. }
+                | Error::ClockResetWrongInstallation { .. }
+                | Error::ClockResetStale { .. }
+                | Error::ClockNotBehind { .. }
         )
     }
 }
@@ -207,6 +274,10 @@ fn sequence(customer: &str, installation_id: &Option<String>) -> String {
         Some(id) => format!("the sequence of customer {customer} for installation {id}"),
         None => format!("the sequence of customer {customer} for unbound files"),
     }
+}
+
+fn opt_time(t: &Option<DateTime<Utc>>) -> String {
+    t.as_ref().map_or_else(|| "none".to_owned(), format_rfc3339)
 }
 
 /// The result type of this crate.

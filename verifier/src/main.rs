@@ -74,6 +74,9 @@ enum Command {
         /// Show what would change, change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Confirm that the file may replace the license of another customer.
+        #[arg(long)]
+        force: bool,
     },
     /// The startup check: is the product licensed now.
     Status,

@@ -110,6 +110,11 @@ impl fmt::Display for State {
     }
 }
 
+/// Serializes a state as its name, for JSON fields that hold only the state.
+pub(crate) fn serialize_name<S: serde::Serializer>(state: &State, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(state.name())
+}
+
 /// An instant as a calendar day, for people.
 pub(crate) fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()

@@ -8,7 +8,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::{days_from_now, fixture, lic, snapshot, t, Fixture, Lic};
-use license_verifier::store::ImportOutcome;
+use license_verifier::store::{ImportOptions, ImportOutcome};
 use license_verifier::Error;
 use predicates::str::contains;
 use serde_json::{json, Value};
@@ -209,9 +209,22 @@ fn a_change_of_customer_is_reported_in_the_dry_run_and_the_import() {
         (after_c.id.as_str(), after_c.name.as_str()),
         ("C-2002", "Other BV")
     );
-    let real = f
+    // Without a confirmation the change of customer is refused, and nothing changes.
+    let refused = f
         .store
         .import(other.sign().as_bytes(), false, t(NOW))
+        .unwrap_err();
+    assert!(refused.is_refusal(), "{refused}");
+    assert!(
+        refused
+            .to_string()
+            .contains("is for customer C-2002 (Other BV), not for the active license's customer C-1001 (Acme AS)"),
+        "{refused}"
+    );
+    let confirmed = ImportOptions::default().confirm_customer_change(true);
+    let real = f
+        .store
+        .import_with(other.sign().as_bytes(), confirmed, t(NOW))
         .unwrap();
     assert_eq!(real.changes, dry.changes);
     let events = f.store.events(5, t(NOW)).unwrap();
@@ -373,6 +386,11 @@ fn cli_dry_run_and_import_show_a_change_of_customer() {
         json!({"id": "C-2002", "name": "Other BV"})
     );
     env.run(&["import", "other.lic"])
+        .code(1)
+        .stderr(contains("confirm the change of customer"))
+        .stderr(contains("hint: check the change with --dry-run; pass --force"));
+    assert_eq!(env.snapshot(), before, "a refused import changed the store");
+    env.run(&["import", "other.lic", "--force"])
         .code(0)
         .stdout(contains("activated: license O-1"))
         .stdout(contains(

@@ -282,7 +282,7 @@ fn a_seats_table_without_its_constraints_is_a_damaged_store() {
         rebuild_seats(&f.path, weaker);
         let err = LicenseStore::open(&f.path, keyring()).unwrap_err();
         assert!(matches!(err, Error::DamagedStore(_)), "{err}");
-        assert!(err.to_string().contains("seats table was altered"), "{err}");
+        assert!(err.to_string().contains("table seats was altered"), "{err}");
         let bin = assert_cmd::cargo::cargo_bin("license-verifier");
         Command::new(bin)
             .args(["--store"])
@@ -291,7 +291,7 @@ fn a_seats_table_without_its_constraints_is_a_damaged_store() {
             .assert()
             .code(2)
             .stderr(contains("the license store is damaged"))
-            .stderr(contains("seats table was altered"));
+            .stderr(contains("table seats was altered"));
     }
 }
 
@@ -318,7 +318,7 @@ fn a_seats_table_whose_unique_index_was_removed_is_a_damaged_store() {
     assert!(matches!(err, Error::DamagedStore(_)), "{err}");
     assert!(
         err.to_string()
-            .contains("seats table lost its unique index on (plan, seq)"),
+            .contains("table seats lost its unique index on (plan, seq)"),
         "{err}"
     );
 }

@@ -106,17 +106,26 @@ fn the_license_issue_date_bounds_the_effective_time() {
 }
 
 #[test]
-fn a_clock_once_far_ahead_is_recovered_by_importing_a_newer_license() {
+fn a_newer_license_does_not_lower_a_mark_once_set_far_ahead() {
     let f = licensed();
     assert!(!f.store.status(t("2030-01-01T00:00:00Z")).unwrap().usable);
     assert!(!f.store.status(t("2026-03-01T00:00:00Z")).unwrap().usable);
     let newer = lic()
         .serial(2)
         .set("issued_at", json!("2026-02-28T00:00:00Z"));
-    f.store
+    // Judged at the mark (2030), the newer file of the same term has ended too; only a
+    // clock reset signed by the vendor brings the mark back.
+    let err = f
+        .store
         .import(newer.sign().as_bytes(), false, t("2026-03-01T00:00:00Z"))
-        .unwrap();
+        .unwrap_err();
+    assert!(err.to_string().contains("expired on 2027-01-15"), "{err}");
     let status = f.store.status(t("2026-03-01T00:00:00Z")).unwrap();
-    assert!(status.usable, "{status:?}");
-    assert_eq!(status.effective_time, t("2026-03-01T00:00:00Z"));
+    assert!(!status.usable, "{status:?}");
+    assert_eq!(status.effective_time, t("2030-01-01T00:00:00Z"));
+    assert!(
+        status.warnings[0].contains("ask the vendor for a clock reset"),
+        "{:?}",
+        status.warnings
+    );
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::parse_rfc3339;
 use license_format::Keyring;
+use license_verifier::store::ImportOptions;
 use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
 
@@ -32,35 +33,60 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
         } => verify(file, at.as_deref(), installation_id.as_deref(), &ring, now),
         Command::Init => init(cli, ring, now),
         Command::Request { out } => request(cli, ring, out.as_deref(), now),
-        Command::Import { file, dry_run } => {
+        Command::Import {
+            file,
+            dry_run,
+            force,
+        } => {
             let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
-            let report = open(cli, ring)?.import(&bytes, *dry_run, now)?;
-            done(to_json(&report), render::import(&report))
+            with_store(cli, ring, |store| import(store, &bytes, *dry_run, *force, now))
         }
-        Command::Status => {
-            let status = open(cli, ring)?.status(now)?;
+        Command::Status => with_store(cli, ring, |store| {
+            let status = store.status(now)?;
             Ok(Reply::new(
                 if status.usable { 0 } else { 1 },
                 to_json(&status),
                 render::status(&status),
             ))
-        }
-        Command::List => {
-            let rows = open(cli, ring)?.licenses(cli.lang, now)?;
+        }),
+        Command::List => with_store(cli, ring, |store| {
+            let rows = store.licenses(cli.lang, now)?;
             done(json!({ "rows": rows }), render::list(&rows))
-        }
-        Command::Show { code } => {
-            let detail = open(cli, ring)?.show(code, cli.lang, now)?;
+        }),
+        Command::Show { code } => with_store(cli, ring, |store| {
+            let detail = store.show(code, cli.lang, now)?;
             done(to_json(&detail), render::show(&detail))
-        }
-        Command::Users(cmd) => users(cmd, open(cli, ring)?, now),
-        Command::Seats(cmd) => seats(cmd, open(cli, ring)?, now),
-        Command::Check(cmd) => check(cmd, open(cli, ring)?, now),
-        Command::Events { limit } => {
-            let events = open(cli, ring)?.events(*limit, now)?;
+        }),
+        Command::Users(cmd) => with_store(cli, ring, |store| users(cmd, store, now)),
+        Command::Seats(cmd) => with_store(cli, ring, |store| seats(cmd, store, now)),
+        Command::Check(cmd) => with_store(cli, ring, |store| check(cmd, store, now)),
+        Command::Events { limit } => with_store(cli, ring, |store| {
+            let events = store.events(*limit, now)?;
             done(json!({ "events": events }), render::events(&events))
-        }
+        }),
     }
+}
+
+/// Runs `f` on the opened store; says once when the store could not be written, so the
+/// answer came from the stored state without advancing the clock's mark.
+fn with_store(cli: &Cli, ring: Keyring, f: impl FnOnce(&LicenseStore) -> Outcome) -> Outcome {
+    let store = open(cli, ring)?;
+    let out = f(&store);
+    if store.unwritable() {
+        eprintln!(
+            "license-verifier: warning: cannot write the license store {}: answered from the stored state, judged at the latest of the clock, the store's latest time and the license's issue time; the store's latest time was not advanced",
+            store.path().display()
+        );
+    }
+    out
+}
+
+fn import(store: &LicenseStore, bytes: &[u8], dry_run: bool, force: bool, now: DateTime<Utc>) -> Outcome {
+    let options = ImportOptions::default()
+        .dry_run(dry_run)
+        .confirm_customer_change(force);
+    let report = store.import_with(bytes, options, now)?;
+    done(to_json(&report), render::import(&report))
 }
 
 fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
@@ -121,7 +147,7 @@ fn verify(
     ))
 }
 
-fn users(cmd: &UsersCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+fn users(cmd: &UsersCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
     match cmd {
         UsersCommand::Add { name, no_login } => {
             store.add_user(name, !no_login, now)?;
@@ -162,7 +188,7 @@ fn users(cmd: &UsersCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome
     }
 }
 
-fn seats(cmd: &SeatsCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+fn seats(cmd: &SeatsCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
     match cmd {
         SeatsCommand::Assign(a) => {
             let r = store.assign_seat(&a.user, &a.plan, a.move_seat, now)?;
@@ -195,7 +221,7 @@ fn seats(cmd: &SeatsCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome
     }
 }
 
-fn check(cmd: &CheckCommand, store: LicenseStore, now: DateTime<Utc>) -> Outcome {
+fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
     let decision = |d: Decision, json: Value| {
         Reply::new(if d.allowed { 0 } else { 1 }, json, render::decision(&d))
     };

@@ -56,6 +56,14 @@ impl From<Error> for Failure {
             Error::Format(license_format::Error::BadSignature) => {
                 Some("ask the vendor for the file again".to_owned())
             }
+            Error::UntrustedStoredLicense { .. } => Some(
+                "pass the vendor's public key file with --trust PUB, or build with LICENSE_TRUSTED_KEYS naming it"
+                    .to_owned(),
+            ),
+            Error::CustomerChange { .. } => Some(
+                "check the change with --dry-run; pass --force to import the file all the same"
+                    .to_owned(),
+            ),
             _ => None,
         };
         Failure {
@@ -99,6 +107,12 @@ pub(crate) fn run(cli: Cli) -> u8 {
 /// The keys to trust: those given with --trust, else the ones built in.
 fn keyring(cli: &Cli) -> Result<Keyring, Failure> {
     if cli.trust.is_empty() {
+        if trusted::TRUSTS_NO_KEY {
+            eprintln!(
+                "{BIN}: warning: this build trusts no key (it was built without LICENSE_TRUSTED_KEYS), so every license file is refused; \
+                 build with LICENSE_TRUSTED_KEYS=PATH naming the vendor's public keys, or pass --trust PUB"
+            );
+        }
         if trusted::TRUSTS_EXAMPLE_KEYS {
             eprintln!(
                 "{BIN}: warning: trusting the example keys of keys-example/, which anyone can sign with; \

@@ -253,8 +253,10 @@ pub(crate) fn seats(rows: &[SeatRow]) -> String {
 
 pub(crate) fn decision(d: &Decision) -> String {
     let mut s = String::from(if d.allowed { "yes\n" } else { "no\n" });
+    // When allowed, the reasons are warnings that still hold (a grace period).
+    let mark = if d.allowed { "warning: " } else { "" };
     for r in &d.reasons {
-        let _ = writeln!(s, "  {r}");
+        let _ = writeln!(s, "  {mark}{r}");
     }
     s
 }

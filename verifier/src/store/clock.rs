@@ -1,6 +1,7 @@
 //! The clock's high-water mark: decisions use the latest of the system clock, the mark
 //! and the active license's `issued_at`, so setting the clock back never extends a
-//! license.
+//! license. The mark only ever moves forward; the one way back is a clock reset signed
+//! by the vendor for this installation (`clock_reset`).
 
 use chrono::{DateTime, Duration, Utc};
 use license_format::time::{format_rfc3339, parse_rfc3339};
@@ -19,12 +20,17 @@ const WARNED: &str = "clock_warned_at_mark";
 pub(crate) fn mark(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     meta::get(conn, MARK)?
         .map(|text| {
-            parse_rfc3339(&text).map_err(|e| Error::DamagedStore(format!("meta.{MARK}: {e}")))
+            parse_rfc3339(&text).map_err(|e| {
+                Error::DamagedStore(format!(
+                    "table meta: {MARK} is not a time ({e}); restore the store from a backup"
+                ))
+            })
         })
         .transpose()
 }
 
-/// Moves the mark to `at`, forward or back (back only when a newer license re-anchors it).
+/// Stores `at` as the mark, whatever the mark was: only a verified clock reset calls
+/// this directly.
 pub(crate) fn set_mark(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
     meta::set(
         conn,
@@ -33,38 +39,64 @@ pub(crate) fn set_mark(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
     )
 }
 
-/// Advances the mark to the system clock and sets the context's effective time; a clock
-/// far behind the mark becomes a warning and, once per mark, an event.
-pub(crate) fn advance(conn: &Connection, ctx: &mut Ctx) -> Result<()> {
-    let mark = mark(conn)?;
-    match mark {
-        Some(mark) if mark - ctx.clock > Duration::hours(CLOCK_TOLERANCE_HOURS) => {
-            warn_behind(conn, ctx, mark)?
-        }
-        Some(mark) if mark >= ctx.clock => {}
-        _ => set_mark(conn, ctx.clock)?,
+/// Moves the mark forward to `at`; never back.
+pub(crate) fn raise_mark(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
+    match mark(conn)? {
+        Some(mark) if mark >= at => Ok(()),
+        _ => set_mark(conn, at),
     }
+}
+
+/// Sets the context's effective time from the clock, the mark and the active license,
+/// and warns when the clock is far behind the mark. Reads nothing, writes nothing.
+pub(crate) fn judge(ctx: &mut Ctx) {
     let issued = ctx.license.as_ref().map(|l| l.payload().issued_at);
-    ctx.now = [Some(ctx.clock), mark, issued]
+    ctx.now = [Some(ctx.clock), ctx.mark, issued]
         .into_iter()
         .flatten()
         .max()
         .unwrap_or(ctx.clock);
-    Ok(())
+    if let Some(mark) = ctx.mark.filter(|m| behind(ctx.clock, *m)) {
+        ctx.warnings.push(behind_message(ctx.clock, mark));
+    }
 }
 
-fn warn_behind(conn: &Connection, ctx: &mut Ctx, mark: DateTime<Utc>) -> Result<()> {
-    let hours = (mark - ctx.clock).num_hours();
-    let message = format!(
-        "the system clock ({}) is {hours} hours behind the latest time this store has seen ({}): decisions use the later time; correct the system clock",
-        format_rfc3339(&ctx.clock),
+fn behind(clock: DateTime<Utc>, mark: DateTime<Utc>) -> bool {
+    mark - clock > Duration::hours(CLOCK_TOLERANCE_HOURS)
+}
+
+/// The warning for a clock far behind the mark, with both ways out.
+pub(crate) fn behind_message(clock: DateTime<Utc>, mark: DateTime<Utc>) -> String {
+    let hours = (mark - clock).num_hours();
+    format!(
+        "the system clock ({}) is {hours} hours behind the latest time this store has seen ({}): decisions use the later time; if the clock is wrong, correct it; if the clock is right and was once set ahead, ask the vendor for a clock reset: write a request with `license-verifier request --clock-reset --out FILE` and import the file the vendor sends",
+        format_rfc3339(&clock),
         format_rfc3339(&mark)
-    );
+    )
+}
+
+/// Whether the mark is behind the clock, or a clock warning has not been logged yet.
+pub(crate) fn needs_advance(ctx: &Ctx) -> bool {
+    match ctx.mark {
+        None => true,
+        Some(mark) => ctx.clock > mark || behind(ctx.clock, mark),
+    }
+}
+
+/// Advances the mark to the clock and logs a clock far behind the mark, once per mark.
+pub(crate) fn advance(conn: &Connection, ctx: &Ctx) -> Result<()> {
+    match ctx.mark {
+        Some(mark) if behind(ctx.clock, mark) => log_behind(conn, ctx.clock, mark),
+        Some(mark) if mark >= ctx.clock => Ok(()),
+        _ => set_mark(conn, ctx.clock),
+    }
+}
+
+fn log_behind(conn: &Connection, clock: DateTime<Utc>, mark: DateTime<Utc>) -> Result<()> {
     let mark_text = format_rfc3339(&mark);
     if meta::get(conn, WARNED)?.as_deref() != Some(mark_text.as_str()) {
-        events::log(conn, mark, "clock", &message)?;
+        events::log(conn, mark, "clock", &behind_message(clock, mark))?;
         meta::set(conn, WARNED, &mark_text)?;
     }
-    ctx.warnings.push(message);
     Ok(())
 }

@@ -33,17 +33,34 @@ pub(crate) fn log(conn: &Connection, at: DateTime<Utc>, kind: &str, message: &st
     Ok(())
 }
 
+/// The key under which the last recorded state is kept: the license and its state.
+fn state_key(ctx: &Ctx) -> Option<String> {
+    let license = ctx.license.as_ref()?;
+    Some(format!(
+        "{} {}",
+        license.license_id(),
+        license.state_at(ctx.now).name()
+    ))
+}
+
+/// Whether the license's state differs from the last one recorded.
+pub(crate) fn state_changed(conn: &Connection, ctx: &Ctx) -> Result<bool> {
+    let Some(key) = state_key(ctx) else {
+        return Ok(false);
+    };
+    Ok(meta::get(conn, "last_state")?.as_deref() != Some(key.as_str()))
+}
+
 /// Logs an event when the license's state differs from the last one recorded.
 pub(crate) fn note_state_change(conn: &Connection, ctx: &Ctx) -> Result<()> {
-    let Some(license) = &ctx.license else {
+    let (Some(key), Some(license)) = (state_key(ctx), &ctx.license) else {
         return Ok(());
     };
-    let state = license.state_at(ctx.now);
-    let key = format!("{} {}", license.license_id(), state.name());
-    if meta::get(conn, "last_state")?.as_deref() == Some(key.as_str()) {
+    if !state_changed(conn, ctx)? {
         return Ok(());
     }
     meta::set(conn, "last_state", &key)?;
+    let state = license.state_at(ctx.now);
     log(
         conn,
         ctx.now,
@@ -58,7 +75,7 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::DamagedStore`].
     pub fn events(&self, limit: u32, now: DateTime<Utc>) -> Result<Vec<Event>> {
-        self.write(now, |tx, _| {
+        self.read(now, |tx, _| {
             let mut stmt =
                 tx.prepare("SELECT id, at, kind, message FROM events ORDER BY id DESC LIMIT ?1")?;
             let rows = stmt.query_map([limit], |r| {

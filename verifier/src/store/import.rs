@@ -95,30 +95,72 @@ pub struct ImportReport {
     pub changes: Changes,
 }
 
+/// How to import: a dry run, and whether a change of customer is confirmed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportOptions {
+    /// Report what would change; change nothing.
+    pub dry_run: bool,
+    /// The administrator confirmed that the file may replace another customer's license.
+    pub confirm_customer_change: bool,
+}
+
+impl ImportOptions {
+    /// A dry run (or not).
+    pub fn dry_run(mut self, yes: bool) -> Self {
+        self.dry_run = yes;
+        self
+    }
+
+    /// Confirms (or not) a change of customer.
+    pub fn confirm_customer_change(mut self, yes: bool) -> Self {
+        self.confirm_customer_change = yes;
+        self
+    }
+}
+
 impl LicenseStore {
     /// Imports a license file. With `dry_run`, reports the same and changes nothing.
-    /// A refusal changes nothing but the events log, where it is recorded.
+    /// A file of another customer than the active license's is refused
+    /// ([`Error::CustomerChange`]); [`LicenseStore::import_with`] can confirm it.
+    ///
+    /// # Errors
+    /// As [`LicenseStore::import_with`].
+    pub fn import(&self, bytes: &[u8], dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
+        self.import_with(bytes, ImportOptions::default().dry_run(dry_run), now)
+    }
+
+    /// Imports a license file. The file is judged at the latest of `now`, the store's
+    /// high-water mark and its own issue time, and the mark never goes back. A refusal
+    /// changes nothing but the events log, where it is recorded.
     ///
     /// # Errors
     /// [`Error::Format`] (malformed, forged, unknown key, other product),
     /// [`Error::WrongInstallation`], [`Error::OlderSerial`], [`Error::SerialConflict`],
-    /// [`Error::OlderThanActive`], [`Error::Expired`], [`Error::NotYetValid`], or a store
-    /// error.
-    pub fn import(&self, bytes: &[u8], dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
+    /// [`Error::OlderThanActive`], [`Error::Expired`], [`Error::NotYetValid`],
+    /// [`Error::CustomerChange`], or a store error.
+    pub fn import_with(
+        &self,
+        bytes: &[u8],
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport> {
+        let dry_run = options.dry_run;
         let result = verify(bytes, &self.keyring).and_then(|new| {
             let tx = rusqlite::Transaction::new_unchecked(
                 &self.conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             let ctx = self.begin(&tx, now)?;
-            let report = self.import_in(&tx, &ctx, bytes, &new, dry_run)?;
+            clock::advance(&tx, &ctx)?;
+            let report = self.import_in(&tx, &ctx, bytes, &new, options)?;
             if report.outcome == ImportOutcome::Activated {
                 tx.commit()?;
             }
             Ok(report)
         });
         match &result {
-            Err(Error::Sqlite(_) | Error::DamagedStore(_)) | Ok(_) => {}
+            Err(Error::Sqlite(_) | Error::DamagedStore(_) | Error::NotAFile { .. }) | Ok(_) => {}
             Err(e) => {
                 let what = if dry_run {
                     "dry run of import"
@@ -137,8 +179,9 @@ impl LicenseStore {
         ctx: &Ctx,
         bytes: &[u8],
         new: &VerifiedLicense,
-        dry_run: bool,
+        options: ImportOptions,
     ) -> Result<ImportReport> {
+        let dry_run = options.dry_run;
         new.check_installation(&self.installation_id)?;
         let old = ctx.license.as_ref();
         let p = new.payload();
@@ -151,7 +194,7 @@ impl LicenseStore {
             previous: old.map(|l| l.license_id().to_owned()),
             changes: Changes::default(),
         };
-        if ctx.license().is_err() && active_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
+        if ctx.license().is_err() && active_payload_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
             report.outcome = if dry_run {
                 ImportOutcome::DryRun
             } else {
@@ -165,13 +208,22 @@ impl LicenseStore {
         if anti_rollback(tx, old, new)? == Rollback::AlreadyActive {
             return Ok(report);
         }
-        // A newer license re-anchors the clock: a mark once set far ahead is recovered.
-        let anchor = ctx.clock.max(p.issued_at);
+        // Judged at the effective time, never earlier: a clock set back cannot revive
+        // a term that the mark has already seen end.
+        let anchor = ctx.now.max(p.issued_at);
         new.check_usable_at(anchor)?;
         report.changes = changes(tx, old, new, anchor)?;
         if dry_run {
             report.outcome = ImportOutcome::DryRun;
             return Ok(report);
+        }
+        if report.changes.customer_changes && !options.confirm_customer_change {
+            let who = |c: &Customer| format!("{} ({})", c.id, c.name);
+            return Err(Error::CustomerChange {
+                license_id: p.license_id.clone(),
+                before: report.changes.customer_before.as_ref().map(who).unwrap_or_default(),
+                after: who(&p.customer),
+            });
         }
         report.outcome = ImportOutcome::Activated;
         activate(tx, new, bytes, anchor)?;
@@ -189,12 +241,13 @@ impl LicenseStore {
             }
             _ => String::new(),
         };
+        let lost = lost_access_text(&report.changes.users_losing_access);
         events::log(
             tx,
             anchor,
             "import",
             &format!(
-                "license {} serial {} activated{replaced}{customer}",
+                "license {} serial {} activated{replaced}{customer}{lost}",
                 p.license_id, p.serial
             ),
         )?;
@@ -218,13 +271,28 @@ fn restore(tx: &Connection, new: &VerifiedLicense, bytes: &[u8], now: DateTime<U
     )
 }
 
-fn active_digest(tx: &Connection) -> Result<Option<String>> {
+/// Every user who loses access, for the import event: the log keeps who was cut.
+fn lost_access_text(lost: &[LostAccess]) -> String {
+    if lost.is_empty() {
+        return String::new();
+    }
+    let users: Vec<String> = lost
+        .iter()
+        .map(|l| format!("{} ({})", l.user, l.plan))
+        .collect();
+    format!("; users losing access: {}", users.join(", "))
+}
+
+/// The digest of the payload inside the active row's text, read from the text itself:
+/// the `digest` column could have been edited to name another genuine file.
+fn active_payload_digest(tx: &Connection) -> Result<Option<String>> {
     use rusqlite::OptionalExtension as _;
-    Ok(tx
-        .query_row("SELECT digest FROM licenses WHERE active = 1", [], |r| {
+    let text: Option<Vec<u8>> = tx
+        .query_row("SELECT text FROM licenses WHERE active = 1", [], |r| {
             r.get(0)
         })
-        .optional()?)
+        .optional()?;
+    Ok(text.and_then(|t| stored_facts(&t)).map(|f| f.digest))
 }
 
 /// What anti-rollback found: the file is the active one, or newer than what was imported.
@@ -253,10 +321,13 @@ fn anti_rollback(
         return Ok(Rollback::AlreadyActive);
     }
     let p = new.payload();
-    let earlier = imported_in_sequence(tx, &p.customer.id, p.installation_id.as_deref())?;
+    let history = history(tx)?;
+    let (earlier, others): (Vec<&StoredFacts>, Vec<&StoredFacts>) = history
+        .iter()
+        .partition(|f| f.customer == p.customer.id && f.installation_id == p.installation_id);
     if earlier
         .iter()
-        .any(|(serial, d)| *serial == p.serial && *d != digest)
+        .any(|f| f.serial == p.serial && f.digest != digest)
     {
         return Err(Error::SerialConflict {
             serial: p.serial,
@@ -264,7 +335,7 @@ fn anti_rollback(
             installation_id: p.installation_id.clone(),
         });
     }
-    if let Some(latest) = earlier.iter().map(|(serial, _)| *serial).max() {
+    if let Some(latest) = earlier.iter().map(|f| f.serial).max() {
         if latest >= p.serial {
             return Err(Error::OlderSerial {
                 license_id: p.license_id.clone(),
@@ -275,64 +346,72 @@ fn anti_rollback(
             });
         }
     }
-    if let Some(a) = active.map(VerifiedLicense::payload) {
-        let same_sequence =
-            a.customer.id == p.customer.id && a.installation_id == p.installation_id;
-        if !same_sequence && p.issued_at < a.issued_at {
+    // Across sequences serials say nothing, so the issue time decides, against every
+    // stored file of another sequence (the active one is the newest of them in a store
+    // that was not edited).
+    if let Some(newest) = others.into_iter().max_by_key(|f| f.issued_at) {
+        if p.issued_at < newest.issued_at {
             return Err(Error::OlderThanActive {
                 license_id: p.license_id.clone(),
                 issued_at: p.issued_at,
-                active_id: a.license_id.clone(),
-                active_issued_at: a.issued_at,
+                active_id: newest.license_id.clone(),
+                active_issued_at: newest.issued_at,
             });
         }
     }
     Ok(Rollback::Newer)
 }
 
-/// (serial, digest) of every file imported before in the sequence (`customer`,
-/// `installation_id`). The installation id is read from each stored file: the rows were
-/// verified when imported, and a key since retired must not hide them, so the signature
-/// is not checked again here.
-fn imported_in_sequence(
-    tx: &Connection,
-    customer: &str,
-    installation_id: Option<&str>,
-) -> Result<Vec<(u64, String)>> {
-    let mut stmt =
-        tx.prepare("SELECT license_id, serial, digest, text FROM licenses WHERE customer_id = ?1")?;
-    let mut rows = stmt.query([customer])?;
+/// The facts of every file imported before, read from each stored file, never from the
+/// columns beside it, which an administrator could edit to hide a newer file. The
+/// signature is not checked again: the rows were verified when imported, and a key since
+/// retired must not hide them.
+fn history(tx: &Connection) -> Result<Vec<StoredFacts>> {
+    let mut stmt = tx.prepare("SELECT license_id, text FROM licenses")?;
+    let mut rows = stmt.query([])?;
     let mut found = Vec::new();
     while let Some(row) = rows.next()? {
         let license_id: String = row.get(0)?;
-        let text: Vec<u8> = row.get(3)?;
-        let damaged = || {
+        let text: Vec<u8> = row.get(1)?;
+        found.push(stored_facts(&text).ok_or_else(|| {
             Error::DamagedStore(format!(
-                "the imported license {license_id} in its history can no longer be read: the store was altered; restore it from a backup"
+                "table licenses: the imported license {license_id} in its history can no longer be read; restore the store from a backup"
             ))
-        };
-        let serial = u64::try_from(row.get::<_, i64>(1)?).map_err(|_| damaged())?;
-        if stored_installation_id(&text)
-            .ok_or_else(damaged)?
-            .as_deref()
-            == installation_id
-        {
-            found.push((serial, row.get(2)?));
-        }
+        })?);
     }
     Ok(found)
 }
 
-/// The `installation_id` of a stored license file (`Some(None)`: unbound), or `None`
-/// when the text is not a license file any more.
-fn stored_installation_id(text: &[u8]) -> Option<Option<String>> {
+/// What anti-rollback needs of a stored license file.
+struct StoredFacts {
+    license_id: String,
+    issued_at: DateTime<Utc>,
+    customer: String,
+    installation_id: Option<String>,
+    serial: u64,
+    digest: String,
+}
+
+/// The facts of a stored license file, or `None` when the text is not a license file
+/// any more.
+fn stored_facts(text: &[u8]) -> Option<StoredFacts> {
+    use sha2::{Digest as _, Sha256};
     let envelope = Envelope::parse(&dearmor(text).ok()?).ok()?;
     let payload: serde_json::Value = serde_json::from_slice(&envelope.payload).ok()?;
-    match payload.get("installation_id")? {
-        serde_json::Value::Null => Some(None),
-        serde_json::Value::String(id) => Some(Some(id.clone())),
-        _ => None,
-    }
+    let installation_id = match payload.get("installation_id")? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(id) => Some(id.clone()),
+        _ => return None,
+    };
+    let text_of = |key: &str| payload.get(key)?.as_str().map(str::to_owned);
+    Some(StoredFacts {
+        license_id: text_of("license_id")?,
+        issued_at: license_format::time::parse_rfc3339(&text_of("issued_at")?).ok()?,
+        customer: payload.get("customer")?.get("id")?.as_str()?.to_owned(),
+        installation_id,
+        serial: payload.get("serial")?.as_u64()?,
+        digest: crate::verify::hex(&Sha256::digest(&envelope.payload)),
+    })
 }
 
 fn activate(
@@ -354,7 +433,7 @@ fn activate(
             format_rfc3339(&anchor)
         ],
     )?;
-    clock::set_mark(tx, anchor)
+    clock::raise_mark(tx, anchor)
 }
 
 fn changes(

@@ -1,29 +1,40 @@
 //! The installation's state in one SQLite file: its id, the active license and the
 //! history, users, seats, the events log and the clock's high-water mark.
 //!
-//! Every operation runs in one `IMMEDIATE` transaction that first re-verifies the stored
-//! license with the caller's keyring: editing the database grants nothing.
+//! Every operation first re-verifies the stored license with the caller's keyring, so
+//! editing the database grants nothing. A change runs in one `IMMEDIATE` transaction; a
+//! question runs in a read transaction, takes no write lock and needs no write access,
+//! and only afterwards advances the clock's mark if it can, without waiting for another
+//! writer. The store uses SQLite's rollback journal, not WAL: a WAL database cannot be
+//! read by a process that may not write its directory, and products often run as such a
+//! user.
 
 mod clock;
+mod endings;
+
 mod events;
 mod import;
+mod load;
 mod meta;
 mod report;
 mod schema;
 mod seats;
 mod users;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use license_format::{ActivationRequest, Keyring};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::{verify, Error, Result, VerifiedLicense};
+use crate::{Error, Result, VerifiedLicense};
+
 
 pub use events::Event;
-pub use import::{Changes, ImportOutcome, ImportReport, LostAccess, SeatChange};
+pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
+pub use endings::Ending;
 pub use report::{Holder, LicenseDetail, LicenseRow, Status};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
@@ -40,27 +51,34 @@ pub struct LicenseStore {
     keyring: Keyring,
     installation_id: String,
     created: bool,
+    /// `PRAGMA schema_version` when the seats schema was last checked: a change made by
+    /// another connection while this one is open is checked again before it is trusted.
+    schema_checked: Cell<i64>,
+    /// Set when a question could not advance the mark because the store is not writable.
+    unwritable: Cell<bool>,
 }
 
 /// What every operation knows once its transaction has begun.
 pub(crate) struct Ctx {
     /// The active license, verified; `None` when there is none.
     license: Option<VerifiedLicense>,
-    /// Why the stored active license does not verify, if it does not.
-    damage: Option<String>,
+    /// Why the stored active license cannot be used, if it cannot.
+    damage: Option<Error>,
     /// The effective time: max(system clock, high-water mark, active license's issued_at).
     pub now: DateTime<Utc>,
     /// The system clock as the caller gave it.
     pub clock: DateTime<Utc>,
+    /// The high-water mark as stored when the operation began.
+    pub mark: Option<DateTime<Utc>>,
     /// Warnings met on the way (clock set back).
     pub warnings: Vec<String>,
 }
 
 impl Ctx {
-    /// The active license, or the reason the store is damaged.
+    /// The active license, or the reason the store cannot use it.
     pub(crate) fn license(&self) -> Result<Option<&VerifiedLicense>> {
         match &self.damage {
-            Some(reason) => Err(Error::DamagedStore(reason.clone())),
+            Some(e) => Err(load::duplicate(e)),
             None => Ok(self.license.as_ref()),
         }
     }
@@ -73,16 +91,52 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
     })
 }
 
+/// Refuses anything but a regular file (or a path that does not exist yet) as a store:
+/// SQLite would otherwise write a journal beside `/dev/null` or a directory.
+fn regular_or_absent(path: &Path) -> Result<bool> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(true),
+        Ok(m) => Err(Error::NotAFile {
+            path: path.to_owned(),
+            what: if m.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            },
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::CannotOpen {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Whether an SQLite error means "this process may not write the store" (file or
+/// directory), as opposed to a real failure.
+fn is_unwritable(e: &Error) -> bool {
+    matches!(e, Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+        if matches!(f.code, ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied))
+}
+
+fn is_busy(e: &Error) -> bool {
+    matches!(e, Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+        if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
 impl LicenseStore {
     /// Opens an existing store. `keyring` holds the keys every stored license is
-    /// re-verified with.
+    /// re-verified with. A store this process may not write is opened all the same:
+    /// questions are answered from the stored state and [`LicenseStore::unwritable`]
+    /// says so; changes fail.
     ///
     /// # Errors
-    /// [`Error::NoStore`], [`Error::ForeignStore`], [`Error::NewerStore`],
-    /// [`Error::DamagedStore`] or [`Error::Sqlite`]. A file that is not a store is never
-    /// written to.
+    /// [`Error::NoStore`], [`Error::NotAFile`], [`Error::ForeignStore`],
+    /// [`Error::NewerStore`], [`Error::DamagedStore`] or [`Error::Sqlite`]. A file that
+    /// is not a store is never written to.
     pub fn open(path: &Path, keyring: Keyring) -> Result<Self> {
-        if !path.is_file() || path.metadata().map(|m| m.len() == 0).unwrap_or(true) {
+        let exists = regular_or_absent(path)?;
+        if !exists || path.metadata().map(|m| m.len() == 0).unwrap_or(true) {
             return Err(Error::NoStore {
                 path: path.to_owned(),
             });
@@ -100,6 +154,7 @@ impl LicenseStore {
     /// # Errors
     /// As [`LicenseStore::open`], except [`Error::NoStore`].
     pub fn create(path: &Path, keyring: Keyring, now: DateTime<Utc>) -> Result<Self> {
+        regular_or_absent(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -114,36 +169,59 @@ impl LicenseStore {
         create_at: Option<DateTime<Utc>>,
     ) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
         let identity = schema::identify(&conn, path)?;
         if identity == schema::Identity::Empty && create_at.is_none() {
             return Err(Error::NoStore {
                 path: path.to_owned(),
             });
         }
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
-        schema::migrate(&tx)?;
-        schema::check_seats_schema(&tx)?;
-        let existing = meta::get(&tx, "installation_id")?;
-        let created = existing.is_none();
-        let installation_id = match (existing, create_at) {
-            (Some(id), _) => id,
-            (None, Some(now)) => meta::create_installation(&tx, now)?,
-            (None, None) => {
-                return Err(Error::DamagedStore(
-                    "the store has no installation id".into(),
-                ))
-            }
+        let installation_id = match schema::ready_id(&conn)? {
+            // Nothing to write: a reader that may not write opens the store all the same.
+            Some(id) if identity == schema::Identity::Ours => id,
+            _ => Self::prepare(&conn, create_at).map_err(|e| {
+                if is_unwritable(&e) {
+                    Error::CannotOpen {
+                        path: path.to_owned(),
+                        reason: format!("the store needs an upgrade or its first setup, which needs write access ({e})"),
+                    }
+                } else {
+                    e
+                }
+            })?,
         };
-        tx.commit()?;
-        Ok(LicenseStore {
+        let created = identity == schema::Identity::Empty;
+        let store = LicenseStore {
+            schema_checked: Cell::new(schema::version_stamp(&conn)?),
             conn,
             path: path.to_owned(),
             keyring,
             installation_id,
             created,
-        })
+            unwritable: Cell::new(false),
+        };
+        schema::check_seats_schema(&store.conn)?;
+        Ok(store)
+    }
+
+    /// Creates or migrates the schema, in one write transaction.
+    fn prepare(conn: &Connection, create_at: Option<DateTime<Utc>>) -> Result<String> {
+        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| {
+            r.get::<_, String>(0)
+        })?;
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        schema::migrate(&tx)?;
+        let id = match (meta::get(&tx, "installation_id")?, create_at) {
+            (Some(id), _) => id,
+            (None, Some(now)) => meta::create_installation(&tx, now)?,
+            (None, None) => {
+                return Err(Error::DamagedStore(
+                    "table meta has no installation id; restore the store from a backup".into(),
+                ))
+            }
+        };
+        tx.commit()?;
+        Ok(id)
     }
 
     /// This installation's id: 32 hex digits, made once when the store was created.
@@ -161,6 +239,13 @@ impl LicenseStore {
         &self.path
     }
 
+    /// Whether a question found the store not writable by this process, so that the
+    /// clock's high-water mark could not be advanced: answers still hold, judged at the
+    /// latest of the clock, the stored mark and the license's issue time.
+    pub fn unwritable(&self) -> bool {
+        self.unwritable.get()
+    }
+
     /// The activation request to send to the vendor.
     pub fn activation_request(&self, hostname: &str, now: DateTime<Utc>) -> ActivationRequest {
         ActivationRequest::new(self.installation_id.clone(), hostname.to_owned(), now)
@@ -169,9 +254,10 @@ impl LicenseStore {
     /// The active license, re-verified, at the effective time.
     ///
     /// # Errors
-    /// [`Error::DamagedStore`] when the stored license no longer verifies.
+    /// [`Error::DamagedStore`] or [`Error::UntrustedStoredLicense`] when the stored
+    /// license cannot be used.
     pub fn active_license(&self, now: DateTime<Utc>) -> Result<Option<VerifiedLicense>> {
-        self.write(now, |_, ctx| Ok(ctx.license()?.cloned()))
+        self.read(now, |_, ctx| Ok(ctx.license()?.cloned()))
     }
 
     /// Runs `f` in one IMMEDIATE transaction, after verifying the active license and
@@ -183,62 +269,82 @@ impl LicenseStore {
     ) -> Result<T> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut ctx = self.begin(&tx, now)?;
+        clock::advance(&tx, &ctx)?;
+        events::note_state_change(&tx, &ctx)?;
         let out = f(&tx, &mut ctx)?;
         tx.commit()?;
         Ok(out)
     }
 
+    /// Runs the question `f` in a read transaction: no write lock, no write access
+    /// needed. Then advances the mark and records a state change, if the store can be
+    /// written right now; a question never waits for a writer.
+    pub(crate) fn read<T>(
+        &self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&Transaction, &mut Ctx) -> Result<T>,
+    ) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let mut ctx = self.begin(&tx, now)?;
+        let out = f(&tx, &mut ctx)?;
+        tx.commit()?;
+        self.advance_if_possible(&ctx);
+        Ok(out)
+    }
+
+    fn advance_if_possible(&self, ctx: &Ctx) {
+        if !clock::needs_advance(ctx) && !events::state_changed(&self.conn, ctx).unwrap_or(true) {
+            return;
+        }
+        let attempt = (|| -> Result<()> {
+            self.conn.busy_timeout(Duration::ZERO)?;
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            // Read again under the lock: another process may have moved the mark.
+            let fresh = self.begin(&tx, ctx.clock)?;
+            clock::advance(&tx, &fresh)?;
+            events::note_state_change(&tx, &fresh)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        // Busy: another process is writing, and it advances the mark itself. Any other
+        // failure (no write access, a full disk) leaves the answer standing: the mark is
+        // a floor that only protects the vendor; the caller is told it did not move.
+        if attempt.as_ref().is_err_and(|e| !is_busy(e)) {
+            self.unwritable.set(true);
+        }
+    }
+
     fn begin(&self, tx: &Transaction, clock: DateTime<Utc>) -> Result<Ctx> {
+        self.recheck_schema(tx)?;
         let (license, damage) = match self.load_active(tx) {
             Ok(license) => (license, None),
-            Err(Error::DamagedStore(reason)) => (None, Some(reason)),
+            Err(e @ (Error::DamagedStore(_) | Error::UntrustedStoredLicense { .. })) => {
+                (None, Some(e))
+            }
             Err(other) => return Err(other),
         };
+        let mark = clock::mark(tx)?;
         let mut ctx = Ctx {
             license,
             damage,
             now: clock,
             clock,
+            mark,
             warnings: Vec::new(),
         };
-        clock::advance(tx, &mut ctx)?;
-        events::note_state_change(tx, &ctx)?;
+        clock::judge(&mut ctx);
         Ok(ctx)
     }
 
-    /// Loads and re-verifies the active license.
-    fn load_active(&self, tx: &Transaction) -> Result<Option<VerifiedLicense>> {
-        let row = tx
-            .query_row(
-                "SELECT license_id, serial, text FROM licenses WHERE active = 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, Vec<u8>>(2)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((license_id, serial, text)) = row else {
-            return Ok(None);
-        };
-        let damaged = |why: String| {
-            Error::DamagedStore(format!(
-                "the active license {license_id} {why}: the store was altered or the trusted keys changed; import the license file again"
-            ))
-        };
-        let license = verify(&text, &self.keyring)
-            .map_err(|e| damaged(format!("no longer verifies ({e})")))?;
-        if license.license_id() != license_id
-            || i64::try_from(license.serial()).ok() != Some(serial)
-        {
-            return Err(damaged("does not match its recorded id and serial".into()));
+    /// Checks the seats schema again when another connection changed the schema since
+    /// this one last looked: an index dropped while a product runs is found at once.
+    fn recheck_schema(&self, conn: &Connection) -> Result<()> {
+        let stamp = schema::version_stamp(conn)?;
+        if stamp != self.schema_checked.get() {
+            schema::check_seats_schema(conn)?;
+            self.schema_checked.set(stamp);
         }
-        license
-            .check_installation(&self.installation_id)
-            .map_err(|e| damaged(format!("is not for this installation ({e})")))?;
-        Ok(Some(license))
+        Ok(())
     }
 }

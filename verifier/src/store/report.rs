@@ -10,8 +10,7 @@ use super::{seats, users, Ctx, LicenseStore};
 use crate::state::{day, end_day};
 use crate::{decide_capability, decide_system, Decision, Error, Result, State, VerifiedLicense};
 
-/// Days before the end of a license from which `status` warns.
-const EXPIRY_WARNING_DAYS: i64 = 30;
+use super::endings::{Ending, WARNING_DAYS as EXPIRY_WARNING_DAYS};
 
 /// The startup check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,6 +38,8 @@ pub struct Status {
     pub effective_time: DateTime<Utc>,
     /// Things an administrator should act on.
     pub warnings: Vec<String>,
+    /// Every module and plan in its grace period or ending within 30 days.
+    pub endings: Vec<Ending>,
 }
 
 fn state_or_unlicensed<S: Serializer>(state: &Option<State>, s: S) -> Result<S::Ok, S::Error> {
@@ -167,12 +168,15 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::DamagedStore`] or a store error.
     pub fn status(&self, now: DateTime<Utc>) -> Result<Status> {
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let mut warnings = std::mem::take(&mut ctx.warnings);
             let license = ctx.license()?;
             let state = license.map(|l| l.state_at(ctx.now));
+            let mut endings = Vec::new();
             if let Some(l) = license {
                 warnings.extend(license_warnings(tx, l, ctx)?);
+                endings = super::endings::endings(tx, l, ctx.now)?;
+                warnings.extend(super::endings::warnings(&endings));
             }
             Ok(Status {
                 installation_id: self.installation_id.clone(),
@@ -184,6 +188,7 @@ impl LicenseStore {
                 days_left: state.and_then(|s| s.days_left(ctx.now)),
                 effective_time: ctx.now,
                 warnings,
+                endings,
                 state,
             })
         })
@@ -194,7 +199,7 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::DamagedStore`] or a store error.
     pub fn licenses(&self, lang: Lang, now: DateTime<Utc>) -> Result<Vec<LicenseRow>> {
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let license = ctx.license()?;
             Catalog::builtin()
                 .entries()
@@ -209,7 +214,7 @@ impl LicenseStore {
     /// [`Error::UnknownCode`], [`Error::DamagedStore`] or a store error.
     pub fn show(&self, code: &str, lang: Lang, now: DateTime<Utc>) -> Result<LicenseDetail> {
         let entry = known_entry(code)?;
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let license = ctx.license()?;
             let counted = seats::counted_seats(license, code, ctx.now);
             let holders = seats::holders(tx, code, 1..=u64::MAX)?
@@ -243,7 +248,7 @@ impl LicenseStore {
                 Some(LicenseKind::System),
             ));
         }
-        self.write(now, |_, ctx| {
+        self.read(now, |_, ctx| {
             Ok(decide_system(ctx.license()?, code, ctx.now))
         })
     }
@@ -278,7 +283,7 @@ impl LicenseStore {
         if cap.per_user && user.is_none() {
             return Err(Error::UserRequired(capability.to_owned()));
         }
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let facts = match user {
                 Some(name) if cap.per_user => users::facts(tx, name)?,
                 _ => None,
@@ -316,12 +321,6 @@ fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<V
     }
     for g in &l.payload().system_licenses {
         match l.grant_state_at(&g.code, now) {
-            Some(State::Grace { until, .. }) if l.state_at(now).name() == "active" => warnings
-                .push(format!(
-                    "system license {} has ended; its grace period ends on {}",
-                    g.code,
-                    day(&until)
-                )),
             Some(State::Expired { since }) if l.state_at(now).name() == "active" => warnings.push(
                 format!("system license {} expired on {}", g.code, day(&since)),
             ),

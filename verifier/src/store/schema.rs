@@ -133,6 +133,25 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity> {
     }
 }
 
+/// The installation id of a store that needs no write before use: every migration
+/// applied and the rollback journal in use. `None`: [`migrate`] must run first.
+pub(crate) fn ready_id(conn: &Connection) -> Result<Option<String>> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version != SCHEMA_VERSION {
+        return Ok(None);
+    }
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+    if mode.eq_ignore_ascii_case("wal") {
+        return Ok(None);
+    }
+    super::meta::get(conn, "installation_id")
+}
+
+/// A number that changes whenever any connection changes the schema.
+pub(crate) fn version_stamp(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "schema_version", |r| r.get(0))?)
+}
+
 /// Applies the migrations not yet applied; the caller holds a write transaction.
 pub(crate) fn migrate(conn: &Connection) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -154,7 +173,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<()> {
 pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
     let damaged = |what: &str| {
         Error::DamagedStore(format!(
-            "its seats table {what}; restore the store from a backup"
+            "table seats {what}; restore the store from a backup"
         ))
     };
     let sql: Option<String> = conn
@@ -260,6 +279,6 @@ mod tests {
         check_seats_schema(&conn).unwrap();
         conn.execute_batch("DROP TABLE seats").unwrap();
         let err = check_seats_schema(&conn).unwrap_err();
-        assert!(err.to_string().contains("seats table is missing"), "{err}");
+        assert!(err.to_string().contains("table seats is missing"), "{err}");
     }
 }

@@ -79,14 +79,43 @@ pub(crate) fn known_plan(plan: &str) -> Result<()> {
 
 /// How many seats of `plan` are held: its highest position, read from the
 /// `UNIQUE (plan, seq)` index. A gap left by editing the database only makes this larger,
-/// which only refuses more.
+/// which only refuses more. A position below 1 exists only by an edit made with the
+/// table's CHECK constraint ignored, and is reported as damage. Two index look-ups,
+/// whatever the number of holders.
 pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
+    let lowest: Option<i64> =
+        conn.query_row("SELECT min(seq) FROM seats WHERE plan = ?1", [plan], |r| {
+            r.get(0)
+        })?;
+    if let Some(lowest) = lowest.filter(|&p| p < 1) {
+        return Err(position_damage(plan, &format!("a seat at position {lowest}, below 1")));
+    }
     let n: i64 = conn.query_row(
         "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
         [plan],
         |r| r.get(0),
     )?;
     Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// The damage report for an edited seat row of `plan`.
+pub(crate) fn position_damage(plan: &str, what: &str) -> Error {
+    Error::DamagedStore(format!(
+        "table seats: plan {plan} has {what}, which only an edit of the database makes; delete that row (or release the seat and assign it again), or restore the store from a backup"
+    ))
+}
+
+/// The user at `position` of `plan`: the first row there, in insertion order. A seat
+/// gives access only when its holder is the one found here, so even with the unique
+/// index gone (or lying) each position gives access to one user at most.
+pub(crate) fn position_holder(conn: &Connection, plan: &str, position: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT user FROM seats WHERE plan = ?1 AND seq = ?2 ORDER BY rowid LIMIT 1",
+            params![plan, position],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// One holder of a plan.
@@ -135,10 +164,16 @@ pub(crate) fn remove(tx: &Connection, user: &str, plan: &str) -> Result<bool> {
     let Some(place) = place else {
         return Ok(false);
     };
+    // A row that an edit put at an impossible or shared position is only deleted: the
+    // other holders keep their places.
+    let own_place = place >= 1 && position_holder(tx, plan, place)?.as_deref() == Some(user);
     tx.execute(
         "DELETE FROM seats WHERE user = ?1 AND plan = ?2",
         [user, plan],
     )?;
+    if !own_place || position_holder(tx, plan, place)?.is_some() {
+        return Ok(true);
+    }
     let top: i64 = tx.query_row(
         "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
         [plan],
@@ -244,7 +279,7 @@ impl LicenseStore {
         if let Some(plan) = plan {
             known_plan(plan)?;
         }
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let license = ctx.license()?;
             let plans: Vec<&str> = match plan {
                 Some(p) => vec![p],
@@ -277,7 +312,7 @@ impl LicenseStore {
     /// [`Error::UnknownCode`], [`Error::DamagedStore`].
     pub fn check_seats(&self, plan: &str, now: DateTime<Utc>) -> Result<SeatCheck> {
         known_plan(plan)?;
-        self.write(now, |tx, ctx| {
+        self.read(now, |tx, ctx| {
             let license = ctx.license()?;
             let seats_used = used(tx, plan)?;
             let seats_total = license.and_then(|l| l.seats(plan)).unwrap_or(0);

@@ -33,11 +33,21 @@ fn check_name(name: &str) -> Result<()> {
 
 /// The user's login flag, or [`Error::UnknownUser`].
 pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
-    conn.query_row("SELECT login FROM users WHERE name = ?1", [name], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or_else(|| Error::UnknownUser(name.to_owned()))
+    let login: rusqlite::types::Value = conn
+        .query_row("SELECT login FROM users WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
+    // Only 0 and 1 are ever written; anything else was put there with the table's CHECK
+    // ignored, and is not read as a yes.
+    match login {
+        rusqlite::types::Value::Integer(0) => Ok(false),
+        rusqlite::types::Value::Integer(1) => Ok(true),
+        other => Err(Error::DamagedStore(format!(
+            "table users: user {name} has login value {other:?}, not 0 or 1; set it with the login command, or restore the store from a backup"
+        ))),
+    }
 }
 
 /// What a per-user decision needs: login and each held plan with the user's place among
@@ -55,13 +65,35 @@ pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> 
         .query_map([name], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?
-        .map(|row| row.map(|(plan, rank)| (plan, u64::try_from(rank).unwrap_or(0))))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<(String, i64)>>>()?;
+    let seats = seats
+        .into_iter()
+        .map(|(plan, position)| own_position(conn, name, plan, position))
+        .collect::<Result<Vec<_>>>()?;
     Ok(Some(UserFacts {
         name: name.to_owned(),
         login,
         seats,
     }))
+}
+
+/// The user's place among the plan's holders, checked against the position itself:
+/// the row's `seq` counts only if it is at least 1 and the position's holder is this
+/// user. Otherwise an edit made it, and it is reported.
+fn own_position(conn: &Connection, user: &str, plan: String, position: i64) -> Result<(String, u64)> {
+    if position < 1 {
+        return Err(seats::position_damage(
+            &plan,
+            &format!("a seat of user {user} at position {position}, below 1"),
+        ));
+    }
+    if seats::position_holder(conn, &plan, position)?.as_deref() != Some(user) {
+        return Err(seats::position_damage(
+            &plan,
+            &format!("a seat of user {user} at position {position}, which another row holds"),
+        ));
+    }
+    Ok((plan, u64::try_from(position).unwrap_or(u64::MAX)))
 }
 
 impl LicenseStore {
@@ -142,7 +174,7 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::DamagedStore`].
     pub fn users(&self, now: DateTime<Utc>) -> Result<Vec<UserRow>> {
-        self.write(now, |tx, _| {
+        self.read(now, |tx, _| {
             let mut stmt = tx.prepare(
                 "SELECT u.name, u.login, group_concat(s.plan, ',') FROM users u LEFT JOIN seats s ON s.user = u.name
                  GROUP BY u.name ORDER BY u.name",

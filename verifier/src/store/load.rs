@@ -1,0 +1,101 @@
+//! Loading the active license: every operation re-verifies its stored text and checks
+//! the row against what only the administrator could have changed.
+
+use rusqlite::Connection;
+
+use super::LicenseStore;
+use crate::{verify, Error, Result, VerifiedLicense};
+
+/// The active row as stored.
+struct ActiveRow {
+    id: i64,
+    license_id: String,
+    serial: i64,
+    text: Vec<u8>,
+}
+
+/// A copy of a load error, for each question asked of the same context.
+pub(crate) fn duplicate(e: &Error) -> Error {
+    match e {
+        Error::UntrustedStoredLicense { license_id, kid } => Error::UntrustedStoredLicense {
+            license_id: license_id.clone(),
+            kid: *kid,
+        },
+        other => Error::DamagedStore(match other {
+            Error::DamagedStore(reason) => reason.clone(),
+            _ => other.to_string(),
+        }),
+    }
+}
+
+fn damaged(why: String) -> Error {
+    Error::DamagedStore(format!(
+        "table licenses: {why}; import the license file again, or restore the store from a backup"
+    ))
+}
+
+/// The active row, refusing a table where several rows claim to be active or where the
+/// active one is not the latest imported: an import always adds the new license as the
+/// newest row, so only an edit makes an older row active again.
+fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, license_id, serial, text, (SELECT max(id) FROM licenses)
+         FROM licenses WHERE active = 1 LIMIT 2",
+    )?;
+    let mut rows = stmt.query([])?;
+    let Some(row) = rows.next()? else {
+        // Every import leaves one license active; history without one was edited.
+        let imported: i64 = conn.query_row("SELECT count(*) FROM licenses", [], |r| r.get(0))?;
+        if imported > 0 {
+            return Err(damaged(format!(
+                "{imported} licenses were imported but none is marked active"
+            )));
+        }
+        return Ok(None);
+    };
+    let active = ActiveRow {
+        id: row.get(0)?,
+        license_id: row.get(1)?,
+        serial: row.get(2)?,
+        text: row.get(3)?,
+    };
+    let latest: i64 = row.get(4)?;
+    if rows.next()?.is_some() {
+        return Err(damaged("more than one license is marked active".into()));
+    }
+    if active.id != latest {
+        return Err(damaged(format!(
+            "the active license {} is not the latest imported one",
+            active.license_id
+        )));
+    }
+    Ok(Some(active))
+}
+
+impl LicenseStore {
+    /// Loads and re-verifies the active license.
+    pub(crate) fn load_active(&self, conn: &Connection) -> Result<Option<VerifiedLicense>> {
+        let Some(row) = active_row(conn)? else {
+            return Ok(None);
+        };
+        let id = &row.license_id;
+        let license = verify(&row.text, &self.keyring).map_err(|e| match e {
+            Error::Format(license_format::Error::UnknownKey { kid }) => {
+                Error::UntrustedStoredLicense {
+                    license_id: id.clone(),
+                    kid,
+                }
+            }
+            other => damaged(format!("the active license {id} no longer verifies ({other})")),
+        })?;
+        if license.license_id() != id || i64::try_from(license.serial()).ok() != Some(row.serial) {
+            return Err(damaged(format!(
+                "the active license {id} does not match its recorded id and serial"
+            )));
+        }
+        license
+            .check_installation(&self.installation_id)
+            .map_err(|e| damaged(format!("the active license {id} is not for this installation ({e})")))?;
+        Ok(Some(license))
+    }
+}
