@@ -84,7 +84,12 @@ impl Decision {
 
     /// As [`Decision::finish`], adding a warning for the license and for each of the
     /// grants that answered (`codes`) that is in its grace period.
-    fn finish_at(mut self, license: Option<&VerifiedLicense>, now: DateTime<Utc>, codes: &[&str]) -> Self {
+    fn finish_at(
+        mut self,
+        license: Option<&VerifiedLicense>,
+        now: DateTime<Utc>,
+        codes: &[&str],
+    ) -> Self {
         self.allowed = self.reasons.is_empty();
         let Some(l) = license.filter(|_| self.allowed) else {
             return self;
@@ -169,7 +174,11 @@ pub fn decide_capability(
             Some(user) => decide_user(&mut d, l, capability, user, now),
         }
     }
-    let mut answered: Vec<&str> = capability.requires_system.iter().map(String::as_str).collect();
+    let mut answered: Vec<&str> = capability
+        .requires_system
+        .iter()
+        .map(String::as_str)
+        .collect();
     let plan = d.grant.clone();
     if let Some(plan) = plan.as_deref().filter(|p| !answered.contains(p)) {
         answered.push(plan);

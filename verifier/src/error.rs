@@ -32,6 +32,14 @@ pub enum Error {
         /// What SQLite said.
         reason: String,
     },
+    /// A change was asked of a store this process may not write.
+    #[error("cannot write the license store {path}: {reason}: run this as a user who may write the store file and its directory")]
+    CannotWrite {
+        /// The store's file.
+        path: PathBuf,
+        /// What SQLite said.
+        reason: String,
+    },
     /// The file is not a license store (another program's database or not SQLite at all).
     #[error("{path} is not a license store ({reason}): give the path of a license store or of a new file; it was left untouched")]
     ForeignStore {

@@ -388,7 +388,9 @@ fn cli_dry_run_and_import_show_a_change_of_customer() {
     env.run(&["import", "other.lic"])
         .code(1)
         .stderr(contains("confirm the change of customer"))
-        .stderr(contains("hint: check the change with --dry-run; pass --force"));
+        .stderr(contains(
+            "hint: check the change with --dry-run; pass --force",
+        ));
     assert_eq!(env.snapshot(), before, "a refused import changed the store");
     env.run(&["import", "other.lic", "--force"])
         .code(0)

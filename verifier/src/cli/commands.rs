@@ -39,7 +39,9 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             force,
         } => {
             let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
-            with_store(cli, ring, |store| import(store, &bytes, *dry_run, *force, now))
+            with_store(cli, ring, |store| {
+                import(store, &bytes, *dry_run, *force, now)
+            })
         }
         Command::Status => with_store(cli, ring, |store| {
             let status = store.status(now)?;
@@ -81,7 +83,13 @@ fn with_store(cli: &Cli, ring: Keyring, f: impl FnOnce(&LicenseStore) -> Outcome
     out
 }
 
-fn import(store: &LicenseStore, bytes: &[u8], dry_run: bool, force: bool, now: DateTime<Utc>) -> Outcome {
+fn import(
+    store: &LicenseStore,
+    bytes: &[u8],
+    dry_run: bool,
+    force: bool,
+    now: DateTime<Utc>,
+) -> Outcome {
     let options = ImportOptions::default()
         .dry_run(dry_run)
         .confirm_customer_change(force);

@@ -39,13 +39,21 @@ pub struct Ending {
 }
 
 /// Every grant of `l` in grace or ending within [`WARNING_DAYS`] at `now`.
-pub(crate) fn endings(tx: &Connection, l: &VerifiedLicense, now: DateTime<Utc>) -> Result<Vec<Ending>> {
+pub(crate) fn endings(
+    tx: &Connection,
+    l: &VerifiedLicense,
+    now: DateTime<Utc>,
+) -> Result<Vec<Ending>> {
     let p = l.payload();
     let codes = p
         .system_licenses
         .iter()
         .map(|g| (g.code.as_str(), None))
-        .chain(p.user_plans.iter().map(|g| (g.code.as_str(), Some(g.seats))));
+        .chain(
+            p.user_plans
+                .iter()
+                .map(|g| (g.code.as_str(), Some(g.seats))),
+        );
     let mut out = Vec::new();
     for (code, seats) in codes {
         let Some(state) = l.grant_state_at(code, now) else {

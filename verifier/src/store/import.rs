@@ -159,8 +159,9 @@ impl LicenseStore {
             }
             Ok(report)
         });
+        let result = result.map_err(|e| self.unwritable_error(e));
         match &result {
-            Err(Error::Sqlite(_) | Error::DamagedStore(_) | Error::NotAFile { .. }) | Ok(_) => {}
+            Err(Error::Sqlite(_) | Error::DamagedStore(_) | Error::CannotWrite { .. }) | Ok(_) => {}
             Err(e) => {
                 let what = if dry_run {
                     "dry run of import"
@@ -194,7 +195,9 @@ impl LicenseStore {
             previous: old.map(|l| l.license_id().to_owned()),
             changes: Changes::default(),
         };
-        if ctx.license().is_err() && active_payload_digest(tx)?.as_deref() == Some(new.digest().as_str()) {
+        if ctx.license().is_err()
+            && active_payload_digest(tx)?.as_deref() == Some(new.digest().as_str())
+        {
             report.outcome = if dry_run {
                 ImportOutcome::DryRun
             } else {
@@ -221,7 +224,12 @@ impl LicenseStore {
             let who = |c: &Customer| format!("{} ({})", c.id, c.name);
             return Err(Error::CustomerChange {
                 license_id: p.license_id.clone(),
-                before: report.changes.customer_before.as_ref().map(who).unwrap_or_default(),
+                before: report
+                    .changes
+                    .customer_before
+                    .as_ref()
+                    .map(who)
+                    .unwrap_or_default(),
                 after: who(&p.customer),
             });
         }
@@ -366,7 +374,7 @@ fn anti_rollback(
 /// columns beside it, which an administrator could edit to hide a newer file. The
 /// signature is not checked again: the rows were verified when imported, and a key since
 /// retired must not hide them.
-fn history(tx: &Connection) -> Result<Vec<StoredFacts>> {
+pub(crate) fn history(tx: &Connection) -> Result<Vec<StoredFacts>> {
     let mut stmt = tx.prepare("SELECT license_id, text FROM licenses")?;
     let mut rows = stmt.query([])?;
     let mut found = Vec::new();
@@ -383,13 +391,13 @@ fn history(tx: &Connection) -> Result<Vec<StoredFacts>> {
 }
 
 /// What anti-rollback needs of a stored license file.
-struct StoredFacts {
-    license_id: String,
-    issued_at: DateTime<Utc>,
-    customer: String,
-    installation_id: Option<String>,
-    serial: u64,
-    digest: String,
+pub(crate) struct StoredFacts {
+    pub license_id: String,
+    pub issued_at: DateTime<Utc>,
+    pub customer: String,
+    pub installation_id: Option<String>,
+    pub serial: u64,
+    pub digest: String,
 }
 
 /// The facts of a stored license file, or `None` when the text is not a license file

@@ -72,9 +72,57 @@ fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
     Ok(Some(active))
 }
 
+/// What identifies the licenses table's rows without reading their texts: when it is
+/// unchanged since the history was last checked, the check holds still. Any edit that
+/// makes another license active changes the active row's id, flag, license id or serial
+/// (the stored text must match the last two), so it changes this.
+fn history_stamp(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT group_concat(id || ':' || active || ':' || license_id || ':' || serial || ':' || length(text), ',')
+         FROM (SELECT * FROM licenses ORDER BY id)",
+        [],
+        |r| r.get::<_, Option<String>>(0),
+    )?
+    .unwrap_or_default())
+}
+
+/// The active license must be the newest of the history, as every import leaves it: the
+/// highest serial of its sequence, and issued no earlier than any file of another
+/// sequence. Only an edit of the table (renumbered rows, a moved flag) breaks this.
+fn check_newest(conn: &Connection, active: &VerifiedLicense) -> Result<()> {
+    let a = active.payload();
+    for f in super::import::history(conn)? {
+        let same = f.customer == a.customer.id && f.installation_id == a.installation_id;
+        let newer = if same {
+            f.serial > a.serial
+        } else {
+            f.issued_at > a.issued_at
+        };
+        if newer {
+            return Err(damaged(format!(
+                "the active license {} is older than license {} imported before it",
+                a.license_id, f.license_id
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl LicenseStore {
     /// Loads and re-verifies the active license.
     pub(crate) fn load_active(&self, conn: &Connection) -> Result<Option<VerifiedLicense>> {
+        let license = self.load_verified(conn)?;
+        if let Some(l) = &license {
+            let stamp = history_stamp(conn)?;
+            if self.history_checked.borrow().as_deref() != Some(stamp.as_str()) {
+                check_newest(conn, l)?;
+                *self.history_checked.borrow_mut() = Some(stamp);
+            }
+        }
+        Ok(license)
+    }
+
+    fn load_verified(&self, conn: &Connection) -> Result<Option<VerifiedLicense>> {
         let Some(row) = active_row(conn)? else {
             return Ok(None);
         };
@@ -86,7 +134,9 @@ impl LicenseStore {
                     kid,
                 }
             }
-            other => damaged(format!("the active license {id} no longer verifies ({other})")),
+            other => damaged(format!(
+                "the active license {id} no longer verifies ({other})"
+            )),
         })?;
         if license.license_id() != id || i64::try_from(license.serial()).ok() != Some(row.serial) {
             return Err(damaged(format!(
@@ -95,7 +145,11 @@ impl LicenseStore {
         }
         license
             .check_installation(&self.installation_id)
-            .map_err(|e| damaged(format!("the active license {id} is not for this installation ({e})")))?;
+            .map_err(|e| {
+                damaged(format!(
+                    "the active license {id} is not for this installation ({e})"
+                ))
+            })?;
         Ok(Some(license))
     }
 }

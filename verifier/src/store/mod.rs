@@ -21,7 +21,7 @@ mod schema;
 mod seats;
 mod users;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -31,10 +31,9 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use crate::{Error, Result, VerifiedLicense};
 
-
+pub use endings::Ending;
 pub use events::Event;
 pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
-pub use endings::Ending;
 pub use report::{Holder, LicenseDetail, LicenseRow, Status};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
@@ -56,6 +55,8 @@ pub struct LicenseStore {
     schema_checked: Cell<i64>,
     /// Set when a question could not advance the mark because the store is not writable.
     unwritable: Cell<bool>,
+    /// The licenses table's stamp when its history last passed the newest-license check.
+    history_checked: RefCell<Option<String>>,
 }
 
 /// What every operation knows once its transaction has begun.
@@ -199,6 +200,7 @@ impl LicenseStore {
             installation_id,
             created,
             unwritable: Cell::new(false),
+            history_checked: RefCell::new(None),
         };
         schema::check_seats_schema(&store.conn)?;
         Ok(store)
@@ -206,9 +208,7 @@ impl LicenseStore {
 
     /// Creates or migrates the schema, in one write transaction.
     fn prepare(conn: &Connection, create_at: Option<DateTime<Utc>>) -> Result<String> {
-        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| {
-            r.get::<_, String>(0)
-        })?;
+        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))?;
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         schema::migrate(&tx)?;
         let id = match (meta::get(&tx, "installation_id")?, create_at) {
@@ -267,13 +267,28 @@ impl LicenseStore {
         now: DateTime<Utc>,
         f: impl FnOnce(&Transaction, &mut Ctx) -> Result<T>,
     ) -> Result<T> {
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let mut ctx = self.begin(&tx, now)?;
-        clock::advance(&tx, &ctx)?;
-        events::note_state_change(&tx, &ctx)?;
-        let out = f(&tx, &mut ctx)?;
-        tx.commit()?;
-        Ok(out)
+        let run = || {
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let mut ctx = self.begin(&tx, now)?;
+            clock::advance(&tx, &ctx)?;
+            events::note_state_change(&tx, &ctx)?;
+            let out = f(&tx, &mut ctx)?;
+            tx.commit()?;
+            Ok(out)
+        };
+        run().map_err(|e| self.unwritable_error(e))
+    }
+
+    /// Names the store and the fix when a write failed for want of write access.
+    pub(crate) fn unwritable_error(&self, e: Error) -> Error {
+        if is_unwritable(&e) {
+            Error::CannotWrite {
+                path: self.path.clone(),
+                reason: e.to_string(),
+            }
+        } else {
+            e
+        }
     }
 
     /// Runs the question `f` in a read transaction: no write lock, no write access

@@ -203,7 +203,25 @@ pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
     if unique_plan_seq == 0 {
         return Err(damaged("lost its unique index on (plan, seq)"));
     }
-    Ok(())
+    no_triggers(conn)
+}
+
+/// Refuses a store with a trigger: this program never creates one, and a trigger could
+/// undo what the store writes (hold the mark back, re-insert a released seat).
+fn no_triggers(conn: &Connection) -> Result<()> {
+    let trigger: Option<String> = conn
+        .query_row(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match trigger {
+        Some(name) => Err(Error::DamagedStore(format!(
+            "it holds trigger {name:?}, which this program never creates; drop the trigger, or restore the store from a backup"
+        ))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -88,7 +88,10 @@ pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
             r.get(0)
         })?;
     if let Some(lowest) = lowest.filter(|&p| p < 1) {
-        return Err(position_damage(plan, &format!("a seat at position {lowest}, below 1")));
+        return Err(position_damage(
+            plan,
+            &format!("a seat at position {lowest}, below 1"),
+        ));
     }
     let n: i64 = conn.query_row(
         "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
@@ -108,7 +111,11 @@ pub(crate) fn position_damage(plan: &str, what: &str) -> Error {
 /// The user at `position` of `plan`: the first row there, in insertion order. A seat
 /// gives access only when its holder is the one found here, so even with the unique
 /// index gone (or lying) each position gives access to one user at most.
-pub(crate) fn position_holder(conn: &Connection, plan: &str, position: i64) -> Result<Option<String>> {
+pub(crate) fn position_holder(
+    conn: &Connection,
+    plan: &str,
+    position: i64,
+) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT user FROM seats WHERE plan = ?1 AND seq = ?2 ORDER BY rowid LIMIT 1",

@@ -80,7 +80,12 @@ pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> 
 /// The user's place among the plan's holders, checked against the position itself:
 /// the row's `seq` counts only if it is at least 1 and the position's holder is this
 /// user. Otherwise an edit made it, and it is reported.
-fn own_position(conn: &Connection, user: &str, plan: String, position: i64) -> Result<(String, u64)> {
+fn own_position(
+    conn: &Connection,
+    user: &str,
+    plan: String,
+    position: i64,
+) -> Result<(String, u64)> {
     if position < 1 {
         return Err(seats::position_damage(
             &plan,
