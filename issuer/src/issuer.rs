@@ -77,6 +77,17 @@ impl Issuer {
         self.kid
     }
 
+    /// The signing key, for the other kinds of document this issuer signs.
+    pub(crate) fn signing_key(&self) -> &SigningKey {
+        &self.key
+    }
+
+    /// A warning when the key is one of the published example keys of `keys-example/`,
+    /// which installations must never trust.
+    pub fn example_key_warning(&self) -> Option<String> {
+        crate::example_keys::example_key_warning(self.kid)
+    }
+
     /// The vendor's display name written into every payload.
     pub fn name(&self) -> &str {
         &self.name

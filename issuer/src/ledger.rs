@@ -1,5 +1,5 @@
-//! The issuance ledger: an SQLite file that records every license file ever issued,
-//! whole, and hands out license ids and serials.
+//! The issuance ledger: an SQLite file that records every license file and clock reset
+//! ever issued, whole, and hands out license ids and serials.
 //!
 //! Ids and serials are taken inside an IMMEDIATE transaction, which holds SQLite's write
 //! lock from its first statement: two issuers at once queue instead of reading the same
@@ -15,6 +15,7 @@ use rusqlite::{
 use serde::Serialize;
 
 use crate::issuer::Issued;
+use crate::reset::IssuedReset;
 use crate::{Error, Result};
 
 /// The file name used when no `--ledger` or `LICENSE_LEDGER` is given.
@@ -73,6 +74,18 @@ const MIGRATIONS: &[&str] = &[
         file_text TEXT NOT NULL
     );
     CREATE UNIQUE INDEX licenses_serial ON licenses (customer_id, ifnull(installation_id, ''), serial);",
+    // 2: clock resets (FORMAT.md §15). A nonce is answered once: asking again gets the
+    // same document back, never a second one.
+    "CREATE TABLE clock_resets (
+        id INTEGER PRIMARY KEY,
+        installation_id TEXT NOT NULL,
+        nonce TEXT NOT NULL UNIQUE,
+        request_mark TEXT,
+        request_clock TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        text TEXT NOT NULL
+    );",
 ];
 
 /// The text form of a license id: `LIC-000042`.
@@ -167,7 +180,8 @@ impl Ledger {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        if ledger.check_identity()? < MIGRATIONS.len() {
+        // An older schema is read as it is: reading never migrates.
+        if ledger.check_identity()? == 0 {
             return Err(ledger.unusable("the ledger is empty or was never initialised".into()));
         }
         Ok(ledger)
@@ -288,6 +302,52 @@ impl Ledger {
         let sql = format!("SELECT {COLUMNS}, file_text FROM licenses WHERE license_id = ?1");
         Ok(self.conn.query_row(&sql, [license_id], record).optional()?)
     }
+
+    /// Every clock reset, oldest first, with its document.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`], also for a ledger from before clock resets that was only ever
+    /// read since.
+    pub fn clock_resets(&self) -> Result<Vec<ResetRecord>> {
+        let sql = format!("SELECT {RESET_COLUMNS} FROM clock_resets ORDER BY id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], reset_record)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One clock reset as the ledger holds it (FORMAT.md §15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResetRecord {
+    /// The installation whose mark was reset.
+    pub installation_id: String,
+    /// The request's nonce.
+    pub nonce: String,
+    /// The request's mark (RFC 3339), `None` for none.
+    pub request_mark: Option<String>,
+    /// The request's system clock (RFC 3339).
+    pub request_clock: String,
+    /// The vendor's time at signing: the new mark (RFC 3339).
+    pub issued_at: String,
+    /// The signing key's id.
+    pub kid: String,
+    /// The clock-reset document exactly as issued.
+    pub text: String,
+}
+
+const RESET_COLUMNS: &str =
+    "installation_id, nonce, request_mark, request_clock, issued_at, kid, text";
+
+fn reset_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<ResetRecord> {
+    Ok(ResetRecord {
+        installation_id: row.get(0)?,
+        nonce: row.get(1)?,
+        request_mark: row.get(2)?,
+        request_clock: row.get(3)?,
+        issued_at: row.get(4)?,
+        kid: row.get(5)?,
+        text: row.get(6)?,
+    })
 }
 
 const COLUMNS: &str = "license_id, serial, customer_id, customer_name, installation_id, product, \
@@ -372,6 +432,38 @@ impl LedgerTx<'_> {
             issued.sha256,
             issued.text,
         ])?;
+        Ok(())
+    }
+
+    /// The clock reset already issued for `nonce`, if any.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn clock_reset(&self, nonce: &str) -> Result<Option<ResetRecord>> {
+        let sql = format!("SELECT {RESET_COLUMNS} FROM clock_resets WHERE nonce = ?1");
+        Ok(self.tx.query_row(&sql, [nonce], reset_record).optional()?)
+    }
+
+    /// Records an issued clock reset.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`], e.g. for a nonce answered already.
+    pub fn insert_clock_reset(&self, issued: &IssuedReset) -> Result<()> {
+        let r = &issued.reset;
+        let time = license_format::time::format_rfc3339;
+        self.tx.execute(
+            "INSERT INTO clock_resets (installation_id, nonce, request_mark, request_clock, issued_at, kid, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                r.installation_id,
+                r.nonce,
+                r.request_mark.as_ref().map(time),
+                time(&r.request_clock),
+                time(&r.issued_at),
+                issued.kid.to_string(),
+                issued.text,
+            ],
+        )?;
         Ok(())
     }
 

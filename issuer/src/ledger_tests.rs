@@ -134,3 +134,27 @@ fn uncommitted_transactions_leave_nothing() {
     );
     assert_eq!(read_only.show("LIC-000002").unwrap(), None);
 }
+
+#[test]
+fn a_ledger_from_before_clock_resets_is_read_as_is_and_migrated_on_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(MIGRATIONS[0]).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    drop(conn);
+    assert!(Ledger::open_existing(&path)
+        .unwrap()
+        .list(None)
+        .unwrap()
+        .is_empty());
+    let ledger = Ledger::open(&path).unwrap();
+    assert!(ledger.clock_resets().unwrap().is_empty());
+    let version: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+}

@@ -1,5 +1,5 @@
 //! The vendor's side of the license system: signing keys, orders, activation requests,
-//! the issuance ledger and batch issuing.
+//! the issuance ledger, batch issuing and clock resets.
 //!
 //! An [`Issuer`] owns the vendor's signing key. It turns a checked [`Order`], bound to an
 //! installation ([`BoundOrder`]), into a signed license file that it verifies before the
@@ -34,6 +34,7 @@ pub mod batch;
 mod binding;
 pub mod dates;
 mod error;
+pub mod example_keys;
 pub mod input;
 pub mod inspect;
 mod issuer;
@@ -42,11 +43,13 @@ pub mod keyfile;
 pub mod ledger;
 mod order;
 mod output;
+mod reset;
 
 pub use batch::{run_batch, BatchEvent, BatchOptions, BatchReport};
 pub use binding::{bind, read_bound_order, read_request, BoundOrder};
 pub use error::{Error, Result};
 pub use issuer::{term_warning, Issued, Issuer};
-pub use ledger::{Ledger, LedgerRecord};
+pub use ledger::{Ledger, LedgerRecord, ResetRecord};
 pub use order::{Order, DEFAULT_GRACE_DAYS};
 pub use output::check_replace;
+pub use reset::{read_clock_reset_request, IssuedReset};

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Issue(args) => cli::issue::issue(&args),
         Command::Batch(args) => cli::batch::batch(&args),
         Command::Inspect(args) => cli::inspect::inspect(&args),
+        Command::ClockReset(args) => cli::clock_reset::clock_reset(&args),
         Command::Ledger(command) => cli::ledger::ledger(&command),
     };
     match outcome {

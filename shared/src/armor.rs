@@ -1,4 +1,5 @@
-//! The text armor around the envelope (FORMAT.md §2).
+//! The text armor around the envelope (FORMAT.md §2), labelled by document kind
+//! (FORMAT.md §13).
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -7,43 +8,61 @@ use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 
-use crate::constants::{ARMOR_BEGIN, ARMOR_END, ARMOR_LINE_WIDTH, MAX_LICENSE_FILE_BYTES};
-use crate::{Error, Result};
+use crate::constants::ARMOR_LINE_WIDTH;
+use crate::{DocumentKind, Error, Result};
 
-/// Wraps envelope bytes in the armor exactly as writers must emit it: LF line endings,
-/// 64 base64 characters a line, a final newline.
+/// Wraps envelope bytes in the license-file armor exactly as writers must emit it: LF
+/// line endings, 64 base64 characters a line, a final newline.
 pub fn armor(envelope: &[u8]) -> String {
+    armor_as(DocumentKind::LicenseFile, envelope)
+}
+
+/// As [`armor`], with the BEGIN and END lines of `kind` (FORMAT.md §2.1, §13).
+pub fn armor_as(kind: DocumentKind, envelope: &[u8]) -> String {
     let body = STANDARD.encode(envelope);
     let mut out = String::with_capacity(body.len() + body.len() / ARMOR_LINE_WIDTH + 64);
-    out.push_str(ARMOR_BEGIN);
+    out.push_str(kind.armor_begin());
     out.push('\n');
     // The base64 alphabet is ASCII, so every chunk boundary is a char boundary.
     for line in body.as_bytes().chunks(ARMOR_LINE_WIDTH) {
         out.push_str(std::str::from_utf8(line).unwrap_or_default());
         out.push('\n');
     }
-    out.push_str(ARMOR_END);
+    out.push_str(kind.armor_end());
     out.push('\n');
     out
 }
 
-/// Finds the single armored block in `input` and returns the envelope bytes it holds.
+/// Finds the single license-file block in `input` and returns the envelope bytes it
+/// holds.
 ///
 /// Accepts a UTF-8 BOM, CRLF or LF, text around the block and any ASCII whitespace
 /// inside the body. Refuses input over 1 MiB before looking at it.
 ///
 /// # Errors
-/// [`Error::TooLarge`], [`Error::Armor`] or [`Error::Base64`].
+/// [`Error::TooLarge`], [`Error::Armor`], [`Error::WrongDocumentKind`] or
+/// [`Error::Base64`].
 pub fn dearmor(input: &[u8]) -> Result<Vec<u8>> {
-    if input.len() > MAX_LICENSE_FILE_BYTES {
+    dearmor_as(DocumentKind::LicenseFile, input)
+}
+
+/// As [`dearmor`], for the armor of `kind` and under its size limit
+/// ([`DocumentKind::max_bytes`]). Input with no block of `kind` but a block of another
+/// kind is refused as [`Error::WrongDocumentKind`].
+///
+/// # Errors
+/// [`Error::TooLarge`], [`Error::Armor`], [`Error::WrongDocumentKind`] or
+/// [`Error::Base64`].
+pub fn dearmor_as(kind: DocumentKind, input: &[u8]) -> Result<Vec<u8>> {
+    if input.len() > kind.max_bytes() {
         return Err(Error::TooLarge {
-            what: "license file",
+            what: kind.noun(),
             size: input.len(),
-            limit: MAX_LICENSE_FILE_BYTES,
+            limit: kind.max_bytes(),
         });
     }
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let (body_start, body) = find_block(input)?;
+    let (body_start, body) = find_block(kind, input)?;
     // Fast path: the lines as writers make them, trimmed and joined. The decoder refuses
     // every byte outside the base64 alphabet, so if it accepts, the body held nothing but
     // base64 and whitespace at line ends, and the result is the same as the slow path's.
@@ -123,15 +142,24 @@ fn marker_lines<'a>(
     })
 }
 
-static BEGIN: OnceLock<Finder<'static>> = OnceLock::new();
-static END: OnceLock<Finder<'static>> = OnceLock::new();
+/// One substring searcher per kind and marker, built once: building one costs more
+/// than a search.
+static BEGIN: [OnceLock<Finder<'static>>; DocumentKind::ALL.len()] =
+    [const { OnceLock::new() }; DocumentKind::ALL.len()];
+static END: [OnceLock<Finder<'static>>; DocumentKind::ALL.len()] =
+    [const { OnceLock::new() }; DocumentKind::ALL.len()];
 
-/// A substring searcher for a marker, built once: building one costs more than a search.
-fn finder(
-    cell: &'static OnceLock<Finder<'static>>,
-    marker: &'static str,
-) -> &'static Finder<'static> {
-    cell.get_or_init(|| Finder::new(marker.as_bytes()))
+fn begin_finder(kind: DocumentKind) -> &'static Finder<'static> {
+    BEGIN[kind.index()].get_or_init(|| Finder::new(kind.armor_begin().as_bytes()))
+}
+
+fn end_finder(kind: DocumentKind) -> &'static Finder<'static> {
+    END[kind.index()].get_or_init(|| Finder::new(kind.armor_end().as_bytes()))
+}
+
+/// Whether `input` (BOM already dropped) has a BEGIN line of `kind`.
+pub(crate) fn has_begin_line(input: &[u8], kind: DocumentKind) -> bool {
+    marker_lines(input, begin_finder(kind)).next().is_some()
 }
 
 /// The 1-based number of the line holding byte `pos`: only error messages need it.
@@ -141,26 +169,45 @@ fn line_number(input: &[u8], pos: usize) -> usize {
 
 /// Finds the one BEGIN line and the first END line after it (FORMAT.md §2.2 steps 4 and
 /// 5) and returns where the body starts and the body between them.
-fn find_block(input: &[u8]) -> Result<(usize, &[u8])> {
-    let mut begins = marker_lines(input, finder(&BEGIN, ARMOR_BEGIN));
+fn find_block(kind: DocumentKind, input: &[u8]) -> Result<(usize, &[u8])> {
+    let (begin_line, end_line, one) = (kind.armor_begin(), kind.armor_end(), kind.short_noun());
+    let mut begins = marker_lines(input, begin_finder(kind));
     let Some(begin) = begins.next() else {
-        return Err(Error::Armor(format!(
-            "no license found: the input has no {ARMOR_BEGIN} line; give the license file the vendor sent"
-        )));
+        return Err(no_block(kind, input));
     };
     if let Some(second) = begins.next() {
         return Err(Error::Armor(format!(
-            "line {}: a second {ARMOR_BEGIN} line: a file holds exactly one license; split it into one file per license",
+            "line {}: a second {begin_line} line: a file holds exactly one {one}; split it into one file per {one}",
             line_number(input, second.start)
         )));
     }
     let body_start = (begin.end + 1).min(input.len());
     let rest = &input[body_start..];
-    match marker_lines(rest, finder(&END, ARMOR_END)).next() {
+    match marker_lines(rest, end_finder(kind)).next() {
         Some(end) => Ok((body_start, &rest[..end.start])),
         None => Err(Error::Armor(format!(
-            "{ARMOR_BEGIN} without {ARMOR_END}: the file is cut short; copy the whole file"
+            "{begin_line} without {end_line}: the file is cut short; copy the whole file"
         ))),
+    }
+}
+
+/// The refusal for input without a block of `kind`: a document of another kind is named
+/// as such (FORMAT.md §13), anything else is *no block*.
+fn no_block(kind: DocumentKind, input: &[u8]) -> Error {
+    let other = DocumentKind::ALL
+        .into_iter()
+        .find(|k| *k != kind && has_begin_line(input, *k));
+    match other {
+        Some(other) => Error::WrongDocumentKind {
+            expected: kind.format(),
+            found: other.format(),
+        },
+        None => Error::Armor(format!(
+            "no {} found: the input has no {} line; give the {} the vendor sent",
+            kind.short_noun(),
+            kind.armor_begin(),
+            kind.noun()
+        )),
     }
 }
 
@@ -227,7 +274,43 @@ mod tests {
 
     #[test]
     fn refuses_oversize_before_parsing() {
+        use crate::constants::{MAX_CLOCK_RESET_BYTES, MAX_LICENSE_FILE_BYTES};
         let big = vec![b'A'; MAX_LICENSE_FILE_BYTES + 1];
         assert!(matches!(dearmor(&big), Err(Error::TooLarge { .. })));
+        let reset = DocumentKind::ClockReset;
+        let big = vec![b'A'; MAX_CLOCK_RESET_BYTES + 1];
+        let err = dearmor_as(reset, &big).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("clock-reset file is 65537 bytes, over the limit of 65536"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_armor_and_names_the_other() {
+        let reset = DocumentKind::ClockReset;
+        let text = armor_as(reset, b"{}");
+        assert!(text.starts_with("-----BEGIN CLOCK RESET-----\n"));
+        assert!(text.ends_with("-----END CLOCK RESET-----\n"));
+        assert_eq!(dearmor_as(reset, text.as_bytes()).unwrap(), b"{}");
+        let err = dearmor(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            Error::WrongDocumentKind {
+                expected: "license-file/v1",
+                found: "clock-reset/v1"
+            }
+        );
+        let err = dearmor_as(reset, armor(b"{}").as_bytes()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::WrongDocumentKind {
+                found: "license-file/v1",
+                ..
+            }
+        ));
+        let err = dearmor_as(reset, b"text").unwrap_err().to_string();
+        assert_eq!(err, "armor: no clock reset found: the input has no -----BEGIN CLOCK RESET----- line; give the clock-reset file the vendor sent");
     }
 }

@@ -1,4 +1,4 @@
-//! Format constants: markers, versions and limits (FORMAT.md §2-§9). Every parser takes
+//! Format constants: markers, versions and limits (FORMAT.md §2-§9, §13-§15). Every parser takes
 //! its limits from here so that the spec and the code cannot drift apart.
 
 /// The armor's first line (FORMAT.md §2).
@@ -30,3 +30,20 @@ pub const REQUEST_FORMAT_V1: &str = "activation-request/v1";
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
 /// Largest PEM key or keyring text accepted (FORMAT.md §9).
 pub const MAX_KEY_FILE_BYTES: usize = 64 * 1024;
+/// The clock-reset document's armor first line (FORMAT.md §13, §15).
+pub const CLOCK_RESET_ARMOR_BEGIN: &str = "-----BEGIN CLOCK RESET-----";
+/// The clock-reset document's armor last line (FORMAT.md §13, §15).
+pub const CLOCK_RESET_ARMOR_END: &str = "-----END CLOCK RESET-----";
+/// The clock-reset document's envelope `format` value (FORMAT.md §15).
+pub const CLOCK_RESET_FORMAT_V1: &str = "clock-reset/v1";
+/// Domain separator of a clock-reset signature: `CLOCK_RESET_FORMAT_V1 || 0x00`
+/// (FORMAT.md §13).
+pub const CLOCK_RESET_SIGNATURE_CONTEXT: &[u8] = b"clock-reset/v1\0";
+/// Largest clock-reset document accepted, checked before anything is parsed
+/// (FORMAT.md §15).
+pub const MAX_CLOCK_RESET_BYTES: usize = 64 * 1024;
+/// The clock-reset request's `format` value (FORMAT.md §14).
+pub const CLOCK_RESET_REQUEST_FORMAT_V1: &str = "clock-reset-request/v1";
+/// Length of a clock-reset nonce in bytes (128 bits); its text form is twice as many
+/// lowercase hex digits (FORMAT.md §14).
+pub const NONCE_BYTES: usize = 16;

@@ -2,7 +2,8 @@
 
 use crate::KeyId;
 
-/// Everything that can be wrong with a license file, an activation request or a key.
+/// Everything that can be wrong with a signed document (a license file, a clock-reset
+/// document), a request or a key.
 ///
 /// Variants up to and including [`Error::BadSignature`] are reported in the fixed order
 /// of FORMAT.md §5; a payload is never examined before its signature holds.
@@ -29,10 +30,19 @@ pub enum Error {
     #[error("envelope: {0}")]
     Envelope(String),
     /// The envelope names a format version this verifier does not know.
-    #[error("unsupported format {found:?}: this verifier reads \"license-file/v1\"; update the product to read newer files")]
+    #[error("unsupported format {found:?}: this verifier reads {}; update the product to read newer files", known_formats())]
     UnsupportedFormat {
         /// The `format` member as found.
         found: String,
+    },
+    /// The document is of another known kind than the one asked for: its armor label or
+    /// its envelope's `format` names that kind (FORMAT.md §13).
+    #[error("this is a {found} document, not a {expected} document: import it as what it is")]
+    WrongDocumentKind {
+        /// The `format` of the kind that was asked for, e.g. `license-file/v1`.
+        expected: &'static str,
+        /// The `format` of the kind found, e.g. `clock-reset/v1`.
+        found: &'static str,
     },
     /// The envelope names a signature algorithm other than Ed25519.
     #[error("unsupported algorithm {found:?}: license files are signed with \"ed25519\"")]
@@ -79,6 +89,9 @@ pub enum Error {
     /// An activation request is malformed.
     #[error("activation request: {0}")]
     Request(String),
+    /// A clock-reset request is malformed (FORMAT.md §14).
+    #[error("clock-reset request: {0}")]
+    ClockResetRequest(String),
     /// A PEM key or keyring cannot be read.
     #[error("key: {0}")]
     Key(String),
@@ -88,4 +101,13 @@ pub enum Error {
         /// The weak key's id.
         kid: KeyId,
     },
+}
+
+/// The `format` values this crate reads, quoted, for messages.
+fn known_formats() -> String {
+    let quoted: Vec<String> = crate::DocumentKind::ALL
+        .iter()
+        .map(|k| format!("{:?}", k.format()))
+        .collect();
+    quoted.join(" and ")
 }

@@ -1,5 +1,6 @@
 //! License file format v1: the armor, the signed envelope, the payload, keys and the
-//! product catalog, exactly as `docs/FORMAT.md` specifies them.
+//! product catalog, and the other kinds of signed document (the clock reset), exactly
+//! as `docs/FORMAT.md` specifies them.
 //!
 //! This crate is pure: no files, no clock, no randomness (except key generation behind
 //! the `signing` feature), no printing. Callers pass bytes and instants in.
@@ -18,6 +19,7 @@
 mod armor;
 pub mod catalog;
 pub mod constants;
+mod document;
 mod envelope;
 mod error;
 mod json;
@@ -25,10 +27,15 @@ mod keys;
 mod license;
 mod payload;
 mod request;
+mod reset;
+mod reset_request;
 pub mod time;
 
-pub use armor::{armor, dearmor};
+pub use armor::{armor, armor_as, dearmor, dearmor_as};
 pub use catalog::{Capability, Catalog, CatalogEntry, Lang, LicenseKind};
+#[cfg(feature = "signing")]
+pub use document::sign_document;
+pub use document::{document_kind, signed_message_as, DocumentKind};
 pub use envelope::Envelope;
 pub use error::Error;
 #[cfg(feature = "signing")]
@@ -40,6 +47,8 @@ pub use license::sign_payload;
 pub use license::{signed_message, verify_license, verify_signature, VerifiedFile};
 pub use payload::{Customer, Payload, PlanGrant, SystemGrant};
 pub use request::ActivationRequest;
+pub use reset::{verify_clock_reset, ClockReset, VerifiedClockReset};
+pub use reset_request::ClockResetRequest;
 
 #[cfg(feature = "signing")]
 pub use ed25519_dalek::SigningKey;

@@ -2,8 +2,8 @@
 
 use ed25519_dalek::{Signature, VerifyingKey};
 
-use crate::constants::SIGNATURE_CONTEXT;
-use crate::{dearmor, Catalog, Envelope, Error, KeyId, Keyring, Payload, Result};
+use crate::{dearmor, signed_message_as, Catalog, DocumentKind, Envelope, Error, KeyId, Keyring};
+use crate::{Payload, Result};
 
 /// A license file whose signature holds and whose payload obeys every rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,11 +17,9 @@ pub struct VerifiedFile {
 }
 
 /// The message an Ed25519 signature covers: `"license-file/v1" || 0x00 || payload`.
+/// The license-file case of [`signed_message_as`].
 pub fn signed_message(payload: &[u8]) -> Vec<u8> {
-    let mut message = Vec::with_capacity(SIGNATURE_CONTEXT.len() + payload.len());
-    message.extend_from_slice(SIGNATURE_CONTEXT);
-    message.extend_from_slice(payload);
-    message
+    signed_message_as(DocumentKind::LicenseFile, payload)
 }
 
 /// Checks one Ed25519 signature strictly: non-canonical S, small-order R and
@@ -61,14 +59,8 @@ pub fn verify_license(input: &[u8], keyring: &Keyring) -> Result<VerifiedFile> {
 ///
 /// The caller is expected to have checked the payload with [`Payload::validate`]; the
 /// bytes are signed exactly as given.
+/// The license-file case of [`crate::sign_document`].
 #[cfg(feature = "signing")]
 pub fn sign_payload(payload: &[u8], key: &ed25519_dalek::SigningKey) -> String {
-    use ed25519_dalek::Signer as _;
-    let signature = key.sign(&signed_message(payload));
-    let envelope = Envelope {
-        kid: KeyId::of(&key.verifying_key()),
-        payload: payload.to_vec(),
-        sig: signature.to_bytes(),
-    };
-    crate::armor(&envelope.to_bytes())
+    crate::sign_document(DocumentKind::LicenseFile, payload, key)
 }

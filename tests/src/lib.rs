@@ -1,5 +1,6 @@
-//! Workspace-level test support: the deterministic generator of `tests/vectors/`, and the
-//! deterministic random source of the hostile-input and crash tests.
+//! Workspace-level test support: the deterministic generator of `tests/vectors/` (license
+//! files and clock resets), and the deterministic random source of the hostile-input and
+//! crash tests.
 //!
 //! Every vector is made from `keys-example/` and fixed payloads, and Ed25519 signatures
 //! are deterministic, so running the generator twice gives the same bytes; the test

@@ -1,11 +1,12 @@
-//! Runs every file in `tests/vectors/` through `verify_license` and checks the decision
+//! Runs every file in `tests/vectors/` through the verification of its kind
+//! (`*.lic`: `verify_license`, `*.reset`: `verify_clock_reset`) and checks the decision
 //! its `expect:` line names, down to the kind of refusal.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 
-use license_format::{verify_license, Error, Keyring};
+use license_format::{verify_clock_reset, verify_license, Error, Keyring};
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
@@ -26,6 +27,7 @@ fn kind(e: &Error) -> &'static str {
         Error::Base64(_) => "base64",
         Error::Envelope(_) => "envelope",
         Error::UnsupportedFormat { .. } => "unsupported-format",
+        Error::WrongDocumentKind { .. } => "wrong-document-kind",
         Error::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
         Error::MalformedKeyId { .. } => "malformed-key-id",
         Error::UnknownKey { .. } => "unknown-key",
@@ -33,7 +35,7 @@ fn kind(e: &Error) -> &'static str {
         Error::Payload(_) => "payload",
         Error::InvalidPayload { .. } => "invalid-payload",
         Error::WrongProduct { .. } => "wrong-product",
-        other => panic!("a license file produced a non-file error: {other}"),
+        other => panic!("a signed document produced a non-document error: {other}"),
     }
 }
 
@@ -47,34 +49,48 @@ fn expectation(contents: &[u8]) -> String {
         .to_owned()
 }
 
+/// The decision the verification of the file's kind makes, by its extension.
+fn decide(path: &Path, contents: &[u8], ring: &Keyring) -> Option<String> {
+    let result = match path.extension()?.to_str()? {
+        "lic" => verify_license(contents, ring).map(drop),
+        "reset" => verify_clock_reset(contents, ring).map(drop),
+        _ => return None,
+    };
+    Some(match result {
+        Ok(()) => "valid".to_owned(),
+        Err(e) => format!("invalid {}", kind(&e)),
+    })
+}
+
 #[test]
 fn every_vector_is_decided_as_it_says() {
     let ring = keyring();
     let mut failures = Vec::new();
-    let mut seen = 0;
+    let (mut licenses, mut resets) = (0, 0);
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "lic") {
-            continue;
-        }
-        seen += 1;
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let contents = std::fs::read(&path).unwrap();
+        let Some(got) = decide(&path, &contents, &ring) else {
+            continue;
+        };
+        if path.extension().is_some_and(|e| e == "reset") {
+            resets += 1;
+        } else {
+            licenses += 1;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let expect = expectation(&contents);
         assert_eq!(
             name.starts_with("valid-"),
             expect == "valid",
             "{name}: name and expect: disagree"
         );
-        let got = match verify_license(&contents, &ring) {
-            Ok(_) => "valid".to_owned(),
-            Err(e) => format!("invalid {}", kind(&e)),
-        };
         if got != expect {
             failures.push(format!("{name}: expected {expect}, got {got}"));
         }
     }
-    assert!(seen >= 50, "only {seen} vectors found");
+    assert!(licenses >= 50, "only {licenses} license vectors found");
+    assert!(resets >= 15, "only {resets} clock-reset vectors found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -100,6 +116,7 @@ fn every_error_kind_has_a_vector() {
         "invalid payload",
         "invalid invalid-payload",
         "invalid wrong-product",
+        "invalid wrong-document-kind",
     ] {
         assert!(kinds.iter().any(|k| k == want), "no vector expects {want}");
     }
@@ -130,4 +147,32 @@ fn unknown_key_error_names_the_kid() {
         err.to_string().contains("unknown key 0000000000000000"),
         "{err}"
     );
+}
+
+#[test]
+fn every_clock_reset_refusal_has_a_vector() {
+    let mut kinds: Vec<String> = std::fs::read_dir(vectors_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "reset"))
+        .map(|p| expectation(&std::fs::read(p).unwrap()))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    for want in [
+        "valid",
+        "invalid too-large",
+        "invalid wrong-document-kind",
+        "invalid unsupported-format",
+        "invalid unknown-key",
+        "invalid bad-signature",
+        "invalid payload",
+        "invalid invalid-payload",
+        "invalid wrong-product",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == want),
+            "no clock-reset vector expects {want}"
+        );
+    }
 }

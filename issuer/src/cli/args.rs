@@ -40,6 +40,7 @@ impl Command {
             Command::Issue(a) => a.json,
             Command::Batch(a) => a.json,
             Command::Inspect(a) => a.json,
+            Command::ClockReset(a) => a.json,
             Command::Ledger(LedgerCommand::List { common, .. })
             | Command::Ledger(LedgerCommand::Show { common, .. }) => common.json,
         }
@@ -58,6 +59,9 @@ pub enum Command {
     Batch(BatchArgs),
     /// Show a license file and whether its signature holds against the given keys.
     Inspect(InspectArgs),
+    /// Answer an installation's clock-reset request with a signed clock reset: its
+    /// clock mark becomes now. The same request again gets the same file again.
+    ClockReset(ClockResetArgs),
     /// What was issued, to whom, bound to what, valid until when, with which key.
     #[command(subcommand)]
     Ledger(LedgerCommand),
@@ -115,6 +119,24 @@ pub struct IssueArgs {
     #[arg(long)]
     pub unbound: bool,
     /// Write the license file here instead of to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClockResetArgs {
+    #[command(flatten)]
+    pub signing: Signing,
+    /// The installation's clock-reset request ("-" for standard input).
+    #[arg(long, value_name = "REQUEST.json")]
+    pub request: PathBuf,
+    /// Write the clock-reset file here ("-": standard output, the default).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace an existing --out file.

@@ -1,4 +1,4 @@
-//! `keygen`, and loading the signing key for `issue` and `batch`.
+//! `keygen`, and loading the signing key for `issue`, `batch` and `clock-reset`.
 
 use std::process::ExitCode;
 
@@ -47,16 +47,17 @@ fn to_json(made: &GeneratedKey) -> serde_json::Value {
     })
 }
 
-/// The issuer for `issue` and `batch`. The name is checked before the key is read, so
-/// a missing name never costs a passphrase prompt.
+/// The issuer for `issue`, `batch` and `clock-reset`. The name is checked before the
+/// key is read, so a missing name never costs a passphrase prompt. Signing with a
+/// published example key is allowed, with a warning on stderr.
 pub fn load_issuer(signing: &Signing) -> Result<Issuer> {
-    let name = signing
-        .issuer
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-        .ok_or(Error::MissingIssuerName)?;
+    let name = issuer_name(signing)?;
     let key = keyfile::load_signing_key(&signing.key, || super::passphrase(false))?;
-    Issuer::new(key, name)
+    let issuer = Issuer::new(key, name)?;
+    if let Some(warning) = issuer.example_key_warning() {
+        eprintln!("license-issuer: warning: {warning}");
+    }
+    Ok(issuer)
 }
 
 /// The vendor's display name from `--issuer` or LICENSE_ISSUER_NAME.

@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 
 pub mod args;
 pub mod batch;
+pub mod clock_reset;
 pub mod inspect;
 pub mod issue;
 pub mod keys;

@@ -1,8 +1,10 @@
 //! The vectors: one rule per file, each file saying what a reader must decide. This
 //! module holds the helpers, the accepted variants and the armor refusals; `refusals`
-//! the envelope, signature and payload refusals.
+//! the envelope, signature and payload refusals; `reset` the clock-reset documents and
+//! the license vectors that are clock resets in disguise.
 
 mod refusals;
+mod reset;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -14,7 +16,8 @@ const VENDOR_NEXT_KEY: &str = include_str!("../../../keys-example/vendor-next.ke
 
 /// One vector file.
 pub struct Vector {
-    /// File name, `valid-*.lic` or `invalid-*.lic`.
+    /// File name: `valid-*.lic` or `invalid-*.lic` for license files, `*.reset` for
+    /// clock-reset documents.
     pub name: String,
     /// The whole file: `expect:` and `comment:` lines, then the license text.
     pub contents: Vec<u8>,
@@ -134,6 +137,8 @@ pub fn generate() -> Vec<Vector> {
     all.extend(refusals::envelope_vectors());
     all.extend(refusals::signature_vectors());
     all.extend(refusals::payload_vectors());
+    all.extend(reset::license_kind_vectors());
+    all.extend(reset::reset_vectors());
     all
 }
 

@@ -1,0 +1,189 @@
+//! Clock resets: the vendor's signed answer to an installation's clock-reset request
+//! (FORMAT.md §14, §15). The new mark is the vendor's time, which the caller passes in.
+
+use std::path::Path;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use license_format::constants::MAX_REQUEST_BYTES;
+use license_format::{dearmor_as, sign_document, verify_clock_reset, Envelope};
+use license_format::{Catalog, ClockReset, ClockResetRequest, DocumentKind, KeyId, Keyring};
+
+use crate::input::{read_limited, read_limited_from, STDIN};
+use crate::ledger::{Ledger, ResetRecord};
+use crate::output::PendingFile;
+use crate::{Error, Issuer, Result};
+
+/// A signed, self-checked clock-reset document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedReset {
+    /// The payload as signed.
+    pub reset: ClockReset,
+    /// The signing key's id.
+    pub kid: KeyId,
+    /// The armored document.
+    pub text: String,
+    /// Whether this is the document issued earlier for the same nonce, sent again.
+    pub resent: bool,
+}
+
+/// Reads a clock-reset request (`-`: standard input) and checks that it is for the
+/// catalog's product.
+///
+/// # Errors
+/// [`Error::Io`], [`Error::TooLarge`], or [`Error::Request`] naming the file, what it is
+/// when it is not a clock-reset request, and the fix.
+pub fn read_clock_reset_request(path: &Path) -> Result<ClockResetRequest> {
+    let (name, bytes) = if path.as_os_str() == STDIN {
+        let name = Path::new("standard input");
+        let bytes = read_limited_from(
+            std::io::stdin().lock(),
+            name,
+            "clock-reset request",
+            MAX_REQUEST_BYTES,
+        )?;
+        (name, bytes)
+    } else {
+        (
+            path,
+            read_limited(path, "clock-reset request", MAX_REQUEST_BYTES)?,
+        )
+    };
+    let request = ClockResetRequest::parse(&bytes).map_err(|e| Error::Request {
+        source_name: name.display().to_string(),
+        problem: format!("{e}; give the clock-reset request the installation wrote"),
+    })?;
+    check_product(&request, &name.display().to_string())?;
+    Ok(request)
+}
+
+fn check_product(request: &ClockResetRequest, source_name: &str) -> Result<()> {
+    let product = &Catalog::builtin().product;
+    if &request.product == product {
+        return Ok(());
+    }
+    Err(Error::Request {
+        source_name: source_name.to_owned(),
+        problem: format!(
+            "the request is for product {:?}, this issuer serves {product:?}: use the issuer of that product",
+            request.product
+        ),
+    })
+}
+
+impl Issuer {
+    /// Answers a clock-reset request: signs a [`ClockReset`] whose `issued_at` (the
+    /// installation's new mark) is `now`, checks it, records it and writes `out` (if
+    /// given) before the record commits. A nonce is answered once: asking again returns
+    /// the document recorded for it (`resent`), so that a lost file can be sent again
+    /// without a second reset.
+    ///
+    /// # Errors
+    /// [`Error::Request`] for a request of another product, or a nonce answered for
+    /// another request; [`Error::SelfCheck`]; [`Error::Ledger`]; [`Error::Io`]. On any
+    /// error nothing is recorded and `out` is not written.
+    pub fn clock_reset(
+        &self,
+        ledger: &mut Ledger,
+        request: &ClockResetRequest,
+        now: DateTime<Utc>,
+        out: Option<&Path>,
+    ) -> Result<IssuedReset> {
+        check_product(request, "clock-reset request")?;
+        let tx = ledger.begin()?;
+        let issued = match tx.clock_reset(&request.nonce)? {
+            Some(record) => resend(&record, request)?,
+            None => {
+                let issued = self.sign_clock_reset(self.reset_for(request, now))?;
+                tx.insert_clock_reset(&issued)?;
+                issued
+            }
+        };
+        let pending = out
+            .map(|path| PendingFile::create(path, issued.text.as_bytes()))
+            .transpose()?;
+        tx.commit()?;
+        if let (Some(pending), Some(path)) = (pending, out) {
+            // The record stands: asking again with the same request writes the file.
+            pending.persist().map_err(Error::io(path))?;
+        }
+        Ok(issued)
+    }
+
+    /// The payload answering `request` at `now`.
+    pub fn reset_for(&self, request: &ClockResetRequest, now: DateTime<Utc>) -> ClockReset {
+        ClockReset {
+            product: Catalog::builtin().product.clone(),
+            installation_id: request.installation_id.clone(),
+            nonce: request.nonce.clone(),
+            request_mark: request.mark.map(|t| t.trunc_subsecs(0)),
+            request_clock: request.clock.trunc_subsecs(0),
+            issued_at: now.trunc_subsecs(0),
+            issuer: self.name().to_owned(),
+        }
+    }
+
+    /// Signs a clock reset and checks the result before anyone records or sends it: two
+    /// signatures must agree (a faulty one can reveal the key), and the document must
+    /// pass [`verify_clock_reset`] under this key and read back as `reset`.
+    ///
+    /// # Errors
+    /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`].
+    pub fn sign_clock_reset(&self, reset: ClockReset) -> Result<IssuedReset> {
+        reset.validate(Catalog::builtin())?;
+        let bytes = reset.to_bytes();
+        let text = sign_document(DocumentKind::ClockReset, &bytes, self.signing_key());
+        if sign_document(DocumentKind::ClockReset, &bytes, self.signing_key()) != text {
+            return Err(self_check("two signatures of the same clock reset differ"));
+        }
+        let mut keyring = Keyring::new();
+        keyring.add(self.signing_key().verifying_key())?;
+        let verified = verify_clock_reset(text.as_bytes(), &keyring).map_err(Error::SelfCheck)?;
+        if verified.reset != reset || verified.payload_bytes != bytes {
+            return Err(self_check("the clock reset does not read back as signed"));
+        }
+        Ok(IssuedReset {
+            reset,
+            kid: self.key_id(),
+            text,
+            resent: false,
+        })
+    }
+}
+
+/// The recorded answer to the same nonce, if it was for this very request.
+fn resend(record: &ResetRecord, request: &ClockResetRequest) -> Result<IssuedReset> {
+    let kind = DocumentKind::ClockReset;
+    // Our own ledger's record, signed perhaps under a key rotated out since: read, not
+    // verified.
+    let envelope = dearmor_as(kind, record.text.as_bytes())
+        .and_then(|e| Envelope::parse_as(&e, kind))
+        .map_err(Error::SelfCheck)?;
+    let reset =
+        ClockReset::parse(&envelope.payload, Catalog::builtin()).map_err(Error::SelfCheck)?;
+    let same = reset.installation_id == request.installation_id
+        && reset.request_mark == request.mark.map(|t| t.trunc_subsecs(0))
+        && reset.request_clock == request.clock.trunc_subsecs(0);
+    if !same {
+        return Err(Error::Request {
+            source_name: "clock-reset request".into(),
+            problem: format!(
+                "nonce {} was answered already, for another request (installation {:?}): a nonce is used once; ask the installation for a new request",
+                request.nonce, reset.installation_id
+            ),
+        });
+    }
+    Ok(IssuedReset {
+        reset,
+        kid: envelope.kid,
+        text: record.text.clone(),
+        resent: true,
+    })
+}
+
+fn self_check(what: &str) -> Error {
+    Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
+}
+
+#[cfg(test)]
+#[path = "reset_tests.rs"]
+mod tests;

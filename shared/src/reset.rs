@@ -1,0 +1,158 @@
+//! The clock-reset document (FORMAT.md §15): the vendor's signed answer to a clock-reset
+//! request, which lets an installation set its clock high-water mark to the vendor's
+//! time.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::constants::NONCE_BYTES;
+use crate::{dearmor_as, json, signed_message_as, time, verify_signature};
+use crate::{Catalog, DocumentKind, Envelope, Error, KeyId, Keyring, Result};
+
+/// The signed payload of a clock-reset document. A value parsed by
+/// [`ClockReset::parse`] satisfies every rule of FORMAT.md §15.2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockReset {
+    /// The catalog's product id.
+    pub product: String,
+    /// The installation whose mark is reset, copied from the request.
+    pub installation_id: String,
+    /// The request's nonce, 32 lowercase hex digits.
+    pub nonce: String,
+    /// The request's `mark`: the installation's high-water mark when it asked; `None`
+    /// for none. The member must be present, as `null` then.
+    #[serde(with = "time::optional")]
+    pub request_mark: Option<DateTime<Utc>>,
+    /// The request's `clock`: the installation's system clock when it asked.
+    #[serde(with = "time::required")]
+    pub request_clock: DateTime<Utc>,
+    /// The vendor's time at signing: the installation's new mark.
+    #[serde(with = "time::required")]
+    pub issued_at: DateTime<Utc>,
+    /// The vendor's display name.
+    pub issuer: String,
+}
+
+impl ClockReset {
+    /// Parses payload bytes strictly and checks every rule against `catalog`, including
+    /// the product id.
+    ///
+    /// # Errors
+    /// [`Error::Payload`] for malformed JSON, unknown, missing or duplicated members;
+    /// [`Error::WrongProduct`]; [`Error::InvalidPayload`] for a broken rule.
+    pub fn parse(bytes: &[u8], catalog: &Catalog) -> Result<Self> {
+        let reset: ClockReset = json::from_slice(bytes).map_err(Error::Payload)?;
+        reset.validate(catalog)?;
+        Ok(reset)
+    }
+
+    /// Checks the rules of FORMAT.md §15.2 that the types alone do not hold.
+    ///
+    /// # Errors
+    /// [`Error::WrongProduct`] or [`Error::InvalidPayload`], naming the member.
+    pub fn validate(&self, catalog: &Catalog) -> Result<()> {
+        if self.product != catalog.product {
+            return Err(Error::WrongProduct {
+                expected: catalog.product.clone(),
+                found: self.product.clone(),
+            });
+        }
+        let invalid = |field: &'static str| {
+            move |problem: String| Error::InvalidPayload {
+                field: field.to_owned(),
+                problem,
+            }
+        };
+        check_installation_id(&self.installation_id).map_err(invalid("installation_id"))?;
+        check_nonce(&self.nonce).map_err(invalid("nonce"))?;
+        if self.issuer.trim().is_empty() {
+            return Err(invalid("issuer")("must not be empty".into()));
+        }
+        Ok(())
+    }
+
+    /// Serializes the payload as compact JSON, members in the order of FORMAT.md §15.2,
+    /// as writers emit it.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Strings and timestamps always serialize.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// A clock-reset document whose signature holds and whose payload obeys every rule.
+/// Whether the installation asked for it is the caller's question (FORMAT.md §15.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedClockReset {
+    /// The id of the key that signed it.
+    pub kid: KeyId,
+    /// The payload, parsed from exactly the signed bytes.
+    pub reset: ClockReset,
+    /// The signed payload bytes, as received.
+    pub payload_bytes: Vec<u8>,
+}
+
+/// Verifies a clock-reset document against the trusted keys and the built-in catalog,
+/// in the fixed order of FORMAT.md §15.3: size, armor (`CLOCK RESET`), envelope
+/// (`format` must be `clock-reset/v1`), alg, kid, signature over
+/// `"clock-reset/v1" || 0x00 || payload`, then the payload, parsed from the very bytes
+/// that were verified. No clock is read.
+///
+/// # Errors
+/// The first refusal met in that order: [`Error::TooLarge`], [`Error::Armor`],
+/// [`Error::Base64`], [`Error::WrongDocumentKind`] (a license file, in either armor),
+/// [`Error::Envelope`], [`Error::UnsupportedFormat`], [`Error::UnsupportedAlgorithm`],
+/// [`Error::MalformedKeyId`], [`Error::UnknownKey`], [`Error::BadSignature`],
+/// [`Error::Payload`], [`Error::InvalidPayload`] or [`Error::WrongProduct`].
+pub fn verify_clock_reset(input: &[u8], keyring: &Keyring) -> Result<VerifiedClockReset> {
+    let kind = DocumentKind::ClockReset;
+    let envelope = Envelope::parse_as(&dearmor_as(kind, input)?, kind)?;
+    let key = keyring
+        .get(&envelope.kid)
+        .ok_or(Error::UnknownKey { kid: envelope.kid })?;
+    verify_signature(
+        key,
+        &signed_message_as(kind, &envelope.payload),
+        &envelope.sig,
+    )?;
+    let reset = ClockReset::parse(&envelope.payload, Catalog::builtin())?;
+    Ok(VerifiedClockReset {
+        kid: envelope.kid,
+        reset,
+        payload_bytes: envelope.payload,
+    })
+}
+
+/// A nonce is exactly 32 lowercase hex digits: one spelling per value, so that an
+/// installation and a ledger compare nonces as strings (FORMAT.md §14).
+pub(crate) fn check_nonce(nonce: &str) -> std::result::Result<(), String> {
+    let digits = NONCE_BYTES * 2;
+    let hex = nonce.len() == digits
+        && nonce
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if hex {
+        return Ok(());
+    }
+    Err(format!(
+        "nonce {nonce:?} is not {digits} lowercase hex digits (128 bits): the request was damaged or edited; ask the installation for a new request"
+    ))
+}
+
+/// An installation id is non-empty and holds no control character, so that it shows
+/// and compares as written (FORMAT.md §14).
+pub(crate) fn check_installation_id(id: &str) -> std::result::Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("installation_id must not be empty".into());
+    }
+    if id.chars().any(char::is_control) {
+        return Err(format!(
+            "installation_id {id:?} holds a control character: the request was damaged or edited"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "reset_tests.rs"]
+mod tests;
