@@ -108,11 +108,15 @@ fn coordinate() {
     let path = dir.path().join("store.db");
     let now = Utc::now();
     let store = LicenseStore::create(&path, keyring(), now).unwrap();
-    store.import(license(1, 200).as_bytes(), false, now).unwrap();
+    store
+        .import(license(1, 200).as_bytes(), false, now)
+        .unwrap();
     for u in 0..USERS {
         let user = format!("user{u}");
         store.add_user(&user, true, now).unwrap();
-        store.assign_seat(&user, "sales-premium", false, now).unwrap();
+        store
+            .assign_seat(&user, "sales-premium", false, now)
+            .unwrap();
     }
     drop(store);
     let spawn = |role: &str| {

@@ -61,15 +61,20 @@ enum Command {
     },
     /// Create the store (idempotent) and print the installation id.
     Init,
-    /// Write the activation request for this installation.
+    /// Write the activation request for this installation (or, with --clock-reset, a
+    /// request for a clock reset).
     Request {
         /// Write it to FILE instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Ask the vendor for a clock reset: for a system clock that was once set ahead
+        /// and is right again, while this store still judges by the later time.
+        #[arg(long)]
+        clock_reset: bool,
     },
-    /// Activate a license file from the vendor.
+    /// Activate a license file from the vendor, or apply a clock-reset file.
     Import {
-        /// The license file.
+        /// The license file or clock-reset file.
         file: PathBuf,
         /// Show what would change, change nothing.
         #[arg(long)]

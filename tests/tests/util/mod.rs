@@ -38,7 +38,9 @@ pub fn example_key_in(dir: &Path, name: &str) -> PathBuf {
 /// One scenario's directory: the vendor's ledger and keys, the installation's store.
 pub struct Scene {
     pub dir: TempDir,
-    /// `--trust` files given to every verifier command (empty: the built-in keys).
+    /// `--trust` files given to every verifier command (empty: the built-in keys). The
+    /// example keys by default, so that the scenes do not depend on the features the
+    /// binary was built with.
     pub trust: Vec<String>,
 }
 
@@ -86,9 +88,16 @@ impl Run {
 
 impl Scene {
     pub fn new() -> Scene {
+        let example = |name: &str| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../keys-example")
+                .join(name)
+                .to_string_lossy()
+                .into_owned()
+        };
         Scene {
             dir: tempfile::tempdir().unwrap(),
-            trust: Vec::new(),
+            trust: vec![example("vendor.pub"), example("vendor-next.pub")],
         }
     }
 

@@ -5,7 +5,7 @@ use std::fs;
 use chrono::{DateTime, Utc};
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::parse_rfc3339;
-use license_format::Keyring;
+use license_format::{document_kind, DocumentKind, Keyring};
 use license_verifier::store::ImportOptions;
 use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
@@ -32,13 +32,26 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             installation_id,
         } => verify(file, at.as_deref(), installation_id.as_deref(), &ring, now),
         Command::Init => init(cli, ring, now),
-        Command::Request { out } => request(cli, ring, out.as_deref(), now),
+        Command::Request { out, clock_reset } => {
+            request(cli, ring, out.as_deref(), *clock_reset, now)
+        }
         Command::Import {
             file,
             dry_run,
             force,
         } => {
             let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
+            if document_kind(&bytes) == Some(DocumentKind::ClockReset) {
+                if *dry_run {
+                    return Err(Failure::usage(
+                        "--dry-run previews license files; a clock-reset file is applied or refused as a whole".into(),
+                    ));
+                }
+                return with_store(cli, ring, |store| {
+                    let report = store.import_clock_reset(&bytes, now)?;
+                    done(to_json(&report), render::clock_reset(&report))
+                });
+            }
             with_store(cli, ring, |store| {
                 import(store, &bytes, *dry_run, *force, now)
             })
@@ -111,9 +124,24 @@ fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
     )
 }
 
-fn request(cli: &Cli, ring: Keyring, out: Option<&std::path::Path>, now: DateTime<Utc>) -> Outcome {
+fn request(
+    cli: &Cli,
+    ring: Keyring,
+    out: Option<&std::path::Path>,
+    clock_reset: bool,
+    now: DateTime<Utc>,
+) -> Outcome {
     let store = LicenseStore::open(&cli.store, ring)?;
-    let request = store.activation_request(&hostname(), now).to_json();
+    let request = if clock_reset {
+        store.clock_reset_request(&hostname(), now)?.to_json()
+    } else {
+        store.activation_request(&hostname(), now).to_json()
+    };
+    let what = if clock_reset {
+        "clock-reset request"
+    } else {
+        "activation request"
+    };
     let Some(path) = out else {
         return done(
             serde_json::from_str(&request).unwrap_or(Value::Null),
@@ -125,7 +153,7 @@ fn request(cli: &Cli, ring: Keyring, out: Option<&std::path::Path>, now: DateTim
     done(
         json!({ "written": path, "installation_id": store.installation_id() }),
         format!(
-            "wrote the activation request to {}: send it to the vendor\n",
+            "wrote the {what} to {}: send it to the vendor\n",
             path.display()
         ),
     )

@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
-    Event, ImportOutcome, ImportReport, LicenseDetail, LicenseRow, SeatRow, Status, UserRow,
+    ClockResetReport, Event, ImportOutcome, ImportReport, LicenseDetail, LicenseRow, SeatRow,
+    Status, UserRow,
 };
 use license_verifier::{Decision, FileCheck};
 
@@ -259,6 +260,19 @@ pub(crate) fn decision(d: &Decision) -> String {
         let _ = writeln!(s, "  {mark}{r}");
     }
     s
+}
+
+pub(crate) fn clock_reset(r: &ClockResetReport) -> String {
+    let before = r
+        .mark_before
+        .as_ref()
+        .map_or_else(|| "none".to_owned(), license_format::time::format_rfc3339);
+    format!(
+        "clock reset applied: signed by {} (key {})\n  latest time seen: {before} -> {}\n",
+        r.issuer,
+        r.kid,
+        license_format::time::format_rfc3339(&r.mark_after)
+    )
 }
 
 pub(crate) fn events(events: &[Event]) -> String {

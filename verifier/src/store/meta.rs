@@ -24,6 +24,12 @@ pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Removes `key`.
+pub(crate) fn delete(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+    Ok(())
+}
+
 /// Makes the installation id: 128 random bits from the operating system, in hex.
 pub(crate) fn create_installation(conn: &Connection, now: DateTime<Utc>) -> Result<String> {
     let mut bytes = [0u8; 16];

@@ -10,6 +10,7 @@
 //! user.
 
 mod clock;
+mod clock_reset;
 mod endings;
 
 mod events;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use crate::{Error, Result, VerifiedLicense};
 
+pub use clock_reset::ClockResetReport;
 pub use endings::Ending;
 pub use events::Event;
 pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
