@@ -417,3 +417,23 @@ impl Drop for ReadOnly {
         }
     }
 }
+
+/// A question writes only when there is something to write (the mark behind the clock,
+/// a new state): asked again at the same instant it only reads.
+#[test]
+fn questions_advance_the_mark_and_note_the_state_once() {
+    let f = licensed();
+    let now = t("2026-06-01T00:00:00Z");
+    let before = f.store.events(100, now).unwrap().len();
+    for _ in 0..3 {
+        assert!(f.store.status(now).unwrap().usable);
+    }
+    assert!(!f.store.unwritable());
+    let events = f.store.events(100, now).unwrap();
+    assert_eq!(events.len(), before, "{events:?}");
+    let conn = Connection::open(&f.path).unwrap();
+    let mark: String = conn
+        .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mark, "2026-06-01T00:00:00.000000Z");
+}

@@ -38,7 +38,7 @@ fn damaged(why: String) -> Error {
 /// active one is not the latest imported: an import always adds the new license as the
 /// newest row, so only an edit makes an older row active again.
 fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, license_id, serial, text, (SELECT max(id) FROM licenses)
          FROM licenses WHERE active = 1 LIMIT 2",
     )?;
@@ -77,9 +77,10 @@ fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
 /// makes another license active changes the active row's id, flag, license id or serial
 /// (the stored text must match the last two), so it changes this.
 fn history_stamp(conn: &Connection) -> Result<String> {
-    Ok(conn.query_row(
+    Ok(conn.prepare_cached(
         "SELECT group_concat(id || ':' || active || ':' || license_id || ':' || serial || ':' || length(text), ',')
          FROM (SELECT * FROM licenses ORDER BY id)",
+    )?.query_row(
         [],
         |r| r.get::<_, Option<String>>(0),
     )?

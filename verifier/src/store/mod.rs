@@ -41,8 +41,20 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
 pub use users::UserRow;
 
-/// How long a writer waits for another process's transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many times, a millisecond apart, an operation retries a lock another process
+/// holds before giving up: about ten seconds.
+const LOCK_RETRIES: i32 = 10_000;
+
+/// SQLite's own busy handler backs off up to 100 ms a retry, so under a steady writer a
+/// question could wait seconds for a lock that is held a millisecond at a time. A writer
+/// holds the lock readers need only while it commits: poll every millisecond instead.
+fn retry_lock(count: i32) -> bool {
+    if count >= LOCK_RETRIES {
+        return false;
+    }
+    std::thread::sleep(Duration::from_millis(1));
+    true
+}
 
 /// An open license store.
 #[derive(Debug)]
@@ -171,7 +183,9 @@ impl LicenseStore {
         keyring: Keyring,
         create_at: Option<DateTime<Utc>>,
     ) -> Result<Self> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(retry_lock))?;
+        // Every question runs the same dozen statements: compiled once per connection.
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", true)?;
         let identity = schema::identify(&conn, path)?;
         if identity == schema::Identity::Empty && create_at.is_none() {
@@ -314,7 +328,7 @@ impl LicenseStore {
             return;
         }
         let attempt = (|| -> Result<()> {
-            self.conn.busy_timeout(Duration::ZERO)?;
+            self.conn.busy_handler(None)?;
             let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             // Read again under the lock: another process may have moved the mark.
             let fresh = self.begin(&tx, ctx.clock)?;
@@ -323,7 +337,7 @@ impl LicenseStore {
             tx.commit()?;
             Ok(())
         })();
-        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        let _ = self.conn.busy_handler(Some(retry_lock));
         // Busy: another process is writing, and it advances the mark itself. Any other
         // failure (no write access, a full disk) leaves the answer standing: the mark is
         // a floor that only protects the vendor; the caller is told it did not move.

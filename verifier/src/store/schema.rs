@@ -149,7 +149,9 @@ pub(crate) fn ready_id(conn: &Connection) -> Result<Option<String>> {
 
 /// A number that changes whenever any connection changes the schema.
 pub(crate) fn version_stamp(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "schema_version", |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached("PRAGMA schema_version")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Applies the migrations not yet applied; the caller holds a write transaction.

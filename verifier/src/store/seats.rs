@@ -83,21 +83,18 @@ pub(crate) fn known_plan(plan: &str) -> Result<()> {
 /// table's CHECK constraint ignored, and is reported as damage. Two index look-ups,
 /// whatever the number of holders.
 pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
-    let lowest: Option<i64> =
-        conn.query_row("SELECT min(seq) FROM seats WHERE plan = ?1", [plan], |r| {
-            r.get(0)
-        })?;
+    let lowest: Option<i64> = conn
+        .prepare_cached("SELECT min(seq) FROM seats WHERE plan = ?1")?
+        .query_row([plan], |r| r.get(0))?;
     if let Some(lowest) = lowest.filter(|&p| p < 1) {
         return Err(position_damage(
             plan,
             &format!("a seat at position {lowest}, below 1"),
         ));
     }
-    let n: i64 = conn.query_row(
-        "SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1",
-        [plan],
-        |r| r.get(0),
-    )?;
+    let n: i64 = conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1")?
+        .query_row([plan], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
@@ -117,11 +114,10 @@ pub(crate) fn position_holder(
     position: i64,
 ) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT user FROM seats WHERE plan = ?1 AND seq = ?2 ORDER BY rowid LIMIT 1",
-            params![plan, position],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![plan, position], |r| r.get(0))
         .optional()?)
 }
 
@@ -142,7 +138,7 @@ pub(crate) fn holders(
     ranks: RangeInclusive<u64>,
 ) -> Result<Vec<HeldSeat>> {
     let sql_int = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT user, assigned_at, seq FROM seats WHERE plan = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq",
     )?;
     let rows = stmt.query_map(

@@ -34,9 +34,8 @@ fn check_name(name: &str) -> Result<()> {
 /// The user's login flag, or [`Error::UnknownUser`].
 pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
     let login: rusqlite::types::Value = conn
-        .query_row("SELECT login FROM users WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT login FROM users WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
     // Only 0 and 1 are ever written; anything else was put there with the table's CHECK
@@ -59,8 +58,9 @@ pub(crate) fn facts(conn: &Connection, name: &str) -> Result<Option<UserFacts>> 
         Err(Error::UnknownUser(_)) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut stmt =
-        conn.prepare("SELECT plan, seq FROM seats WHERE user = ?1 ORDER BY assigned_at, rowid")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT plan, seq FROM seats WHERE user = ?1 ORDER BY assigned_at, rowid",
+    )?;
     let seats = stmt
         .query_map([name], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
