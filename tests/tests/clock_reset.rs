@@ -39,6 +39,24 @@ fn locked_out(s: &Scene, store: &str) {
         .says("license-verifier request --clock-reset --out FILE");
 }
 
+/// The vendor answers `request` with the example key `key` into `out`, recorded in
+/// `ledger`.
+fn vendor_reset(s: &Scene, key: &str, request: &str, out: &str, ledger: &str) {
+    let key = s.example_key(key);
+    s.issuer(&[
+        "clock-reset",
+        "--key",
+        key.to_str().unwrap(),
+        "--request",
+        request,
+        "--out",
+        out,
+        "--ledger",
+        ledger,
+    ])
+    .code(0);
+}
+
 #[test]
 fn a_clock_once_set_ahead_is_reset_by_the_vendor_once() {
     let s = Scene::new();
@@ -49,17 +67,13 @@ fn a_clock_once_set_ahead_is_reset_by_the_vendor_once() {
     )
     .code(0)
     .says("wrote the clock-reset request");
-    let key = s.example_key("vendor.key");
-    s.issuer(&[
-        "clock-reset",
-        "--key",
-        key.to_str().unwrap(),
-        "--request",
+    vendor_reset(
+        &s,
+        "vendor.key",
         "reset-request.json",
-        "--out",
         "a.reset",
-    ])
-    .code(0);
+        "license-ledger.db",
+    );
     let applied = s
         .verifier_at("a.db", &["--json", "import", "a.reset"])
         .code(0);
@@ -96,30 +110,14 @@ fn a_reset_kept_while_the_mark_moved_on_is_stale_and_an_unknown_key_is_an_error(
     locked_out(&s, "a.db");
     s.verifier_at("a.db", &["request", "--clock-reset", "--out", "req.json"])
         .code(0);
-    let key = s.example_key("vendor.key");
-    s.issuer(&[
-        "clock-reset",
-        "--key",
-        key.to_str().unwrap(),
-        "--request",
+    vendor_reset(&s, "vendor.key", "req.json", "a.reset", "license-ledger.db");
+    vendor_reset(
+        &s,
+        "vendor-next.key",
         "req.json",
-        "--out",
-        "a.reset",
-    ])
-    .code(0);
-    let next = s.example_key("vendor-next.key");
-    s.issuer(&[
-        "clock-reset",
-        "--key",
-        next.to_str().unwrap(),
-        "--request",
-        "req.json",
-        "--out",
         "next.reset",
-        "--ledger",
         "other-ledger.db",
-    ])
-    .code(0);
+    );
     // The clock went ahead again in the meantime: the mark moved.
     let later =
         license_format::time::format_rfc3339(&(chrono::Utc::now() + chrono::Duration::days(800)));

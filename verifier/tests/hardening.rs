@@ -433,7 +433,9 @@ fn questions_advance_the_mark_and_note_the_state_once() {
     assert_eq!(events.len(), before, "{events:?}");
     let conn = Connection::open(&f.path).unwrap();
     let mark: String = conn
-        .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(mark, "2026-06-01T00:00:00.000000Z");
 }
