@@ -43,7 +43,7 @@ fn seats_inserted_below_position_one_grant_nothing_and_are_reported() {
             ));
     }
     env.run(&["status"]).code(2).stderr(contains(
-        "table seats: plan sales-premium has a seat at position -7, below 1",
+        "table seats: plan sales-premium has a seat of user trent at position -7, below 1",
     ));
     env.run(&["check", "seats", "sales-premium"])
         .code(2)

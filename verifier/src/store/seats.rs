@@ -83,13 +83,14 @@ pub(crate) fn known_plan(plan: &str) -> Result<()> {
 /// table's CHECK constraint ignored, and is reported as damage. Two index look-ups,
 /// whatever the number of holders.
 pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
-    let lowest: Option<i64> = conn
-        .prepare_cached("SELECT min(seq) FROM seats WHERE plan = ?1")?
-        .query_row([plan], |r| r.get(0))?;
-    if let Some(lowest) = lowest.filter(|&p| p < 1) {
+    let lowest: Option<(String, i64)> = conn
+        .prepare_cached("SELECT user, seq FROM seats WHERE plan = ?1 ORDER BY seq LIMIT 1")?
+        .query_row([plan], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((user, lowest)) = lowest.filter(|(_, p)| *p < 1) {
         return Err(position_damage(
             plan,
-            &format!("a seat at position {lowest}, below 1"),
+            &format!("a seat of user {user} at position {lowest}, below 1"),
         ));
     }
     let n: i64 = conn
