@@ -67,7 +67,9 @@ fn startup(path: &std::path::Path) -> Result<(), Error> {
         let verdict = if decision.allowed {
             "enabled".to_owned()
         } else {
-            format!("disabled ({})", decision.reasons.join("; "))
+            // Reasons are typed: a product shows them in its own words, here their codes.
+            let codes: Vec<&str> = decision.reasons.iter().map(|r| r.code()).collect();
+            format!("disabled ({})", codes.join(", "))
         };
         println!("  {module}: {verdict}");
     }

@@ -4,8 +4,7 @@ use chrono::{DateTime, Utc};
 use license_format::{Customer, KeyId, Keyring};
 use serde::{Serialize, Serializer};
 
-use crate::state::day;
-use crate::{verify, Result, State, VerifiedLicense};
+use crate::{verify, Error, Reason, Result, State, VerifiedLicense};
 
 /// The state of one grant in a [`FileCheck`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,11 +23,12 @@ pub struct GrantCheck {
 
 /// What `verify` reports about a genuine license file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FileCheck {
     /// Whether the file works at the instant (and for the installation, if one was given).
     pub valid: bool,
-    /// Why not, in words.
-    pub reasons: Vec<String>,
+    /// Why not.
+    pub reasons: Vec<Reason>,
     /// The license's state at the instant.
     #[serde(serialize_with = "name")]
     pub state: State,
@@ -91,21 +91,25 @@ impl FileCheck {
         let p = license.payload();
         let state = license.state_at(at);
         let mut reasons = Vec::new();
+        let license_id = p.license_id.clone();
         match state {
-            State::Expired { since } => reasons.push(format!(
-                "license {} expired on {}",
-                p.license_id,
-                day(&since)
-            )),
-            State::NotYetValid { from } => reasons.push(format!(
-                "license {} is not valid before {}",
-                p.license_id,
-                day(&from)
-            )),
+            State::Expired { since } => reasons.push(Reason::LicenseExpired { license_id, since }),
+            State::NotYetValid { from } => {
+                reasons.push(Reason::LicenseNotYetValid { license_id, from })
+            }
             _ => {}
         }
-        if let Some(Err(e)) = installation_id.map(|id| license.check_installation(id)) {
-            reasons.push(e.to_string());
+        if let Some(Err(Error::WrongInstallation {
+            license_id,
+            expected,
+            found,
+        })) = installation_id.map(|id| license.check_installation(id))
+        {
+            reasons.push(Reason::WrongInstallation {
+                license_id,
+                expected,
+                found,
+            });
         }
         let grant = |code: &str, seats: Option<u32>| GrantCheck {
             code: code.to_owned(),

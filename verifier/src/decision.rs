@@ -1,22 +1,22 @@
 //! Access decisions: is a module licensed, may a user use a capability, is a seat free.
 //! The rules come from the catalog's data (`requires_system`, `requires_plan_any_of`,
-//! `per_user`); every "no" carries reasons a person can act on.
+//! `per_user`); every "no" carries typed [`Reason`]s that a front end renders.
 
 use chrono::{DateTime, Utc};
-use license_format::{Capability, Catalog};
+use license_format::Capability;
 use serde::{Serialize, Serializer};
 
-use crate::state::{day, end_day};
-use crate::{State, VerifiedLicense};
+use crate::{Reason, State, VerifiedLicense};
 
 /// The answer to one access question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Decision {
     /// Yes or no.
     pub allowed: bool,
     /// Why not; when allowed, the warnings that still hold: a license, module or plan
     /// in its grace period.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// The active license's id, if there is one.
     pub license_id: Option<String>,
     /// The active license's serial, if there is one.
@@ -58,18 +58,16 @@ impl Decision {
             state: license.map(|l| l.state_at(now)),
         };
         match license {
-            None => d.reasons.push("no license is active".into()),
+            None => d.reasons.push(Reason::NoLicense),
             Some(l) => match l.state_at(now) {
-                State::Expired { since } => d.reasons.push(format!(
-                    "license {} expired on {}",
-                    l.license_id(),
-                    day(&since)
-                )),
-                State::NotYetValid { from } => d.reasons.push(format!(
-                    "license {} is not valid before {}",
-                    l.license_id(),
-                    day(&from)
-                )),
+                State::Expired { since } => d.reasons.push(Reason::LicenseExpired {
+                    license_id: l.license_id().to_owned(),
+                    since,
+                }),
+                State::NotYetValid { from } => d.reasons.push(Reason::LicenseNotYetValid {
+                    license_id: l.license_id().to_owned(),
+                    from,
+                }),
                 _ => {}
             },
         }
@@ -95,19 +93,20 @@ impl Decision {
             return self;
         };
         if let State::Grace { until, days_left } = l.state_at(now) {
-            self.reasons.push(format!(
-                "license {} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
-                l.license_id(),
-                end_day(&until)
-            ));
+            self.reasons.push(Reason::LicenseInGrace {
+                license_id: l.license_id().to_owned(),
+                until,
+                days_left,
+            });
             return self;
         }
         for code in codes {
             if let Some(State::Grace { until, days_left }) = l.grant_state_at(code, now) {
-                self.reasons.push(format!(
-                    "{code} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
-                    end_day(&until)
-                ));
+                self.reasons.push(Reason::GrantInGrace {
+                    license_code: (*code).to_owned(),
+                    until,
+                    days_left,
+                });
             }
         }
         self
@@ -134,16 +133,17 @@ pub fn decide_system(
     d.finish_at(license, now, &[code])
 }
 
-fn system_reason(license: &VerifiedLicense, code: &str, now: DateTime<Utc>) -> Option<String> {
+fn system_reason(license: &VerifiedLicense, code: &str, now: DateTime<Utc>) -> Option<Reason> {
+    let license_code = code.to_owned();
     match license.grant_state_at(code, now) {
-        None => Some(format!("missing system license {code}")),
-        Some(State::Expired { since }) => {
-            Some(format!("system license {code} expired on {}", day(&since)))
+        None => Some(Reason::SystemLicenseMissing { license_code }),
+        Some(State::Expired { since }) => Some(Reason::SystemLicenseExpired {
+            license_code,
+            since,
+        }),
+        Some(State::NotYetValid { from }) => {
+            Some(Reason::SystemLicenseNotYetValid { license_code, from })
         }
-        Some(State::NotYetValid { from }) => Some(format!(
-            "system license {code} is not valid before {}",
-            day(&from)
-        )),
         Some(_) => None,
     }
 }
@@ -167,10 +167,9 @@ pub fn decide_capability(
     }
     if capability.per_user {
         match user {
-            None => d.reasons.push(format!(
-                "capability {} is asked per user: name the user",
-                capability.code
-            )),
+            None => d.reasons.push(Reason::UserRequired {
+                capability: capability.code.clone(),
+            }),
             Some(user) => decide_user(&mut d, l, capability, user, now),
         }
     }
@@ -194,8 +193,9 @@ fn decide_user(
     now: DateTime<Utc>,
 ) {
     if !user.login {
-        d.reasons
-            .push(format!("user {} has no login rights", user.name));
+        d.reasons.push(Reason::NoLoginRights {
+            user: user.name.clone(),
+        });
     }
     if cap.requires_plan_any_of.is_empty() {
         return;
@@ -206,11 +206,10 @@ fn decide_user(
         .filter(|(p, _)| cap.requires_plan_any_of.contains(p))
         .collect();
     if held.is_empty() {
-        d.reasons.push(format!(
-            "user {} holds no seat of {}",
-            user.name,
-            plans_phrase(&cap.requires_plan_any_of)
-        ));
+        d.reasons.push(Reason::NoSeat {
+            user: user.name.clone(),
+            plans: cap.requires_plan_any_of.clone(),
+        });
         return;
     }
     let mut plan_reasons = Vec::new();
@@ -233,30 +232,39 @@ fn seat_reason(
     user: &str,
     rank: u64,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Option<Reason> {
+    let plan_code = plan.to_owned();
     let seats = match (l.seats(plan), l.grant_state_at(plan, now)) {
         (Some(seats), Some(state)) if state.is_usable() => seats,
         (_, Some(State::Expired { since })) => {
-            return Some(format!("{plan}: the plan expired on {}", day(&since)))
+            return Some(Reason::PlanExpired {
+                plan: plan_code,
+                since,
+            })
         }
         (_, Some(State::NotYetValid { from })) => {
-            return Some(format!(
-                "{plan}: the plan is not valid before {}",
-                day(&from)
-            ))
+            return Some(Reason::PlanNotYetValid {
+                plan: plan_code,
+                from,
+            })
         }
         _ => {
-            return Some(format!(
-                "{plan}: user {user} holds a seat, but the plan is not licensed"
-            ))
+            return Some(Reason::PlanNotLicensed {
+                plan: plan_code,
+                user: Some(user.to_owned()),
+            })
         }
     };
     // The rank is the holder's stored position (`seq`). Safe against an edited store: the
     // `seats` table has UNIQUE (plan, seq) and CHECK (seq >= 1), verified on every open, so
     // at most N rows of a plan have a position <= N, whatever rows an admin inserts or
     // edits; gaps and extra rows only push holders past N, which only denies.
-    (rank > u64::from(seats))
-        .then(|| format!("{plan}: {user} is holder {rank} of {seats} licensed seats"))
+    (rank > u64::from(seats)).then(|| Reason::BeyondLicensedSeats {
+        plan: plan_code,
+        user: user.to_owned(),
+        rank,
+        seats,
+    })
 }
 
 /// Whether a seat of `plan` is free at `now`, given how many are held.
@@ -271,76 +279,27 @@ pub fn decide_seats(
         d.grant = Some(plan.to_owned());
         d.state = l.grant_state_at(plan, now);
         match (l.seats(plan), d.state) {
-            (None, _) => d.reasons.push(format!("{plan} is not licensed")),
-            (Some(_), Some(State::Expired { since })) => d
-                .reasons
-                .push(format!("{plan}: the plan expired on {}", day(&since))),
-            (Some(_), Some(State::NotYetValid { from })) => d.reasons.push(format!(
-                "{plan}: the plan is not valid before {}",
-                day(&from)
-            )),
-            (Some(seats), _) if used >= u64::from(seats) => d.reasons.push(format!(
-                "{plan}: {used} of {seats} licensed seats are held, none is free"
-            )),
+            (None, _) => d.reasons.push(Reason::PlanNotLicensed {
+                plan: plan.to_owned(),
+                user: None,
+            }),
+            (Some(_), Some(State::Expired { since })) => d.reasons.push(Reason::PlanExpired {
+                plan: plan.to_owned(),
+                since,
+            }),
+            (Some(_), Some(State::NotYetValid { from })) => {
+                d.reasons.push(Reason::PlanNotYetValid {
+                    plan: plan.to_owned(),
+                    from,
+                })
+            }
+            (Some(seats), _) if used >= u64::from(seats) => d.reasons.push(Reason::NoFreeSeat {
+                plan: plan.to_owned(),
+                used,
+                seats,
+            }),
             _ => {}
         }
     }
     d.finish_at(license, now, &[plan])
-}
-
-/// How a set of plans is named in a reason: "an Essential or Premium plan" when the plans
-/// share levels (the last word of their English names), else their names.
-pub fn plans_phrase(plans: &[String]) -> String {
-    let catalog = Catalog::builtin();
-    let names: Vec<&str> = plans
-        .iter()
-        .map(|p| catalog.entry(p).map_or(p.as_str(), |e| e.name.en.as_str()))
-        .collect();
-    if let [one] = names.as_slice() {
-        return (*one).to_owned();
-    }
-    let mut levels: Vec<&str> = Vec::new();
-    for name in &names {
-        let level = name.rsplit(' ').next().unwrap_or(name);
-        let level = level
-            .strip_suffix("ials")
-            .map_or(level, |stem| &level[..stem.len() + 3]);
-        if !levels.contains(&level) {
-            levels.push(level);
-        }
-    }
-    if levels.len() >= names.len() {
-        return format!("any of {}", names.join(", "));
-    }
-    let article = if levels[0].starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {} plan", levels.join(" or "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plan_phrase_from_catalog_names() {
-        let web = Catalog::builtin().capability("web-client").unwrap();
-        assert_eq!(
-            plans_phrase(&web.requires_plan_any_of),
-            "an Essential or Premium plan"
-        );
-        assert_eq!(
-            plans_phrase(&["legacy-windows-users".to_owned()]),
-            "SuperOffice CRM for Windows users (legacy)"
-        );
-        assert_eq!(
-            plans_phrase(&[
-                "sales-premium".to_owned(),
-                "legacy-windows-users".to_owned()
-            ]),
-            "any of Sales Premium, SuperOffice CRM for Windows users (legacy)"
-        );
-    }
 }

@@ -26,17 +26,17 @@ mod check;
 mod decision;
 mod error;
 mod json_time;
+mod reason;
 mod state;
 pub mod store;
 pub mod trusted;
 mod verify;
 
 pub use check::{check_file, FileCheck, GrantCheck};
-pub use decision::{
-    decide_capability, decide_seats, decide_system, plans_phrase, Decision, UserFacts,
-};
+pub use decision::{decide_capability, decide_seats, decide_system, Decision, UserFacts};
 pub use error::{Error, Result};
 pub use license_format::{Catalog, Keyring, Lang};
+pub use reason::Reason;
 pub use state::{end_day, State};
 pub use store::LicenseStore;
 pub use verify::{verify, VerifiedLicense};

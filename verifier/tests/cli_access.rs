@@ -66,7 +66,11 @@ fn check_commands_answer_yes_or_no() {
     assert_eq!(d["allowed"], false);
     assert_eq!(
         d["reasons"],
-        json!(["missing system license online-web-services"])
+        json!([{
+            "code": "system-license-missing",
+            "license_code": "online-web-services",
+            "text": "missing system license online-web-services"
+        }])
     );
     env.run(&["check", "system", "sales-premium"])
         .code(2)

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{keyring, lic, t};
-use license_verifier::{verify, Error, LicenseStore, State};
+use license_verifier::{verify, Error, LicenseStore, Reason, State};
 use serde_json::json;
 
 #[test]
@@ -76,10 +76,13 @@ fn check_file_refuses_another_installation_and_expired_files_cleanly() {
     let other = license_verifier::check_file(bound.sign().as_bytes(), &keyring(), at, Some("bbbb"))
         .unwrap();
     assert!(!other.valid);
-    assert!(
-        other.reasons[0].contains("is for installation aaaa, not this installation bbbb"),
-        "{:?}",
-        other.reasons
+    assert_eq!(
+        other.reasons,
+        [Reason::WrongInstallation {
+            license_id: "LIC-1".into(),
+            expected: "bbbb".into(),
+            found: "aaaa".into()
+        }]
     );
     let late = license_verifier::check_file(
         bound.sign().as_bytes(),
@@ -89,7 +92,13 @@ fn check_file_refuses_another_installation_and_expired_files_cleanly() {
     )
     .unwrap();
     assert_eq!((late.valid, late.state.name()), (false, "expired"));
-    assert_eq!(late.reasons, ["license LIC-1 expired on 2027-01-15"]);
+    assert_eq!(
+        late.reasons,
+        [Reason::LicenseExpired {
+            license_id: "LIC-1".into(),
+            since: t("2027-01-15T00:00:00Z")
+        }]
+    );
 }
 
 /// A store with the given license and users alice..., at 2026-02-01.
@@ -108,7 +117,7 @@ fn store_with(file: String) -> (tempfile::TempDir, LicenseStore) {
 }
 
 #[test]
-fn the_four_reasons_in_words_a_person_acts_on() {
+fn the_four_reasons_a_person_acts_on() {
     let now = t("2026-02-02T00:00:00Z");
     let (_d, store) = store_with(lic().without("online-web-services").sign());
     store.add_user("alice", true, now).unwrap();
@@ -116,11 +125,21 @@ fn the_four_reasons_in_words_a_person_acts_on() {
         .check_capability("web-client", Some("alice"), now)
         .unwrap();
     assert!(!d.allowed);
+    let web_plans = license_verifier::Catalog::builtin()
+        .capability("web-client")
+        .unwrap()
+        .requires_plan_any_of
+        .clone();
     assert_eq!(
         d.reasons,
         [
-            "missing system license online-web-services",
-            "user alice holds no seat of an Essential or Premium plan"
+            Reason::SystemLicenseMissing {
+                license_code: "online-web-services".into()
+            },
+            Reason::NoSeat {
+                user: "alice".into(),
+                plans: web_plans
+            }
         ]
     );
     assert_eq!(
@@ -131,13 +150,20 @@ fn the_four_reasons_in_words_a_person_acts_on() {
     let d = store
         .check_capability("web-client", Some("alice"), now)
         .unwrap();
-    assert_eq!(d.reasons[1], "user alice has no login rights");
+    assert_eq!(
+        d.reasons[1],
+        Reason::NoLoginRights {
+            user: "alice".into()
+        }
+    );
     assert_eq!(
         store
             .check_system("online-web-services", now)
             .unwrap()
             .reasons,
-        ["missing system license online-web-services"]
+        [Reason::SystemLicenseMissing {
+            license_code: "online-web-services".into()
+        }]
     );
 
     // Twelve holders, then a license with ten seats: the 11th and 12th are denied.
@@ -173,7 +199,12 @@ fn the_four_reasons_in_words_a_person_acts_on() {
         .unwrap();
     assert_eq!(
         d.reasons,
-        ["sales-premium: alice is holder 12 of 10 licensed seats"]
+        [Reason::BeyondLicensedSeats {
+            plan: "sales-premium".into(),
+            user: "alice".into(),
+            rank: 12,
+            seats: 10
+        }]
     );
     let ok = store
         .check_capability("web-client", Some("user01"), now)
@@ -200,7 +231,12 @@ fn capability_questions_follow_the_catalog() {
     let (_d, store) = store_with(lic().sign());
     assert!(store.check_capability("quotes", None, now).unwrap().allowed);
     let d = store.check_capability("exchange-sync", None, now).unwrap();
-    assert_eq!(d.reasons, ["missing system license exchange-synchronizer"]);
+    assert_eq!(
+        d.reasons,
+        [Reason::SystemLicenseMissing {
+            license_code: "exchange-synchronizer".into()
+        }]
+    );
     assert!(matches!(
         store.check_capability("web-client", None, now),
         Err(Error::UserRequired(_))
@@ -214,12 +250,20 @@ fn capability_questions_follow_the_catalog() {
             .check_capability("web-client", Some("ghost"), now)
             .unwrap()
             .reasons,
-        ["no user ghost in this installation"]
+        [Reason::UnknownUser {
+            user: "ghost".into()
+        }]
     );
     let seats = store.check_seats("service-essentials", now).unwrap();
     assert_eq!((seats.decision.allowed, seats.seats_free), (true, 2));
     let none = store.check_seats("marketing-premium", now).unwrap();
-    assert_eq!(none.decision.reasons, ["marketing-premium is not licensed"]);
+    assert_eq!(
+        none.decision.reasons,
+        [Reason::PlanNotLicensed {
+            plan: "marketing-premium".into(),
+            user: None
+        }]
+    );
     // In grace the answer is yes, with the grace state.
     let grace = store
         .check_system("superoffice-server", t("2027-01-03T00:00:00Z"))

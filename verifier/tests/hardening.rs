@@ -9,7 +9,7 @@ mod common;
 
 use common::{current, fixture, keyring, lic, licensed, t, Env};
 use license_format::Keyring;
-use license_verifier::{Error, LicenseStore};
+use license_verifier::{Error, LicenseStore, Reason};
 use predicates::str::contains;
 use rusqlite::Connection;
 use serde_json::json;
@@ -97,6 +97,15 @@ fn a_store_the_process_cannot_write_still_answers_every_question() {
     let env = Env::licensed(&current());
     env.run(&["seats", "assign", "alice", "sales-premium"])
         .code(0);
+    // The mark an hour old, as when the product last ran an hour ago: each question
+    // would advance it, and cannot.
+    let conn = Connection::open(env.store()).unwrap();
+    conn.execute(
+        "UPDATE meta SET value = strftime('%Y-%m-%dT%H:%M:%S.000000Z', 'now', '-1 hour') WHERE key = 'high_water'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
     let reader = ReadOnly::new(&env);
     for args in [
         &["status"][..],
@@ -271,8 +280,13 @@ fn grace_and_coming_ends_are_said() {
     assert!(d.allowed);
     assert_eq!(
         d.reasons,
-        ["license LIC-1 has ended and is in its grace period until 2027-01-14 (10 days left): ask the vendor for a renewal"]
+        [Reason::LicenseInGrace {
+            license_id: "LIC-1".into(),
+            until: t("2027-01-15T00:00:00Z"),
+            days_left: 10
+        }]
     );
+    assert!(d.reasons[0].is_warning());
 }
 
 #[test]
@@ -303,7 +317,11 @@ fn a_plan_ending_before_the_license_is_warned_and_carried_in_check() {
     assert!(d.allowed);
     assert_eq!(
         d.reasons,
-        ["sales-premium has ended and is in its grace period until 2026-07-14 (12 days left): ask the vendor for a renewal"]
+        [Reason::GrantInGrace {
+            license_code: "sales-premium".into(),
+            until: t("2026-07-15T00:00:00Z"),
+            days_left: 12
+        }]
     );
     let seats = f.store.check_seats("sales-premium", grace).unwrap();
     assert_eq!(seats.decision.reasons.len(), 1);
@@ -318,7 +336,8 @@ fn check_in_grace_carries_the_warning_in_text_and_json() {
     let json = env.json(&["check", "system", "superoffice-server"], 0);
     assert_eq!(json["allowed"], true);
     assert_eq!(json["state"], "grace");
-    assert!(json["reasons"][0]
+    assert_eq!(json["reasons"][0]["code"], "license-in-grace");
+    assert!(json["reasons"][0]["text"]
         .as_str()
         .unwrap()
         .contains("grace period until"));
@@ -438,4 +457,26 @@ fn questions_advance_the_mark_and_note_the_state_once() {
         })
         .unwrap();
     assert_eq!(mark, "2026-06-01T00:00:00.000000Z");
+}
+
+/// A refused change records the refusal and nothing else: not even the mark moves.
+#[test]
+fn a_refused_import_changes_nothing_but_the_events_log() {
+    let f = licensed();
+    let mark = |f: &common::Fixture| -> String {
+        Connection::open(&f.path)
+            .unwrap()
+            .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let before = (mark(&f), common::snapshot(&f.path));
+    let forged = common::forge(&lic().seats("sales-premium", 99), &lic());
+    let later = t("2026-06-01T00:00:00Z");
+    assert!(f.store.import(forged.as_bytes(), false, later).is_err());
+    assert!(f.store.import(lic().sign().as_bytes(), true, later).is_ok());
+    assert_eq!((mark(&f), common::snapshot(&f.path)), before);
+    let events = f.store.events(1, t("2026-02-01T00:00:00Z")).unwrap();
+    assert_eq!(events[0].kind, "import-refused");
 }

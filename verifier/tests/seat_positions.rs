@@ -62,11 +62,24 @@ fn raw(path: &Path) -> Vec<(String, String, i64)> {
     rows.collect::<Result<_, _>>().unwrap()
 }
 
+/// The reasons web-client access is refused, each as "PLAN: USER is holder RANK of
+/// SEATS licensed seats" (the only reason these tests meet), or its code.
 fn web_client(store: &LicenseStore, user: &str) -> Vec<String> {
     store
         .check_capability("web-client", Some(user), now())
         .unwrap()
         .reasons
+        .iter()
+        .map(|r| match r {
+            license_verifier::Reason::BeyondLicensedSeats {
+                plan,
+                user,
+                rank,
+                seats,
+            } => format!("{plan}: {user} is holder {rank} of {seats} licensed seats"),
+            other => other.code().to_owned(),
+        })
+        .collect()
 }
 
 /// Cuts sales-premium to 3 seats (u4 and later are over the count) and adds 5 seats of

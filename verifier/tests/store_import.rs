@@ -57,7 +57,12 @@ fn import_reports_the_changes_and_keeps_the_history() {
         .unwrap();
     assert_eq!(
         d.reasons,
-        ["sales-premium: bob is holder 2 of 1 licensed seats"]
+        [license_verifier::Reason::BeyondLicensedSeats {
+            plan: "sales-premium".into(),
+            user: "bob".into(),
+            rank: 2,
+            seats: 1
+        }]
     );
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     let history: i64 = conn

@@ -205,6 +205,18 @@ fn edited_login_values_grant_nothing() {
 }
 
 #[test]
+fn a_users_table_rebuilt_without_its_types_grants_nothing() {
+    assert_no_grant_grows(
+        "users without STRICT and CHECK, login 'yes'",
+        "CREATE TABLE users_x (name TEXT PRIMARY KEY, login, created_at TEXT NOT NULL);
+         INSERT INTO users_x SELECT * FROM users;
+         DROP TABLE users;
+         ALTER TABLE users_x RENAME TO users;
+         UPDATE users SET login = 'yes' WHERE name IN ('alice', 'carol');",
+    );
+}
+
+#[test]
 fn the_licenses_table_cannot_bring_back_an_older_license() {
     for (name, edit) in [
         (

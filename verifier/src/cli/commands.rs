@@ -10,7 +10,7 @@ use license_verifier::store::ImportOptions;
 use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
 
-use super::{read_bytes, render, Failure, Reply};
+use super::{read_bytes, reasons, render, Failure, Reply};
 use crate::{CheckCommand, Cli, Command, SeatsCommand, UsersCommand};
 
 type Outcome = Result<Reply, Failure>;
@@ -178,7 +178,7 @@ fn verify(
     let report = check_file(&bytes, ring, at, installation)?;
     Ok(Reply::new(
         if report.valid { 0 } else { 1 },
-        to_json(&report),
+        reasons::with_texts(to_json(&report), &report.reasons),
         render::verify(&report),
     ))
 }
@@ -264,15 +264,18 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
     match cmd {
         CheckCommand::System { code } => {
             let d = store.check_system(code, now)?;
-            Ok(decision(d.clone(), to_json(&d)))
+            let json = reasons::with_texts(to_json(&d), &d.reasons);
+            Ok(decision(d, json))
         }
         CheckCommand::Capability { cap, user } => {
             let d = store.check_capability(cap, user.as_deref(), now)?;
-            Ok(decision(d.clone(), to_json(&d)))
+            let json = reasons::with_texts(to_json(&d), &d.reasons);
+            Ok(decision(d, json))
         }
         CheckCommand::Seats { plan } => {
             let c = store.check_seats(plan, now)?;
-            let mut reply = decision(c.decision.clone(), to_json(&c));
+            let json = reasons::with_texts(to_json(&c), &c.decision.reasons);
+            let mut reply = decision(c.decision.clone(), json);
             reply.text.push_str(&format!(
                 "{}: {} of {} seats used, {} free\n",
                 c.plan, c.seats_used, c.seats_total, c.seats_free

@@ -2,6 +2,7 @@
 //! exit status (0 yes / done, 1 a clean no, 2 an error).
 
 mod commands;
+mod reasons;
 mod render;
 
 use std::fs::File;

@@ -34,7 +34,7 @@ pub(crate) fn verify(r: &FileCheck) -> String {
         r.license_id, r.serial, r.customer.name, r.customer.id
     );
     for reason in &r.reasons {
-        let _ = writeln!(s, "  reason: {reason}");
+        let _ = writeln!(s, "  reason: {}", super::reasons::text(reason));
     }
     let left = r
         .days_left
@@ -257,7 +257,7 @@ pub(crate) fn decision(d: &Decision) -> String {
     // When allowed, the reasons are warnings that still hold (a grace period).
     let mark = if d.allowed { "warning: " } else { "" };
     for r in &d.reasons {
-        let _ = writeln!(s, "  {mark}{r}");
+        let _ = writeln!(s, "  {mark}{}", super::reasons::text(r));
     }
     s
 }

@@ -75,12 +75,26 @@ pub(crate) fn behind_message(clock: DateTime<Utc>, mark: DateTime<Utc>) -> Strin
     )
 }
 
-/// Whether the mark is behind the clock, or a clock warning has not been logged yet.
+/// How far a question lets the clock run ahead of the mark before it writes the mark:
+/// a floor a minute old protects as well, and products asking many questions a second
+/// then write once a minute instead of at every question, so that questions seldom wait
+/// for each other's commits. Changes always write the mark.
+const QUESTION_MARK_STEP_SECONDS: i64 = 60;
+
+/// Whether a question should write: the mark is a step behind the clock, or a clock far
+/// behind the mark has not been logged yet.
 pub(crate) fn needs_advance(ctx: &Ctx) -> bool {
     match ctx.mark {
         None => true,
-        Some(mark) => ctx.clock > mark || behind(ctx.clock, mark),
+        Some(mark) if behind(ctx.clock, mark) => !ctx.clock_warned,
+        Some(mark) => ctx.clock - mark > Duration::seconds(QUESTION_MARK_STEP_SECONDS),
     }
+}
+
+/// Whether the clock warning was logged for this mark already.
+pub(crate) fn warned_at(conn: &Connection, mark: Option<DateTime<Utc>>) -> Result<bool> {
+    let Some(mark) = mark else { return Ok(false) };
+    Ok(meta::get(conn, WARNED)?.as_deref() == Some(format_rfc3339(&mark).as_str()))
 }
 
 /// Advances the mark to the clock and logs a clock far behind the mark, once per mark.

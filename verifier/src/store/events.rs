@@ -96,13 +96,21 @@ impl LicenseStore {
         })
     }
 
-    /// Logs an event in its own transaction (used for refusals, after the refused
-    /// operation's transaction was rolled back).
-    /// A store this process may not write keeps no record, and the refusal stands.
-    pub(crate) fn log_alone(&self, now: DateTime<Utc>, kind: &str, message: &str) -> Result<()> {
-        match self.write(now, |tx, ctx| log(tx, ctx.now, kind, message)) {
-            Err(Error::CannotWrite { .. }) => Ok(()),
-            other => other,
-        }
+    /// Records a refusal in its own transaction, after the refused operation's
+    /// transaction was rolled back: the event and nothing else (the mark does not move).
+    /// Best effort: a store that cannot be written now keeps no record, and the refusal
+    /// stands as it is, with its own exit status.
+    pub(crate) fn log_alone(&self, now: DateTime<Utc>, kind: &str, message: &str) {
+        let record = || -> Result<()> {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            let at = super::clock::mark(&tx)?.map_or(now, |mark| mark.max(now));
+            log(&tx, at, kind, message)?;
+            tx.commit()?;
+            Ok(())
+        };
+        let _ = record();
     }
 }

@@ -168,7 +168,7 @@ impl LicenseStore {
                 } else {
                     "import"
                 };
-                self.log_alone(now, "import-refused", &format!("{what} refused: {e}"))?;
+                self.log_alone(now, "import-refused", &format!("{what} refused: {e}"));
             }
         }
         result

@@ -85,6 +85,8 @@ pub(crate) struct Ctx {
     pub clock: DateTime<Utc>,
     /// The high-water mark as stored when the operation began.
     pub mark: Option<DateTime<Utc>>,
+    /// Whether a clock far behind that mark was logged already.
+    pub clock_warned: bool,
     /// Warnings met on the way (clock set back).
     pub warnings: Vec<String>,
 }
@@ -361,6 +363,7 @@ impl LicenseStore {
             damage,
             now: clock,
             clock,
+            clock_warned: clock::warned_at(tx, mark)?,
             mark,
             warnings: Vec::new(),
         };

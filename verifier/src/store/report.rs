@@ -8,7 +8,9 @@ use serde::{Serialize, Serializer};
 
 use super::{seats, users, Ctx, LicenseStore};
 use crate::state::{day, end_day};
-use crate::{decide_capability, decide_system, Decision, Error, Result, State, VerifiedLicense};
+use crate::{
+    decide_capability, decide_system, Decision, Error, Reason, Result, State, VerifiedLicense,
+};
 
 use super::endings::{Ending, WARNING_DAYS as EXPIRY_WARNING_DAYS};
 
@@ -290,7 +292,9 @@ impl LicenseStore {
             };
             let mut d = decide_capability(ctx.license()?, cap, facts.as_ref(), ctx.now);
             if let (Some(name), None, true) = (user, &facts, cap.per_user) {
-                d.reasons = vec![format!("no user {name} in this installation")];
+                d.reasons = vec![Reason::UnknownUser {
+                    user: name.to_owned(),
+                }];
                 d.allowed = false;
             }
             Ok(d)

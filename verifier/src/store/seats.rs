@@ -246,7 +246,7 @@ impl LicenseStore {
                     now,
                     "seat-refused",
                     &format!("seat of {plan} for user {user} refused: {e}"),
-                )?;
+                );
             }
         }
         result

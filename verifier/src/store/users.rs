@@ -38,8 +38,12 @@ pub(crate) fn login_of(conn: &Connection, name: &str) -> Result<bool> {
         .query_row([name], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
-    // Only 0 and 1 are ever written; anything else was put there with the table's CHECK
-    // ignored, and is not read as a yes.
+    login_value(name, login)
+}
+
+/// A stored login flag. Only 0 and 1 are ever written; anything else was put there with
+/// the table's CHECK ignored, and is damage, not a yes.
+fn login_value(name: &str, login: rusqlite::types::Value) -> Result<bool> {
     match login {
         rusqlite::types::Value::Integer(0) => Ok(false),
         rusqlite::types::Value::Integer(1) => Ok(true),
@@ -186,13 +190,19 @@ impl LicenseStore {
             )?;
             let rows = stmt.query_map([], |r| {
                 let plans: Option<String> = r.get(2)?;
-                Ok(UserRow {
-                    name: r.get(0)?,
-                    login: r.get(1)?,
-                    plans: plans.map(|p| p.split(',').map(str::to_owned).collect()).unwrap_or_default(),
-                })
+                Ok((r.get::<_, String>(0)?, r.get(1)?, plans))
             })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            rows.map(|row| {
+                let (name, login, plans) = row?;
+                Ok(UserRow {
+                    login: login_value(&name, login)?,
+                    plans: plans
+                        .map(|p| p.split(',').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    name,
+                })
+            })
+            .collect()
         })
     }
 }
