@@ -18,7 +18,7 @@ pub enum Error {
     Format(#[from] license_format::Error),
     /// The store file does not exist.
     #[error(
-        "no license store at {path}: create it with `license-verifier init`, or give --store PATH"
+        "no license store at {path}: create the store first, or give the path of an existing one"
     )]
     NoStore {
         /// The path that was opened.
@@ -82,7 +82,7 @@ pub enum Error {
     #[error("license store: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The store holds no active license.
-    #[error("no license is active: import the license file from the vendor with `license-verifier import FILE`")]
+    #[error("no license is active: import the license file from the vendor")]
     NoLicense,
     /// A license bound to another installation.
     #[error("license {license_id} is for installation {found}, not this installation {expected}: send this installation's activation request to the vendor")]
@@ -202,7 +202,7 @@ pub enum Error {
         detail: String,
     },
     /// Every seat of the plan is held.
-    #[error("no free seat of {plan}: all {seats} licensed seats are held; release one with `seats release USER {plan}` or import a license with more seats")]
+    #[error("no free seat of {plan}: all {seats} licensed seats are held; release one, or import a license with more seats")]
     NoFreeSeat {
         /// The plan.
         plan: String,
@@ -210,7 +210,7 @@ pub enum Error {
         seats: u32,
     },
     /// The user already holds another of the mutually exclusive plans.
-    #[error("user {user} already holds {held}; a user holds one of the exclusive plans at a time: release it first or pass --move")]
+    #[error("user {user} already holds {held}; a user holds one of the exclusive plans at a time: release it first, or move the user's seat")]
     HoldsOtherPlan {
         /// The user.
         user: String,
@@ -218,7 +218,7 @@ pub enum Error {
         held: String,
     },
     /// A user name that the store does not know.
-    #[error("no user {0}: add the user with `users add {0}`")]
+    #[error("no user {0}: add the user first")]
     UnknownUser(String),
     /// A user name that already exists.
     #[error("user {0} already exists: choose another name")]
@@ -237,7 +237,7 @@ pub enum Error {
         hint: String,
     },
     /// A question that needs a user was asked without one.
-    #[error("capability {0} is asked per user: give --user NAME")]
+    #[error("capability {0} is asked per user: name the user")]
     UserRequired(String),
     /// The user does not hold that seat.
     #[error("user {user} holds no seat of {plan}: nothing to release")]

@@ -37,9 +37,8 @@ fn init_is_idempotent_and_never_overwrites_a_foreign_file() {
         .stderr(contains("cannot open the license store no/such/dir/s.db"));
     env.run(&["--store", "none.db", "status"])
         .code(2)
-        .stderr(contains(
-            "no license store at none.db: create it with `license-verifier init`",
-        ));
+        .stderr(contains("no license store at none.db"))
+        .stderr(contains("hint: create it with `license-verifier init`"));
 }
 
 #[test]

@@ -65,6 +65,25 @@ impl From<Error> for Failure {
                 "check the change with --dry-run; pass --force to import the file all the same"
                     .to_owned(),
             ),
+            Error::NoStore { .. } => Some(
+                "create it with `license-verifier init`, or give --store PATH".to_owned(),
+            ),
+            Error::NoLicense => Some(
+                "import the vendor's file with `license-verifier import FILE`".to_owned(),
+            ),
+            Error::NoFreeSeat { plan, .. } => Some(format!(
+                "release a seat with `license-verifier seats release USER {plan}`"
+            )),
+            Error::HoldsOtherPlan { .. } => {
+                Some("pass --move to release the other plan in the same step".to_owned())
+            }
+            Error::UnknownUser(name) => Some(format!(
+                "add the user with `license-verifier users add {name}`"
+            )),
+            Error::UserRequired(_) => Some("give --user NAME".to_owned()),
+            Error::UnknownCode { .. } => {
+                Some("run `license-verifier list` to see the codes".to_owned())
+            }
             _ => None,
         };
         Failure {

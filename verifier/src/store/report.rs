@@ -160,7 +160,7 @@ pub(crate) fn unknown_code(what: &'static str, code: &str, kind: Option<LicenseK
     Error::UnknownCode {
         what,
         code: code.to_owned(),
-        hint: format!("{note}: run `license-verifier list` to see the codes"),
+        hint: note,
     }
 }
 
