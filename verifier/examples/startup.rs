@@ -44,7 +44,8 @@ fn startup(path: &std::path::Path) -> Result<(), Error> {
     let now = Utc::now();
     let status = store.status(now)?;
     for warning in &status.warnings {
-        println!("license warning: {warning}");
+        // Typed: a product shows them in its own words; here their codes.
+        println!("license warning: {}", warning.code());
     }
     if !status.usable {
         println!(

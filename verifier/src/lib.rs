@@ -31,6 +31,7 @@ mod state;
 pub mod store;
 pub mod trusted;
 mod verify;
+mod warning;
 
 pub use check::{check_file, FileCheck, GrantCheck};
 pub use decision::{decide_capability, decide_seats, decide_system, Decision, UserFacts};
@@ -40,6 +41,7 @@ pub use reason::Reason;
 pub use state::{end_day, State};
 pub use store::LicenseStore;
 pub use verify::{verify, VerifiedLicense};
+pub use warning::Warning;
 
 /// The error of [`verify`]: the crate's one error type.
 pub type VerifyError = Error;

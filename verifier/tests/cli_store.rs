@@ -160,7 +160,10 @@ fn status_reports_state_and_warnings() {
     );
     assert!(s["valid_until"].is_string());
     assert!(
-        s["warnings"][0].as_str().unwrap().contains("grace period"),
+        s["warnings"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("grace period"),
         "{s}"
     );
     env.run(&["status"])

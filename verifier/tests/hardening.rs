@@ -260,7 +260,12 @@ fn grace_and_coming_ends_are_said() {
     assert!(
         status
             .warnings
-            .contains(&"sales-premium: 1 users lose access after 2027-01-14: alice".to_owned()),
+            .contains(&license_verifier::Warning::UsersLoseAccess {
+                plan: "sales-premium".into(),
+                stops_at: t("2027-01-15T00:00:00Z"),
+                users: vec!["alice".into()],
+                users_total: 1
+            }),
         "{:?}",
         status.warnings
     );
@@ -304,8 +309,13 @@ fn a_plan_ending_before_the_license_is_warned_and_carried_in_check() {
         .unwrap();
     let soon = f.store.status(t("2026-06-20T00:00:00Z")).unwrap();
     assert!(
-        soon.warnings.iter().any(|w| w
-            == "plan sales-premium ends soon: grace included, it stops working on 2026-07-14 (25 days left); ask the vendor for a renewal"),
+        soon.warnings
+            .contains(&license_verifier::Warning::GrantEndsSoon {
+                license_code: "sales-premium".into(),
+                plan: true,
+                stops_at: t("2026-07-15T00:00:00Z"),
+                days_left: 25
+            }),
         "{:?}",
         soon.warnings
     );

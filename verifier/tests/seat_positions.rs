@@ -243,10 +243,12 @@ fn holders_inserted_by_editing_the_database_grant_nothing() {
     assert_eq!(check.seats_free, 0);
     let status = f.store.status(now()).unwrap();
     assert!(
-        status
-            .warnings
-            .iter()
-            .any(|w| w.contains("sales-premium: 20 holders of 10 licensed seats")),
+        status.warnings.iter().any(|w| *w
+            == license_verifier::Warning::PlanOverfull {
+                plan: "sales-premium".into(),
+                holders: 20,
+                seats: 10
+            }),
         "{:?}",
         status.warnings
     );

@@ -60,7 +60,7 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             let status = store.status(now)?;
             Ok(Reply::new(
                 if status.usable { 0 } else { 1 },
-                to_json(&status),
+                reasons::with_warning_texts(to_json(&status), &status.warnings),
                 render::status(&status),
             ))
         }),

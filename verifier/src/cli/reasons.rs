@@ -1,9 +1,11 @@
-//! The reasons of a decision in words: the library answers with typed [`Reason`]s and
-//! leaves their words to the front end.
+//! The reasons of a decision and the warnings of the startup check in words: the library
+//! answers with typed [`Reason`]s and [`Warning`]s and leaves their words to the front
+//! end.
 
 use chrono::{DateTime, Utc};
+use license_format::time::format_rfc3339;
 use license_format::Catalog;
-use license_verifier::{end_day, Reason};
+use license_verifier::{end_day, Reason, Warning};
 use serde_json::Value;
 
 fn day(t: &DateTime<Utc>) -> String {
@@ -87,11 +89,104 @@ pub(crate) fn text(r: &Reason) -> String {
     }
 }
 
+/// A warning in English words.
+pub(crate) fn warning_text(w: &Warning) -> String {
+    let what = |plan: bool| if plan { "plan" } else { "system license" };
+    match w {
+        Warning::ClockBehind { clock, mark, hours } => format!(
+            "the system clock ({}) is {hours} hours behind the latest time this store has seen ({}): decisions use the later time; if the clock is wrong, correct it; if the clock is right and was once set ahead, ask the vendor for a clock reset: write a request with `license-verifier request --clock-reset --out FILE` and import the file the vendor sends",
+            format_rfc3339(clock),
+            format_rfc3339(mark)
+        ),
+        Warning::LicenseEndsSoon {
+            license_id,
+            days_left,
+            grace_days,
+        } => format!(
+            "license {license_id} ends in {days_left} days (then {grace_days} days of grace); ask the vendor for a renewal"
+        ),
+        Warning::LicenseInGrace {
+            license_id,
+            until,
+            days_left,
+        } => format!(
+            "license {license_id} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            day(until)
+        ),
+        Warning::LicenseExpired { license_id, since } => format!(
+            "license {license_id} expired on {}; ask the vendor for a renewal",
+            day(since)
+        ),
+        Warning::LicenseNotYetValid { license_id, from } => {
+            format!("license {license_id} is not valid before {}", day(from))
+        }
+        Warning::SystemLicenseExpired {
+            license_code,
+            since,
+        } => format!("system license {license_code} expired on {}", day(since)),
+        Warning::GrantInGrace {
+            license_code,
+            plan,
+            stops_at,
+            days_left,
+        } => format!(
+            "{} {license_code} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            what(*plan),
+            end_day(stops_at)
+        ),
+        Warning::GrantEndsSoon {
+            license_code,
+            plan,
+            stops_at,
+            days_left,
+        } => format!(
+            "{} {license_code} ends soon: grace included, it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            what(*plan),
+            end_day(stops_at)
+        ),
+        Warning::UsersLoseAccess {
+            plan,
+            stops_at,
+            users,
+            users_total,
+        } => {
+            let more = users_total.saturating_sub(users.len() as u64);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!(
+                "{plan}: {users_total} users lose access after {}: {}{more}",
+                end_day(stops_at),
+                users.join(", ")
+            )
+        }
+        Warning::PlanOverfull {
+            plan,
+            holders,
+            seats,
+        } => format!(
+            "{plan}: {holders} holders of {seats} licensed seats; holders after the first {seats} are denied until seats are released or added"
+        ),
+        other => other.code().to_owned(),
+    }
+}
+
 /// Puts each reason's words beside its code in `json["reasons"]`: `{code, text, ...}`.
-pub(crate) fn with_texts(mut json: Value, reasons: &[Reason]) -> Value {
-    if let Some(list) = json.get_mut("reasons").and_then(Value::as_array_mut) {
-        for (item, reason) in list.iter_mut().zip(reasons) {
-            item["text"] = text(reason).into();
+pub(crate) fn with_texts(json: Value, reasons: &[Reason]) -> Value {
+    texts_in(json, "reasons", reasons.iter().map(text))
+}
+
+/// Puts each warning's words beside its code in `json["warnings"]`.
+pub(crate) fn with_warning_texts(json: Value, warnings: &[Warning]) -> Value {
+    texts_in(json, "warnings", warnings.iter().map(warning_text))
+}
+
+fn texts_in(mut json: Value, member: &str, texts: impl Iterator<Item = String>) -> Value {
+    if let Some(list) = json.get_mut(member).and_then(Value::as_array_mut) {
+        for (item, text) in list.iter_mut().zip(texts) {
+            item["text"] = text.into();
         }
     }
     json

@@ -147,7 +147,7 @@ pub(crate) fn status(st: &Status) -> String {
     }
     let _ = writeln!(s, "installation: {}", st.installation_id);
     for w in &st.warnings {
-        let _ = writeln!(s, "warning: {w}");
+        let _ = writeln!(s, "warning: {}", super::reasons::warning_text(w));
     }
     s
 }

@@ -8,7 +8,7 @@ use license_format::time::{format_rfc3339, parse_rfc3339};
 use rusqlite::Connection;
 
 use super::{events, meta, Ctx};
-use crate::{Error, Result};
+use crate::{Error, Result, Warning};
 
 /// How far behind the mark the system clock may be before it is reported.
 const CLOCK_TOLERANCE_HOURS: i64 = 24;
@@ -57,7 +57,11 @@ pub(crate) fn judge(ctx: &mut Ctx) {
         .max()
         .unwrap_or(ctx.clock);
     if let Some(mark) = ctx.mark.filter(|m| behind(ctx.clock, *m)) {
-        ctx.warnings.push(behind_message(ctx.clock, mark));
+        ctx.warnings.push(Warning::ClockBehind {
+            clock: ctx.clock,
+            mark,
+            hours: (mark - ctx.clock).num_hours(),
+        });
     }
 }
 
@@ -65,12 +69,13 @@ fn behind(clock: DateTime<Utc>, mark: DateTime<Utc>) -> bool {
     mark - clock > Duration::hours(CLOCK_TOLERANCE_HOURS)
 }
 
-/// The warning for a clock far behind the mark, with both ways out.
-pub(crate) fn behind_message(clock: DateTime<Utc>, mark: DateTime<Utc>) -> String {
-    let hours = (mark - clock).num_hours();
+/// The events log's record of a clock far behind the mark. (The log keeps text; a
+/// front end shows the [`Warning::ClockBehind`] of the same fact in its own words.)
+fn behind_message(clock: DateTime<Utc>, mark: DateTime<Utc>) -> String {
     format!(
-        "the system clock ({}) is {hours} hours behind the latest time this store has seen ({}): decisions use the later time; if the clock is wrong, correct it; if the clock is right and was once set ahead, ask the vendor for a clock reset: write a request with `license-verifier request --clock-reset --out FILE` and import the file the vendor sends",
+        "the system clock ({}) is {} hours behind the latest time this store has seen ({}): decisions use the later time",
         format_rfc3339(&clock),
+        (mark - clock).num_hours(),
         format_rfc3339(&mark)
     )
 }

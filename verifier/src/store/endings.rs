@@ -6,8 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::seats;
-use crate::state::end_day;
-use crate::{Result, State, VerifiedLicense};
+use crate::{Result, State, VerifiedLicense, Warning};
 
 /// Days before an end from which `status` warns.
 pub(crate) const WARNING_DAYS: i64 = 30;
@@ -104,40 +103,34 @@ fn days_up(d: Duration) -> i64 {
 /// The warnings for `status`: a grant with an end of its own, and every plan's users who
 /// lose access. A grant that ends with the license is said once, by the license's own
 /// warning.
-pub(crate) fn warnings(endings: &[Ending]) -> Vec<String> {
+pub(crate) fn warnings(endings: &[Ending]) -> Vec<Warning> {
     let mut out = Vec::new();
     for e in endings {
-        let what = if e.plan { "plan" } else { "system license" };
         if !e.with_license {
+            let (license_code, plan, stops_at, days_left) =
+                (e.code.clone(), e.plan, e.stops_at, e.days_left);
             out.push(match e.state {
-                State::Grace { .. } => format!(
-                    "{what} {} has ended and is in its grace period: it stops working on {} ({} days left); ask the vendor for a renewal",
-                    e.code,
-                    end_day(&e.stops_at),
-                    e.days_left
-                ),
-                _ => format!(
-                    "{what} {} ends soon: grace included, it stops working on {} ({} days left); ask the vendor for a renewal",
-                    e.code,
-                    end_day(&e.stops_at),
-                    e.days_left
-                ),
+                State::Grace { .. } => Warning::GrantInGrace {
+                    license_code,
+                    plan,
+                    stops_at,
+                    days_left,
+                },
+                _ => Warning::GrantEndsSoon {
+                    license_code,
+                    plan,
+                    stops_at,
+                    days_left,
+                },
             });
         }
         if e.users_total > 0 {
-            let more = e.users_total - e.users.len() as u64;
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            out.push(format!(
-                "{}: {} users lose access after {}: {}{more}",
-                e.code,
-                e.users_total,
-                end_day(&e.stops_at),
-                e.users.join(", ")
-            ));
+            out.push(Warning::UsersLoseAccess {
+                plan: e.code.clone(),
+                stops_at: e.stops_at,
+                users: e.users.clone(),
+                users_total: e.users_total,
+            });
         }
     }
     out

@@ -30,7 +30,7 @@ use chrono::{DateTime, Utc};
 use license_format::{ActivationRequest, Keyring};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::{Error, Result, VerifiedLicense};
+use crate::{Error, Result, VerifiedLicense, Warning};
 
 pub use clock_reset::ClockResetReport;
 pub use endings::Ending;
@@ -88,7 +88,7 @@ pub(crate) struct Ctx {
     /// Whether a clock far behind that mark was logged already.
     pub clock_warned: bool,
     /// Warnings met on the way (clock set back).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Ctx {

@@ -7,7 +7,8 @@ use rusqlite::Connection;
 use serde::{Serialize, Serializer};
 
 use super::{seats, users, Ctx, LicenseStore};
-use crate::state::{day, end_day};
+use crate::state::end_day;
+use crate::Warning;
 use crate::{
     decide_capability, decide_system, Decision, Error, Reason, Result, State, VerifiedLicense,
 };
@@ -39,7 +40,7 @@ pub struct Status {
     #[serde(with = "crate::json_time")]
     pub effective_time: DateTime<Utc>,
     /// Things an administrator should act on.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Every module and plan in its grace period or ending within 30 days.
     pub endings: Vec<Ending>,
 }
@@ -302,42 +303,50 @@ impl LicenseStore {
     }
 }
 
-fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<Vec<String>> {
+fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<Vec<Warning>> {
     let now = ctx.now;
     let mut warnings = Vec::new();
-    let id = l.license_id();
-    match l.state_at(now) {
-        State::Grace { until, days_left } => warnings.push(format!(
-            "license {id} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
-            day(&until)
-        )),
+    let license_id = l.license_id().to_owned();
+    let state = l.state_at(now);
+    match state {
+        State::Grace { until, days_left } => warnings.push(Warning::LicenseInGrace {
+            license_id,
+            until,
+            days_left,
+        }),
         State::Active { until: Some(_) } => {
-            if let Some(days) = l.state_at(now).days_left(now).filter(|d| *d <= EXPIRY_WARNING_DAYS) {
-                warnings.push(format!(
-                    "license {id} ends in {days} days (then {} days of grace); ask the vendor for a renewal",
-                    l.payload().grace_days
-                ));
+            if let Some(days_left) = state.days_left(now).filter(|d| *d <= EXPIRY_WARNING_DAYS) {
+                warnings.push(Warning::LicenseEndsSoon {
+                    license_id,
+                    days_left,
+                    grace_days: l.payload().grace_days,
+                });
             }
         }
-        State::Expired { since } => warnings.push(format!("license {id} expired on {}; ask the vendor for a renewal", day(&since))),
-        State::NotYetValid { from } => warnings.push(format!("license {id} is not valid before {}", day(&from))),
+        State::Expired { since } => warnings.push(Warning::LicenseExpired { license_id, since }),
+        State::NotYetValid { from } => {
+            warnings.push(Warning::LicenseNotYetValid { license_id, from })
+        }
         State::Active { until: None } => {}
     }
     for g in &l.payload().system_licenses {
-        match l.grant_state_at(&g.code, now) {
-            Some(State::Expired { since }) if l.state_at(now).name() == "active" => warnings.push(
-                format!("system license {} expired on {}", g.code, day(&since)),
-            ),
-            _ => {}
+        if let (Some(State::Expired { since }), State::Active { .. }) =
+            (l.grant_state_at(&g.code, now), state)
+        {
+            warnings.push(Warning::SystemLicenseExpired {
+                license_code: g.code.clone(),
+                since,
+            });
         }
     }
     for g in &l.payload().user_plans {
-        let used = seats::used(tx, &g.code)?;
-        if used > u64::from(g.seats) {
-            warnings.push(format!(
-                "{}: {used} holders of {} licensed seats; holders after the first {} are denied until seats are released or added",
-                g.code, g.seats, g.seats
-            ));
+        let holders = seats::used(tx, &g.code)?;
+        if holders > u64::from(g.seats) {
+            warnings.push(Warning::PlanOverfull {
+                plan: g.code.clone(),
+                holders,
+                seats: g.seats,
+            });
         }
     }
     Ok(warnings)
