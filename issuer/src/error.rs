@@ -134,6 +134,34 @@ pub enum Error {
     SelfCheck(license_format::Error),
 }
 
+impl Error {
+    /// A stable machine code for this error, lowercase kebab-case (a format error keeps
+    /// the code of `license_format::Error`): what a front end matches on (docs/JSON.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Order { .. } => "order",
+            Error::OrderSyntax { .. } => "order-syntax",
+            Error::Request { .. } => "request",
+            Error::Unbound { .. } => "unbound",
+            Error::MissingIssuerName { .. } => "missing-issuer-name",
+            Error::KeyFile { .. } => "key-file",
+            Error::KeyPermissions { .. } => "key-permissions",
+            Error::WrongPassphrase { .. } => "wrong-passphrase",
+            Error::Passphrase { .. } => "passphrase",
+            Error::Exists { .. } => "exists",
+            Error::TooLarge { .. } => "too-large",
+            Error::NoSuchDirectory { .. } => "no-such-directory",
+            Error::Io { .. } => "io",
+            Error::WrittenAfterRecord { .. } => "written-after-record",
+            Error::LedgerUnusable { .. } => "ledger-unusable",
+            Error::LedgerMissing { .. } => "ledger-missing",
+            Error::Ledger { .. } => "ledger",
+            Error::Format(e) => e.code(),
+            Error::SelfCheck { .. } => "self-check",
+        }
+    }
+}
+
 /// The fix to print after an operating system's error, where there is an obvious one.
 fn io_fix(e: &std::io::Error) -> &'static str {
     match e.kind() {

@@ -10,7 +10,10 @@ mod cli;
 use cli::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::usage_error(&e),
+    };
     let json = cli.command.json();
     let outcome = match cli.command {
         Command::Keygen(args) => cli::keys::keygen(&args),

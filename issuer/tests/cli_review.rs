@@ -157,7 +157,8 @@ fn json_errors_are_printed_on_stdout_too() {
     let v = out.json();
     assert_eq!(v["exit"], 2);
     assert_eq!(v["refused"], false);
-    assert!(v["error"]
+    assert_eq!(v["error"]["code"], "io");
+    assert!(v["error"]["text"]
         .as_str()
         .unwrap()
         .starts_with("x.json: No such file"));
@@ -167,7 +168,14 @@ fn json_errors_are_printed_on_stdout_too() {
         .run(&["keygen", "--out-dir", ".", "--json"])
         .code(2)
         .json();
-    assert!(v["error"].as_str().unwrap().contains("exists: refusing"));
+    assert_eq!(v["error"]["code"], "exists");
+    assert!(v["error"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("exists: refusing"));
+    // A command line clap refuses is an error object too.
+    let v = env.run(&["issue", "--json", "--bogus"]).code(2).json();
+    assert_eq!(v["error"]["code"], "usage");
 
     env.issue(&["--order", "order.json", "--out", "a.lic"]);
     let v = env
@@ -176,7 +184,8 @@ fn json_errors_are_printed_on_stdout_too() {
         .json();
     assert_eq!(v["exit"], 1);
     assert_eq!(v["refused"], true);
-    assert!(v["error"]
+    assert_eq!(v["error"]["code"], "no-such-license");
+    assert!(v["error"]["text"]
         .as_str()
         .unwrap()
         .starts_with("no license LIC-999999"));

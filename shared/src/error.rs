@@ -111,3 +111,29 @@ fn known_formats() -> String {
         .collect();
     quoted.join(" and ")
 }
+
+impl Error {
+    /// A stable machine code for this error, lowercase kebab-case: what a front end
+    /// matches on and shows beside its own words (docs/JSON.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::TooLarge { .. } => "too-large",
+            Error::Armor { .. } => "armor",
+            Error::Base64 { .. } => "base64",
+            Error::Envelope { .. } => "envelope",
+            Error::UnsupportedFormat { .. } => "unsupported-format",
+            Error::WrongDocumentKind { .. } => "wrong-document-kind",
+            Error::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
+            Error::MalformedKeyId { .. } => "malformed-key-id",
+            Error::UnknownKey { .. } => "unknown-key",
+            Error::BadSignature { .. } => "bad-signature",
+            Error::Payload { .. } => "payload",
+            Error::InvalidPayload { .. } => "invalid-payload",
+            Error::WrongProduct { .. } => "wrong-product",
+            Error::Request { .. } => "request",
+            Error::ClockResetRequest { .. } => "clock-reset-request",
+            Error::Key { .. } => "key",
+            Error::WeakKey { .. } => "weak-key",
+        }
+    }
+}

@@ -250,6 +250,46 @@ pub enum Error {
 }
 
 impl Error {
+    /// A stable machine code for this error, lowercase kebab-case (a format error keeps
+    /// the code of `license_format::Error`): what a front end matches on and shows beside
+    /// its own words (docs/JSON.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Format(e) => e.code(),
+            Error::NoStore { .. } => "no-store",
+            Error::CannotOpen { .. } => "cannot-open",
+            Error::CannotWrite { .. } => "cannot-write",
+            Error::ForeignStore { .. } => "foreign-store",
+            Error::NewerStore { .. } => "newer-store",
+            Error::NotAFile { .. } => "not-a-file",
+            Error::DamagedStore { .. } => "damaged-store",
+            Error::UntrustedStoredLicense { .. } => "untrusted-stored-license",
+            Error::Sqlite { .. } => "sqlite",
+            Error::NoLicense { .. } => "no-license",
+            Error::WrongInstallation { .. } => "wrong-installation",
+            Error::Expired { .. } => "expired",
+            Error::NotYetValid { .. } => "not-yet-valid",
+            Error::OlderSerial { .. } => "older-serial",
+            Error::SerialConflict { .. } => "serial-conflict",
+            Error::OlderThanActive { .. } => "older-than-active",
+            Error::CustomerChange { .. } => "customer-change",
+            Error::ClockResetNotPending { .. } => "clock-reset-not-pending",
+            Error::ClockResetOtherRequest { .. } => "clock-reset-other-request",
+            Error::ClockResetWrongInstallation { .. } => "clock-reset-wrong-installation",
+            Error::ClockResetStale { .. } => "clock-reset-stale",
+            Error::ClockNotBehind { .. } => "clock-not-behind",
+            Error::NotLicensed { .. } => "not-licensed",
+            Error::NoFreeSeat { .. } => "no-free-seat",
+            Error::HoldsOtherPlan { .. } => "holds-other-plan",
+            Error::UnknownUser { .. } => "unknown-user",
+            Error::UserExists { .. } => "user-exists",
+            Error::InvalidUserName { .. } => "invalid-user-name",
+            Error::UnknownCode { .. } => "unknown-code",
+            Error::UserRequired { .. } => "user-required",
+            Error::NoSuchSeat { .. } => "no-such-seat",
+        }
+    }
+
     /// Whether this is a clean "no" by the license rules (exit status 1) rather than an
     /// error (exit status 2).
     pub fn is_refusal(&self) -> bool {

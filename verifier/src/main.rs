@@ -190,11 +190,7 @@ enum CheckCommand {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return ExitCode::from(cli::usage_error(&e)),
     };
     ExitCode::from(cli::run(cli))
 }

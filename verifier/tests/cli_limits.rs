@@ -53,7 +53,8 @@ fn license_files_over_the_limit_are_refused_in_verify_and_import() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["exit"], 2);
     assert_eq!(v["refused"], false);
-    assert_eq!(v["error"], words);
+    assert_eq!(v["error"]["text"], words);
+    assert_eq!(v["error"]["code"], "usage");
 }
 
 #[test]

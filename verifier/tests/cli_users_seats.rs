@@ -102,7 +102,11 @@ fn errors_are_json_too_with_json() {
     let env = Env::licensed(&current());
     let refused = env.json(&["seats", "assign", "zed", "sales-premium"], 2);
     assert_eq!(refused["refused"], false);
-    assert!(refused["error"].as_str().unwrap().contains("no user zed"));
+    assert_eq!(refused["error"]["code"], "unknown-user");
+    assert!(refused["error"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("no user zed"));
     env.run(&["users", "add", "carol"]).code(0);
     env.run(&["seats", "assign", "alice", "service-essentials"])
         .code(0);
@@ -110,6 +114,14 @@ fn errors_are_json_too_with_json() {
         .code(0);
     let full = env.json(&["seats", "assign", "carol", "service-essentials"], 1);
     assert_eq!(full["refused"], true);
+    assert_eq!(full["error"]["code"], "no-free-seat");
+    // A command line clap refuses is an error object too.
+    let usage = env.json(&["seats", "assign", "carol"], 2);
+    assert_eq!(usage["error"]["code"], "usage");
+    assert!(usage["error"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("required"));
 }
 
 #[test]

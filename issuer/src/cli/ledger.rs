@@ -33,7 +33,7 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
                 eprintln!("license-issuer: {message}");
                 eprintln!("hint: `license-issuer ledger list` shows the ids issued");
                 if common.json {
-                    super::json_error(&message, 1);
+                    super::json_error("no-such-license", &message, 1);
                 }
                 return Ok(super::NO);
             };

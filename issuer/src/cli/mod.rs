@@ -30,14 +30,39 @@ pub fn report_error(err: &Error, json: bool) -> ExitCode {
         eprintln!("hint: {hint}");
     }
     if json {
-        json_error(&err.to_string(), 2);
+        json_error(err.code(), &err.to_string(), 2);
     }
     error_code()
 }
 
-/// The JSON form of a failed command, with the keys `license-verifier` uses.
-pub fn json_error(message: &str, exit: u8) {
-    let value = serde_json::json!({ "error": message, "refused": exit == 1, "exit": exit });
+/// A command line clap refused (or `--help`, `--version`): printed as clap prints it,
+/// and with `--json` anywhere on the line also as the JSON error, code `usage`.
+pub fn usage_error(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    if !e.use_stderr() {
+        return ExitCode::SUCCESS;
+    }
+    if std::env::args_os().any(|a| a == "--json") {
+        json_error("usage", &clap_message(e), 2);
+    }
+    error_code()
+}
+
+/// clap's message without its `error: ` prefix and usage lines.
+pub fn clap_message(e: &clap::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
+/// The JSON form of a failed command, as `license-verifier` writes it:
+/// `{"error": {"code", "text"}, "refused", "exit"}`.
+pub fn json_error(code: &str, message: &str, exit: u8) {
+    let value = serde_json::json!({
+        "error": { "code": code, "text": message },
+        "refused": exit == 1,
+        "exit": exit,
+    });
     // Best effort: the error is on stderr already.
     let _ = print_json(&value);
 }

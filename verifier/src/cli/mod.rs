@@ -34,14 +34,17 @@ impl Reply {
 /// A command that did not complete.
 pub(crate) struct Failure {
     exit: u8,
+    code: &'static str,
     message: String,
     hint: Option<String>,
 }
 
 impl Failure {
+    /// A mistake on the command line or in a file it names (code `usage`).
     pub(crate) fn usage(message: String) -> Self {
         Failure {
             exit: 2,
+            code: "usage",
             message,
             hint: None,
         }
@@ -88,10 +91,32 @@ impl From<Error> for Failure {
         };
         Failure {
             exit: if e.is_refusal() { 1 } else { 2 },
+            code: e.code(),
             message: e.to_string(),
             hint,
         }
     }
+}
+
+/// A command line clap refused (or `--help`, `--version`): printed as clap prints it,
+/// and with `--json` anywhere on the line also as the JSON error, code `usage`. Returns
+/// the exit status.
+pub(crate) fn usage_error(e: &clap::Error) -> u8 {
+    let _ = e.print();
+    if !e.use_stderr() {
+        return 0;
+    }
+    if std::env::args_os().any(|a| a == "--json") {
+        let text = e.to_string();
+        let first = text.lines().next().unwrap_or_default();
+        let out = json!({
+            "error": { "code": "usage", "text": first.strip_prefix("error: ").unwrap_or(first) },
+            "refused": false,
+            "exit": 2,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    }
+    2
 }
 
 /// Runs the parsed command line and returns the exit status.
@@ -116,7 +141,11 @@ pub(crate) fn run(cli: Cli) -> u8 {
                 eprintln!("hint: {hint}");
             }
             if json {
-                let out = json!({ "error": f.message, "refused": f.exit == 1, "exit": f.exit });
+                let out = json!({
+                    "error": { "code": f.code, "text": f.message },
+                    "refused": f.exit == 1,
+                    "exit": f.exit,
+                });
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             }
             f.exit
