@@ -10,8 +10,10 @@ cd "$work"
 export LICENSE_ISSUER_NAME="Example Vendor AS"
 
 # Build once, then call the binaries directly: the demo is about them, not about cargo.
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-issuer -p license-verifier \
-  --features license-verifier/example-keys
+# The verifier is built with the example keys compiled in (feature example-keys): a build
+# without it trusts no key, as a product's build must not trust these.
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-issuer
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-verifier --features example-keys
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" \
   | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 issuer() { echo "\$ license-issuer $*"; "$target/debug/license-issuer" "$@"; }
