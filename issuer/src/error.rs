@@ -143,7 +143,7 @@ impl Error {
             Error::OrderSyntax { .. } => "order-syntax",
             Error::Request { .. } => "request",
             Error::Unbound { .. } => "unbound",
-            Error::MissingIssuerName { .. } => "missing-issuer-name",
+            Error::MissingIssuerName => "missing-issuer-name",
             Error::KeyFile { .. } => "key-file",
             Error::KeyPermissions { .. } => "key-permissions",
             Error::WrongPassphrase { .. } => "wrong-passphrase",

@@ -126,7 +126,7 @@ impl Error {
             Error::UnsupportedAlgorithm { .. } => "unsupported-algorithm",
             Error::MalformedKeyId { .. } => "malformed-key-id",
             Error::UnknownKey { .. } => "unknown-key",
-            Error::BadSignature { .. } => "bad-signature",
+            Error::BadSignature => "bad-signature",
             Error::Payload { .. } => "payload",
             Error::InvalidPayload { .. } => "invalid-payload",
             Error::WrongProduct { .. } => "wrong-product",

@@ -258,6 +258,37 @@ impl LicenseStore {
 
     /// Whether a capability may be used, by `user` when it is asked per user.
     ///
+    /// The capabilities of the built-in catalog:
+    ///
+    /// | capability | per user | needs |
+    /// |---|---|---|
+    /// | `crm` | no | `superoffice-server` |
+    /// | `web-client` | yes | `superoffice-server` and `online-web-services`; the user has login rights and holds a seat of `sales-essentials`, `sales-premium`, `service-essentials`, `service-premium`, `marketing-essentials` or `marketing-premium` within its count |
+    /// | `windows-client` | yes | `legacy-windows-site`; login rights and a seat of `legacy-windows-users` |
+    /// | `saint-status-monitors` | no | `sales-intelligence` |
+    /// | `exchange-sync` | no | `exchange-synchronizer` |
+    /// | `external-users` | no | `expander-services` |
+    /// | `customer-centre` | no | `customer-centre` |
+    /// | `quotes` | no | `quote-management` |
+    ///
+    /// The question a product asks at each login, "may this user reach the product
+    /// through the web client?":
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use license_verifier::{LicenseStore, Reason};
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # let keyring = license_verifier::trusted::default_keyring().unwrap();
+    /// # let now = Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap();
+    /// # let store = LicenseStore::create(&dir.path().join("s.db"), keyring, now).unwrap();
+    /// let d = store.check_capability("web-client", Some("alice"), now).unwrap();
+    /// // A fresh store knows no user alice. Typed reasons: the product words them in its
+    /// // own language, by their codes.
+    /// assert!(!d.allowed);
+    /// assert_eq!(d.reasons, [Reason::UnknownUser { user: "alice".into() }]);
+    /// assert_eq!(d.reasons[0].code(), "unknown-user");
+    /// ```
+    ///
     /// # Errors
     /// [`Error::UnknownCode`] for an unknown capability, [`Error::UserRequired`] for a
     /// per-user capability asked without a user.
