@@ -52,7 +52,8 @@ enum Command {
     Verify {
         /// The license file.
         file: PathBuf,
-        /// The instant to check at (RFC 3339), instead of now.
+        /// The instant to check at (RFC 3339, or a day YYYY-MM-DD from its start in UTC),
+        /// instead of now.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         /// Check that the license is for this installation id.
@@ -106,6 +107,13 @@ enum Command {
         /// How many events to show.
         #[arg(long, default_value_t = 20)]
         limit: u32,
+        /// Only events of this kind (repeatable), e.g. import, seat-assigned, clock.
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+        /// Only events at or after this instant (RFC 3339) or day (YYYY-MM-DD, from its
+        /// start in UTC).
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
     },
 }
 

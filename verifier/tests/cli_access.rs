@@ -46,7 +46,7 @@ fn list_and_show_are_the_licenses_screen() {
         .stdout(contains("Verkoopoffertebeheer"));
     env.run(&["show", "sales-premium"])
         .code(0)
-        .stdout(contains("seats: 1 of 10 used"))
+        .stdout(contains("seats: 1 of 10 seats used"))
         .stdout(contains("1. alice"));
     env.run(&["--lang", "nl", "show", "quote-management"])
         .code(0)

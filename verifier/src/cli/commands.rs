@@ -75,10 +75,22 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
         Command::Users(cmd) => with_store(cli, ring, |store| users(cmd, store, now)),
         Command::Seats(cmd) => with_store(cli, ring, |store| seats(cmd, store, now)),
         Command::Check(cmd) => with_store(cli, ring, |store| check(cmd, store, now)),
-        Command::Events { limit } => with_store(cli, ring, |store| {
-            let events = store.events(*limit, now)?;
-            done(json!({ "events": events }), render::events(&events))
-        }),
+        Command::Events { limit, kind, since } => {
+            let since = since
+                .as_deref()
+                .map(|t| instant("--since", t))
+                .transpose()?;
+            if let Some(unknown) = kind.iter().find(|k| !EVENT_KINDS.contains(&k.as_str())) {
+                return Err(Failure::usage(format!(
+                    "--kind: unknown event kind {unknown:?}; the kinds are {}",
+                    EVENT_KINDS.join(", ")
+                )));
+            }
+            with_store(cli, ring, |store| {
+                let events = store.events_where(*limit, kind, since, now)?;
+                done(json!({ "events": events }), render::events(&events))
+            })
+        }
     }
 }
 
@@ -108,6 +120,36 @@ fn import(
         .confirm_customer_change(force);
     let report = store.import_with(bytes, options, now)?;
     done(to_json(&report), render::import(&report))
+}
+
+/// The kinds the events log records (docs/JSON.md).
+const EVENT_KINDS: [&str; 13] = [
+    "init",
+    "import",
+    "import-refused",
+    "seat-assigned",
+    "seat-released",
+    "seat-refused",
+    "user-added",
+    "user-login",
+    "user-removed",
+    "clock",
+    "clock-reset-requested",
+    "clock-reset",
+    "state",
+];
+
+/// An instant from the command line: RFC 3339, or a day (`YYYY-MM-DD`) from its start in
+/// UTC, as orders read their dates.
+fn instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc());
+    }
+    parse_rfc3339(text).map_err(|e| {
+        Failure::usage(format!(
+            "{flag}: {e}; give an RFC 3339 time or a day YYYY-MM-DD"
+        ))
+    })
 }
 
 fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
@@ -171,7 +213,7 @@ fn verify(
     now: DateTime<Utc>,
 ) -> Outcome {
     let at = match at {
-        Some(text) => parse_rfc3339(text).map_err(|e| Failure::usage(format!("--at: {e}")))?,
+        Some(text) => instant("--at", text)?,
         None => now,
     };
     let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
@@ -237,8 +279,11 @@ fn seats(cmd: &SeatsCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
                     format!(" (moved from {})", r.released.join(", "))
                 };
                 format!(
-                    "assigned a seat of {} to {}{moved}: {} of {} seats used\n",
-                    r.plan, r.user, r.seats_used, r.seats_total
+                    "assigned a seat of {} to {}{moved}: {} of {} used\n",
+                    r.plan,
+                    r.user,
+                    r.seats_used,
+                    reasons::count(r.seats_total, "seat", "seats")
                 )
             };
             done(to_json(&r), text)
@@ -277,8 +322,11 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
             let json = reasons::with_texts(to_json(&c), &c.decision.reasons);
             let mut reply = decision(c.decision.clone(), json);
             reply.text.push_str(&format!(
-                "{}: {} of {} seats used, {} free\n",
-                c.plan, c.seats_used, c.seats_total, c.seats_free
+                "{}: {} of {} used, {} free\n",
+                c.plan,
+                c.seats_used,
+                reasons::count(c.seats_total, "seat", "seats"),
+                c.seats_free
             ));
             Ok(reply)
         }

@@ -8,6 +8,17 @@ use license_format::Catalog;
 use license_verifier::{end_day, Reason, Warning};
 use serde_json::Value;
 
+/// `count` with its noun, singular or plural: "1 seat", "2 seats".
+pub(crate) fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Days, as `count` words them; a day count may be negative in no message.
+fn days(n: i64) -> String {
+    count(u64::try_from(n).unwrap_or(0), "day", "days")
+}
+
 fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
@@ -64,25 +75,34 @@ pub(crate) fn text(r: &Reason) -> String {
             user,
             rank,
             seats,
-        } => format!("{plan}: {user} is holder {rank} of {seats} licensed seats"),
+        } => format!(
+            "{plan}: {user} is holder {rank} of {}",
+            count(*seats, "licensed seat", "licensed seats")
+        ),
         Reason::NoFreeSeat { plan, used, seats } => {
-            format!("{plan}: {used} of {seats} licensed seats are held, none is free")
+            format!(
+                "{plan}: {used} of {} {} held, none is free",
+                count(*seats, "licensed seat", "licensed seats"),
+                if *used == 1 { "is" } else { "are" }
+            )
         }
         Reason::LicenseInGrace {
             license_id,
             until,
             days_left,
         } => format!(
-            "license {license_id} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
-            end_day(until)
+            "license {license_id} has ended and is in its grace period until {} ({} left): ask the vendor for a renewal",
+            end_day(until),
+            days(*days_left)
         ),
         Reason::GrantInGrace {
             license_code,
             until,
             days_left,
         } => format!(
-            "{license_code} has ended and is in its grace period until {} ({days_left} days left): ask the vendor for a renewal",
-            end_day(until)
+            "{license_code} has ended and is in its grace period until {} ({} left): ask the vendor for a renewal",
+            end_day(until),
+            days(*days_left)
         ),
         // A reason this front end does not know yet still says what it is.
         other => other.code().to_owned(),
@@ -103,15 +123,18 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             days_left,
             grace_days,
         } => format!(
-            "license {license_id} ends in {days_left} days (then {grace_days} days of grace); ask the vendor for a renewal"
+            "license {license_id} ends in {} (then {} of grace); ask the vendor for a renewal",
+            days(*days_left),
+            days(i64::from(*grace_days))
         ),
         Warning::LicenseInGrace {
             license_id,
             until,
             days_left,
         } => format!(
-            "license {license_id} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
-            day(until)
+            "license {license_id} has ended and is in its grace period: it stops working on {} ({} left); ask the vendor for a renewal",
+            day(until),
+            days(*days_left)
         ),
         Warning::LicenseExpired { license_id, since } => format!(
             "license {license_id} expired on {}; ask the vendor for a renewal",
@@ -130,9 +153,10 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             stops_at,
             days_left,
         } => format!(
-            "{} {license_code} has ended and is in its grace period: it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            "{} {license_code} has ended and is in its grace period: it stops working on {} ({} left); ask the vendor for a renewal",
             what(*plan),
-            end_day(stops_at)
+            end_day(stops_at),
+            days(*days_left)
         ),
         Warning::GrantEndsSoon {
             license_code,
@@ -140,9 +164,10 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             stops_at,
             days_left,
         } => format!(
-            "{} {license_code} ends soon: grace included, it stops working on {} ({days_left} days left); ask the vendor for a renewal",
+            "{} {license_code} ends soon: grace included, it stops working on {} ({} left); ask the vendor for a renewal",
             what(*plan),
-            end_day(stops_at)
+            end_day(stops_at),
+            days(*days_left)
         ),
         Warning::UsersLoseAccess {
             plan,
@@ -157,7 +182,9 @@ pub(crate) fn warning_text(w: &Warning) -> String {
                 String::new()
             };
             format!(
-                "{plan}: {users_total} users lose access after {}: {}{more}",
+                "{plan}: {} lose{} access after {}: {}{more}",
+                count(*users_total, "user", "users"),
+                if *users_total == 1 { "s" } else { "" },
                 end_day(stops_at),
                 users.join(", ")
             )
@@ -167,7 +194,9 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             holders,
             seats,
         } => format!(
-            "{plan}: {holders} holders of {seats} licensed seats; holders after the first {seats} are denied until seats are released or added"
+            "{plan}: {} of {}; holders after the first {seats} are denied until seats are released or added",
+            count(*holders, "holder", "holders"),
+            count(*seats, "licensed seat", "licensed seats")
         ),
         other => other.code().to_owned(),
     }

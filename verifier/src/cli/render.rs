@@ -1,6 +1,8 @@
 //! Text output for people. JSON output is the library's structures as they are.
 
 use std::fmt::Write as _;
+
+use super::reasons::count;
 use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
@@ -38,15 +40,15 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     }
     let left = r
         .days_left
-        .map(|d| format!(", {d} days left"))
+        .map(|d| format!(", {} left", days(d)))
         .unwrap_or_default();
     let _ = writeln!(s, "  state: {}{left}", r.state.name());
     let _ = writeln!(
         s,
-        "  term: {} to {} (+{} days grace)",
+        "  term: {} to {} (+{} grace)",
         start_day(&r.valid_from),
         day(&r.valid_until),
-        r.grace_days
+        count(r.grace_days, "day", "days")
     );
     let bound = r.installation_id.as_deref().unwrap_or("any installation");
     let _ = writeln!(s, "  installation: {bound}\n  signed by key: {}", r.kid);
@@ -56,9 +58,9 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     for g in &r.user_plans {
         let _ = writeln!(
             s,
-            "  plan {}: {} seats, {}",
+            "  plan {}: {}, {}",
             g.code,
-            g.seats.unwrap_or(0),
+            count(g.seats.unwrap_or(0), "seat", "seats"),
             g.state.name()
         );
     }
@@ -109,8 +111,11 @@ pub(crate) fn import(r: &ImportReport) -> String {
     for u in &c.users_losing_access {
         let _ = writeln!(
             s,
-            "  ! user {} loses access to {}: holder {} of {} seats",
-            u.user, u.plan, u.rank, u.seats
+            "  ! user {} loses access to {}: holder {} of {}",
+            u.user,
+            u.plan,
+            u.rank,
+            count(u.seats, "seat", "seats")
         );
     }
     if c.expiry_moves {
@@ -138,9 +143,9 @@ pub(crate) fn status(st: &Status) -> String {
         let _ = writeln!(s, "customer: {} ({})", c.name, c.id);
         let left = match (st.days_left, st.state) {
             (Some(d), Some(license_verifier::State::Grace { .. })) => {
-                format!(" (ended; {d} days of grace left)")
+                format!(" (ended; {} of grace left)", days(d))
             }
-            (Some(d), _) => format!(" ({d} days left)"),
+            (Some(d), _) => format!(" ({} left)", days(d)),
             (None, _) => String::new(),
         };
         let _ = writeln!(s, "valid until: {}{left}", day(&st.valid_until));
@@ -150,6 +155,11 @@ pub(crate) fn status(st: &Status) -> String {
         let _ = writeln!(s, "warning: {}", super::reasons::warning_text(w));
     }
     s
+}
+
+/// Whole days, worded: "1 day", "3 days".
+fn days(n: i64) -> String {
+    count(u64::try_from(n).unwrap_or(0), "day", "days")
 }
 
 /// A usage bar of `width` cells for a terminal.
@@ -181,7 +191,9 @@ pub(crate) fn list(rows: &[LicenseRow]) -> String {
                 (Some(used), Some(total)) if tty => {
                     format!("  {} {used}/{total}", bar(used, total, 10))
                 }
-                (Some(used), Some(total)) => format!("  {used}/{total} seats"),
+                (Some(used), Some(total)) => {
+                    format!("  {used}/{}", count(total, "seat", "seats"))
+                }
                 _ => String::new(),
             };
             let until = if r.status == "not licensed" {
@@ -211,7 +223,7 @@ pub(crate) fn show(d: &LicenseDetail) -> String {
         let _ = writeln!(s, "valid until: {}", day(&r.valid_until));
     }
     if let (Some(used), Some(total)) = (r.seats_used, r.seats_total) {
-        let _ = writeln!(s, "seats: {used} of {total} used");
+        let _ = writeln!(s, "seats: {used} of {} used", count(total, "seat", "seats"));
         for h in &d.holders {
             let over = if h.counted {
                 ""

@@ -75,10 +75,32 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::DamagedStore`].
     pub fn events(&self, limit: u32, now: DateTime<Utc>) -> Result<Vec<Event>> {
+        self.events_where(limit, &[], None, now)
+    }
+
+    /// The latest `limit` events of the given kinds (all kinds when empty) at or after
+    /// `since`, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Sqlite`] or [`Error::DamagedStore`].
+    pub fn events_where(
+        &self,
+        limit: u32,
+        kinds: &[String],
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Event>> {
+        // Kinds as one JSON array, so that any number of them is one parameter.
+        let kinds = serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into());
+        let since = since.map(|t| format_rfc3339(&t));
         self.read(now, |tx, _| {
-            let mut stmt =
-                tx.prepare("SELECT id, at, kind, message FROM events ORDER BY id DESC LIMIT ?1")?;
-            let rows = stmt.query_map([limit], |r| {
+            let mut stmt = tx.prepare(
+                "SELECT id, at, kind, message FROM events
+                 WHERE (json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2)))
+                   AND (?3 IS NULL OR at >= ?3)
+                 ORDER BY id DESC LIMIT ?1",
+            )?;
+            let rows = stmt.query_map(params![limit, kinds, since], |r| {
                 Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
             })?;
             rows.map(|row| {

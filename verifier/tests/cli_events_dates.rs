@@ -1,0 +1,76 @@
+//! `events --kind/--since` and days as instants on the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{current, Env};
+use predicates::str::contains;
+
+#[test]
+fn events_by_kind_and_since() {
+    let env = Env::licensed(&current());
+    env.run(&["seats", "assign", "alice", "sales-premium"])
+        .code(0);
+    let all = env.json(&["events", "--limit", "100"], 0);
+    let kinds = |v: &serde_json::Value| -> Vec<String> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(kinds(&all).len() > 3, "{all}");
+    let seats = env.json(&["events", "--kind", "seat-assigned"], 0);
+    assert_eq!(kinds(&seats), ["seat-assigned"]);
+    let two = env.json(
+        &["events", "--kind", "seat-assigned", "--kind", "import"],
+        0,
+    );
+    assert_eq!(kinds(&two), ["seat-assigned", "import"]);
+    let future = env.json(&["events", "--since", "2999-01-01"], 0);
+    assert!(kinds(&future).is_empty());
+    let past = env.json(&["events", "--since", "2000-01-01T00:00:00Z"], 0);
+    assert_eq!(kinds(&past), kinds(&all));
+    env.run(&["events", "--kind", "imports"])
+        .code(2)
+        .stderr(contains(
+            "unknown event kind \"imports\"; the kinds are init, import",
+        ));
+    env.run(&["events", "--since", "yesterday"])
+        .code(2)
+        .stderr(contains("give an RFC 3339 time or a day YYYY-MM-DD"));
+}
+
+#[test]
+fn verify_at_a_day() {
+    let env = Env::new();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/valid-basic.lic"
+    );
+    // The term is 2026-12-01 to 2027-11-30 (+14 days of grace): a day is its start in UTC.
+    env.run(&["verify", file, "--at", "2027-01-01"])
+        .code(0)
+        .stdout(contains("state: active, 334 days left"));
+    env.run(&["verify", file, "--at", "2026-11-30"])
+        .code(1)
+        .stdout(contains("not valid before 2026-12-01"));
+}
+
+#[test]
+fn one_seat_is_one_seat() {
+    let env = Env::licensed(&current().seats("sales-premium", 1));
+    env.run(&["seats", "assign", "alice", "sales-premium"])
+        .code(0)
+        .stdout(contains("1 of 1 seat used"));
+    env.run(&["check", "seats", "sales-premium"])
+        .code(1)
+        .stdout(contains(
+            "sales-premium: 1 of 1 licensed seat is held, none is free",
+        ))
+        .stdout(contains("sales-premium: 1 of 1 seat used, 0 free"));
+    env.run(&["show", "sales-premium"])
+        .code(0)
+        .stdout(contains("seats: 1 of 1 seat used"));
+}
