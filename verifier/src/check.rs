@@ -16,8 +16,8 @@ pub struct GrantCheck {
     /// The grant's state at the instant.
     #[serde(serialize_with = "name")]
     pub state: State,
-    /// The grant's end (`null`: perpetual).
-    #[serde(with = "crate::json_time::optional")]
+    /// The grant's end (`null`: perpetual). In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
 }
 
@@ -51,8 +51,8 @@ pub struct FileCheck {
     /// Start of its term.
     #[serde(with = "crate::json_time")]
     pub valid_from: DateTime<Utc>,
-    /// End of its term (`null`: perpetual).
-    #[serde(with = "crate::json_time::optional")]
+    /// End of its term (`null`: perpetual). In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
     /// Days of grace after the end.
     pub grace_days: u32,

@@ -24,3 +24,45 @@ pub(crate) mod optional {
         }
     }
 }
+
+/// The end of a term in JSON as two members named for what they are: `ends_at`, the
+/// exclusive instant (RFC 3339), and `last_day`, the last calendar day (UTC) on which it
+/// still works: the day before a midnight end. Both `null` for no end (perpetual).
+/// Used with `#[serde(flatten, serialize_with = ...)]`.
+pub(crate) fn term_end<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    end_members(t, s, "ends_at", "last_day")
+}
+
+/// As [`term_end`], for the end before a change: `ends_at_before`, `last_day_before`.
+pub(crate) fn term_end_before<S: Serializer>(
+    t: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    end_members(t, s, "ends_at_before", "last_day_before")
+}
+
+/// As [`term_end`], for the end after a change: `ends_at_after`, `last_day_after`.
+pub(crate) fn term_end_after<S: Serializer>(
+    t: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    end_members(t, s, "ends_at_after", "last_day_after")
+}
+
+fn end_members<S: Serializer>(
+    t: &Option<DateTime<Utc>>,
+    s: S,
+    ends_at: &'static str,
+    last_day: &'static str,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap as _;
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry(ends_at, &t.as_ref().map(format_rfc3339))?;
+    map.serialize_entry(last_day, &t.as_ref().map(|t| last_day_of(t).to_string()))?;
+    map.end()
+}
+
+/// The last day on which something that ends (exclusively) at `end` still works.
+pub(crate) fn last_day_of(end: &DateTime<Utc>) -> chrono::NaiveDate {
+    (*end - chrono::Duration::microseconds(1)).date_naive()
+}

@@ -26,7 +26,7 @@ fn list_and_show_are_the_licenses_screen() {
         ),
         (json!("user-plan"), json!("active"), json!(10), json!(1))
     );
-    assert!(sales["valid_until"].is_string());
+    assert!(sales["ends_at"].is_string() && sales["last_day"].is_string());
     let legacy = rows
         .iter()
         .find(|r| r["code"] == "legacy-windows-users")

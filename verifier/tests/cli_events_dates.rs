@@ -74,3 +74,35 @@ fn one_seat_is_one_seat() {
         .code(0)
         .stdout(contains("seats: 1 of 1 seat used"));
 }
+
+/// JSON names both ends of a term for what they are: the exclusive instant and the last
+/// day, for the license and for every grant.
+#[test]
+fn json_gives_the_last_day_and_the_exclusive_end() {
+    let env = Env::new();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/valid-basic.lic"
+    );
+    let v = env.json(&["verify", file, "--at", "2027-01-01"], 0);
+    assert_eq!(v["ends_at"], "2027-12-01T00:00:00Z");
+    assert_eq!(v["last_day"], "2027-11-30");
+    assert!(v.get("valid_until").is_none(), "{v}");
+    for grant in v["system_licenses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["user_plans"].as_array().unwrap())
+    {
+        let (last, ends) = if grant["code"] == "sales-intelligence" {
+            ("2027-05-31", "2027-06-01T00:00:00Z")
+        } else {
+            ("2027-11-30", "2027-12-01T00:00:00Z")
+        };
+        assert_eq!(
+            (grant["last_day"].as_str(), grant["ends_at"].as_str()),
+            (Some(last), Some(ends)),
+            "{grant}"
+        );
+    }
+}

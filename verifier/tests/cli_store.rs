@@ -158,7 +158,7 @@ fn status_reports_state_and_warnings() {
         ),
         (json!("grace"), json!("LIC-1"), json!(1))
     );
-    assert!(s["valid_until"].is_string());
+    assert!(s["ends_at"].is_string() && s["last_day"].is_string());
     assert!(
         s["warnings"][0]["text"]
             .as_str()

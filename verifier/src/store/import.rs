@@ -59,11 +59,12 @@ pub struct Changes {
     pub seats: Vec<SeatChange>,
     /// Users over their plan's new count.
     pub users_losing_access: Vec<LostAccess>,
-    /// The license's end before, when it moves (`null`: perpetual).
-    #[serde(with = "crate::json_time::optional")]
+    /// The license's end before, when it moves (`null`: perpetual). In JSON:
+    /// `ends_at_before` and `last_day_before`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end_before")]
     pub valid_until_before: Option<DateTime<Utc>>,
-    /// The license's end after.
-    #[serde(with = "crate::json_time::optional")]
+    /// The license's end after. In JSON: `ends_at_after` and `last_day_after`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end_after")]
     pub valid_until_after: Option<DateTime<Utc>>,
     /// Whether the end moves.
     pub expiry_moves: bool,
@@ -86,8 +87,8 @@ pub struct ImportReport {
     pub serial: u64,
     /// Its customer's id.
     pub customer: String,
-    /// Its end (`null`: perpetual).
-    #[serde(with = "crate::json_time::optional")]
+    /// Its end (`null`: perpetual). In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
     /// The license it replaces.
     pub previous: Option<String>,

@@ -31,8 +31,8 @@ pub struct Status {
     pub serial: Option<u64>,
     /// Its customer.
     pub customer: Option<Customer>,
-    /// End of its term (`null`: perpetual or none).
-    #[serde(with = "crate::json_time::optional")]
+    /// End of its term (`null`: perpetual or none). In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
     /// Whole days left: to the end of the term, or of the grace period when in grace.
     pub days_left: Option<i64>,
@@ -60,8 +60,8 @@ pub struct LicenseRow {
     pub kind: &'static str,
     /// `active`, `grace until DATE`, `expired`, `not yet valid` or `not licensed`.
     pub status: String,
-    /// The grant's end (`null`: perpetual or not licensed).
-    #[serde(with = "crate::json_time::optional")]
+    /// The grant's end (`null`: perpetual or not licensed). In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
     /// Seats licensed (plans only).
     pub seats_total: Option<u32>,
