@@ -42,6 +42,8 @@ pub struct FileCheck {
     pub customer: Customer,
     /// The installation it is bound to (`null`: any).
     pub installation_id: Option<String>,
+    /// Who issued it (the vendor's display name).
+    pub issuer: String,
     /// The signing key's id.
     #[serde(serialize_with = "display")]
     pub kid: KeyId,
@@ -126,6 +128,7 @@ impl FileCheck {
             serial: p.serial,
             customer: p.customer.clone(),
             installation_id: p.installation_id.clone(),
+            issuer: p.issuer.clone(),
             kid: license.kid(),
             issued_at: p.issued_at,
             valid_from: p.valid_from,

@@ -88,11 +88,15 @@ enum Command {
     Status,
     /// The Licenses screen: every license with its status and seats.
     List,
-    /// One license in detail, with the holders of a plan.
+    /// The active license in full, or one module or plan in detail.
+    /// Without a code: the active license in full. With one: that module or plan, and
+    /// the holders of a plan.
     Show {
         /// The license code, e.g. sales-premium.
-        code: String,
+        code: Option<String>,
     },
+    /// Every license imported, oldest first: when, which serial, what it changed.
+    History,
     /// Users and their login rights.
     #[command(subcommand)]
     Users(UsersCommand),

@@ -106,3 +106,62 @@ fn json_gives_the_last_day_and_the_exclusive_end() {
         );
     }
 }
+
+/// `show` without a code: the active license in full, with every grant and the seats.
+#[test]
+fn show_without_a_code_is_the_active_license_in_full() {
+    let env = Env::new();
+    env.run(&["init"]).code(0);
+    env.run(&["show"])
+        .code(1)
+        .stderr(contains("no license is active"));
+    let env = Env::licensed(&current());
+    env.run(&["seats", "assign", "alice", "sales-premium"])
+        .code(0);
+    env.run(&["show"])
+        .code(0)
+        .stdout(contains("valid: license LIC-1 serial 1 for Acme (C-1)"))
+        .stdout(contains("  issued: "))
+        .stdout(contains(" by Example Vendor\n"))
+        .stdout(contains("  module quote-management: active"))
+        .stdout(contains(
+            "  seats of sales-premium: 1 of 10 seats used, 9 free",
+        ));
+    let v = env.json(&["show"], 0);
+    assert_eq!(v["license_id"], "LIC-1");
+    assert_eq!(v["issuer"], "Example Vendor");
+    assert_eq!(v["seats"][0]["plan"], "sales-premium");
+    assert_eq!(v["seats"][0]["seats_free"], 9);
+}
+
+/// `history`: every license imported, oldest first, with what it changed.
+#[test]
+fn history_lists_every_license_and_what_it_changed() {
+    let env = Env::licensed(&current());
+    let next = current()
+        .serial(2)
+        .without("quote-management")
+        .seats("sales-premium", 12);
+    let file = env.license("lic2.lic", &next);
+    env.run(&["import", &file]).code(0);
+    env.run(&["history"])
+        .code(0)
+        .stdout(contains(" LIC-1 serial 1 for Acme (C-1), until "))
+        .stdout(contains("    + module superoffice-server"))
+        .stdout(contains("* "))
+        .stdout(contains(" LIC-2 serial 2 for Acme (C-1)"))
+        .stdout(contains("    - module quote-management"))
+        .stdout(contains("    seats sales-premium: 10 -> 12"));
+    let v = env.json(&["history"], 0);
+    let list = v["licenses"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(
+        (list[0]["active"].as_bool(), list[1]["active"].as_bool()),
+        (Some(false), Some(true))
+    );
+    assert_eq!(
+        list[1]["modules_lost"],
+        serde_json::json!(["quote-management"])
+    );
+    assert!(list[1]["last_day"].is_string());
+}

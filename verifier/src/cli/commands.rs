@@ -68,9 +68,20 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             let rows = store.licenses(cli.lang, now)?;
             done(json!({ "rows": rows }), render::list(&rows))
         }),
-        Command::Show { code } => with_store(cli, ring, |store| {
+        Command::Show { code: Some(code) } => with_store(cli, ring, |store| {
             let detail = store.show(code, cli.lang, now)?;
             done(to_json(&detail), render::show(&detail))
+        }),
+        Command::History => with_store(cli, ring, |store| {
+            let entries = store.history(now)?;
+            done(json!({ "licenses": entries }), render::history(&entries))
+        }),
+        Command::Show { code: None } => with_store(cli, ring, |store| {
+            let Some(active) = store.active_detail(now)? else {
+                return Err(license_verifier::Error::NoLicense.into());
+            };
+            let json = reasons::with_texts(to_json(&active), &active.file.reasons);
+            done(json, render::active(&active))
         }),
         Command::Users(cmd) => with_store(cli, ring, |store| users(cmd, store, now)),
         Command::Seats(cmd) => with_store(cli, ring, |store| seats(cmd, store, now)),

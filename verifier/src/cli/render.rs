@@ -7,8 +7,8 @@ use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
-    ClockResetReport, Event, ImportOutcome, ImportReport, LicenseDetail, LicenseRow, SeatRow,
-    Status, UserRow,
+    ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportOutcome, ImportReport,
+    LicenseDetail, LicenseRow, SeatRow, Status, UserRow,
 };
 use license_verifier::{Decision, FileCheck};
 
@@ -25,6 +25,64 @@ fn start_day(t: &DateTime<Utc>) -> String {
     } else {
         t.format("%Y-%m-%d %H:%M UTC").to_string()
     }
+}
+
+/// `history`: one line per license imported, and what it changed.
+pub(crate) fn history(entries: &[HistoryEntry]) -> String {
+    if entries.is_empty() {
+        return "no license imported\n".to_owned();
+    }
+    let mut s = String::new();
+    for e in entries {
+        let mark = if e.active { "*" } else { " " };
+        let _ = writeln!(
+            s,
+            "{mark} {} {} serial {} for {} ({}), until {}",
+            e.imported_at.format("%Y-%m-%d"),
+            e.license_id,
+            e.serial,
+            e.customer.name,
+            e.customer.id,
+            day(&e.valid_until)
+        );
+        for m in &e.modules_gained {
+            let _ = writeln!(s, "    + module {m}");
+        }
+        for m in &e.modules_lost {
+            let _ = writeln!(s, "    - module {m}");
+        }
+        for c in &e.seats {
+            let _ = writeln!(s, "    seats {}: {} -> {}", c.plan, c.from, c.to);
+        }
+        if e.customer_changes {
+            let _ = writeln!(s, "    customer changed");
+        }
+    }
+    s.push_str("* active\n");
+    s
+}
+
+/// `show` without a code: the active license in full.
+pub(crate) fn active(a: &ActiveLicense) -> String {
+    let f = &a.file;
+    let mut s = verify(f);
+    let _ = writeln!(
+        s,
+        "  issued: {} by {}",
+        license_format::time::format_rfc3339(&f.issued_at),
+        f.issuer
+    );
+    for p in &a.seats {
+        let _ = writeln!(
+            s,
+            "  seats of {}: {} of {} used, {} free",
+            p.plan,
+            p.seats_used,
+            count(p.seats_total, "seat", "seats"),
+            p.seats_free
+        );
+    }
+    s
 }
 
 pub(crate) fn verify(r: &FileCheck) -> String {
@@ -53,18 +111,34 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     let bound = r.installation_id.as_deref().unwrap_or("any installation");
     let _ = writeln!(s, "  installation: {bound}\n  signed by key: {}", r.kid);
     for g in &r.system_licenses {
-        let _ = writeln!(s, "  module {}: {}", g.code, g.state.name());
+        let _ = writeln!(
+            s,
+            "  module {}: {}{}",
+            g.code,
+            g.state.name(),
+            own_end(g, r)
+        );
     }
     for g in &r.user_plans {
         let _ = writeln!(
             s,
-            "  plan {}: {}, {}",
+            "  plan {}: {}, {}{}",
             g.code,
             count(g.seats.unwrap_or(0), "seat", "seats"),
-            g.state.name()
+            g.state.name(),
+            own_end(g, r)
         );
     }
     s
+}
+
+/// A grant's last day, when it ends before the license.
+fn own_end(g: &license_verifier::GrantCheck, r: &FileCheck) -> String {
+    if g.valid_until == r.valid_until {
+        String::new()
+    } else {
+        format!(", until {}", day(&g.valid_until))
+    }
 }
 
 pub(crate) fn import(r: &ImportReport) -> String {

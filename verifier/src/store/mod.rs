@@ -14,6 +14,7 @@ mod clock_reset;
 mod endings;
 
 mod events;
+mod history;
 mod import;
 mod load;
 mod meta;
@@ -35,8 +36,9 @@ use crate::{Error, Result, VerifiedLicense, Warning};
 pub use clock_reset::ClockResetReport;
 pub use endings::Ending;
 pub use events::Event;
+pub use history::HistoryEntry;
 pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
-pub use report::{Holder, LicenseDetail, LicenseRow, Status};
+pub use report::{ActiveLicense, Holder, LicenseDetail, LicenseRow, PlanSeats, Status};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
 pub use users::UserRow;

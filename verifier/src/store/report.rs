@@ -10,7 +10,8 @@ use super::{seats, users, Ctx, LicenseStore};
 use crate::state::end_day;
 use crate::Warning;
 use crate::{
-    decide_capability, decide_system, Decision, Error, Reason, Result, State, VerifiedLicense,
+    decide_capability, decide_system, Decision, Error, FileCheck, Reason, Result, State,
+    VerifiedLicense,
 };
 
 use super::endings::{Ending, WARNING_DAYS as EXPIRY_WARNING_DAYS};
@@ -67,6 +68,32 @@ pub struct LicenseRow {
     pub seats_total: Option<u32>,
     /// Seats held (plans only).
     pub seats_used: Option<u64>,
+}
+
+/// The seats of one plan of the active license.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PlanSeats {
+    /// The plan.
+    pub plan: String,
+    /// Seats licensed.
+    pub seats_total: u32,
+    /// Seats held.
+    pub seats_used: u64,
+    /// Seats free while the plan is usable (0 otherwise).
+    pub seats_free: u64,
+}
+
+/// The active license in full, as `show` without a code shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ActiveLicense {
+    /// The license checked at the effective time, for this installation: its terms,
+    /// state and every grant with its dates and state.
+    #[serde(flatten)]
+    pub file: FileCheck,
+    /// The seats of every plan it grants.
+    pub seats: Vec<PlanSeats>,
 }
 
 /// One holder of a plan.
@@ -194,6 +221,35 @@ impl LicenseStore {
                 endings,
                 state,
             })
+        })
+    }
+
+    /// The active license in full at the effective time, or `None` when none is active.
+    ///
+    /// # Errors
+    /// [`Error::DamagedStore`], [`Error::UntrustedStoredLicense`] or a store error.
+    pub fn active_detail(&self, now: DateTime<Utc>) -> Result<Option<ActiveLicense>> {
+        self.read(now, |tx, ctx| {
+            let Some(l) = ctx.license()? else {
+                return Ok(None);
+            };
+            let file = FileCheck::of(l, ctx.now, Some(&self.installation_id));
+            let mut seats = Vec::new();
+            for g in &l.payload().user_plans {
+                let seats_used = seats::used(tx, &g.code)?;
+                let usable = seats::counted_seats(Some(l), &g.code, ctx.now) > 0;
+                seats.push(PlanSeats {
+                    plan: g.code.clone(),
+                    seats_total: g.seats,
+                    seats_used,
+                    seats_free: if usable {
+                        u64::from(g.seats).saturating_sub(seats_used)
+                    } else {
+                        0
+                    },
+                });
+            }
+            Ok(Some(ActiveLicense { file, seats }))
         })
     }
 
