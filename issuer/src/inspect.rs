@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use license_format::time::format_rfc3339;
+use license_format::time::{format_rfc3339, last_day};
 use license_format::{
     dearmor, verify_license, Catalog, Envelope, Error as FormatError, Keyring, Payload,
 };
@@ -85,9 +85,10 @@ impl Inspection {
     /// The inspection as text for people, one fact per line.
     pub fn to_text(&self) -> String {
         let p = &self.payload;
+        // A term is shown by its last day, as the order wrote it (FORMAT.md §7.1).
         let time = |t: &Option<_>| {
             t.as_ref()
-                .map_or_else(|| "perpetual".to_owned(), format_rfc3339)
+                .map_or_else(|| "perpetual".to_owned(), |t| last_day(t).to_string())
         };
         let mut out = String::new();
         // Writing into a String cannot fail.

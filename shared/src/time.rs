@@ -60,6 +60,19 @@ pub fn format_rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The last calendar day (UTC) on which something that ends, exclusively, at `end` still
+/// works: the day before a midnight end, else the day of `end` (FORMAT.md §7.1). An
+/// order's `"valid_until": "2027-11-30"` ends at 2027-12-01T00:00:00Z, last day
+/// 2027-11-30.
+///
+/// ```
+/// let end = license_format::time::parse_rfc3339("2027-12-01T00:00:00Z").unwrap();
+/// assert_eq!(license_format::time::last_day(&end).to_string(), "2027-11-30");
+/// ```
+pub fn last_day(end: &DateTime<Utc>) -> chrono::NaiveDate {
+    (*end - chrono::Duration::microseconds(1)).date_naive()
+}
+
 /// Parses a timestamp from the JSON string in place, without copying it: this runs for
 /// every timestamp of every verification.
 struct TimestampVisitor;

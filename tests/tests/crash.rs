@@ -76,7 +76,7 @@ fn issue_serials(s: &Scene, installation: &str, n: usize, seats: u32) -> Vec<Str
         "out",
     ])
     .code(0);
-    let ledger = s.issuer(&["ledger", "list", "--json"]).code(0).json();
+    let ledger = s.issuer(&["ledger", "list", "--json"]).code(0).json()["licenses"].clone();
     let mut rows: Vec<(u64, String)> = ledger
         .as_array()
         .unwrap()
@@ -284,7 +284,7 @@ fn two_issuers_on_one_ledger_hand_out_distinct_serials_and_ids() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let ledger = s.issuer(&["ledger", "list", "--json"]).code(0).json();
+    let ledger = s.issuer(&["ledger", "list", "--json"]).code(0).json()["licenses"].clone();
     let rows = ledger.as_array().unwrap();
     let mut serials: Vec<u64> = rows.iter().map(|r| r["serial"].as_u64().unwrap()).collect();
     let mut ids: Vec<&str> = rows

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use license_format::time::{last_day, parse_rfc3339};
 use license_issuer::{Ledger, LedgerRecord, Result};
 
 use super::args::LedgerCommand;
@@ -11,7 +12,7 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
         LedgerCommand::List { customer, common } => {
             let records = Ledger::open_existing(&common.ledger)?.list(customer.as_deref())?;
             if common.json {
-                super::print_json(&records)?;
+                super::print_json(&serde_json::json!({ "licenses": records }))?;
             } else if records.is_empty() {
                 let whose = customer.as_deref().map(|c| format!(" for customer {c}"));
                 let whose = whose.unwrap_or_default();
@@ -60,9 +61,19 @@ fn summary(r: &LedgerRecord) -> String {
         r.customer_id,
         bound_to(r),
         r.issued_at,
-        r.valid_until.as_deref().unwrap_or("perpetual"),
+        until(r),
         r.key_id
     )
+}
+
+/// The last day of the recorded term, as the order wrote it (FORMAT.md §7.1).
+fn until(r: &LedgerRecord) -> String {
+    match r.valid_until.as_deref().map(parse_rfc3339) {
+        None => "perpetual".to_owned(),
+        Some(Ok(end)) => last_day(&end).to_string(),
+        // A ledger row the program did not write: shown as stored.
+        Some(Err(_)) => r.valid_until.clone().unwrap_or_default(),
+    }
 }
 
 fn details(r: &LedgerRecord) -> String {
@@ -77,7 +88,7 @@ fn details(r: &LedgerRecord) -> String {
         r.product,
         r.issued_at,
         r.valid_from,
-        r.valid_until.as_deref().unwrap_or("perpetual"),
+        until(r),
         r.key_id,
         r.sha256,
         r.file_text.as_deref().unwrap_or_default()

@@ -115,7 +115,8 @@ impl Env {
         if !self.path("license-ledger.db").exists() {
             return Vec::new();
         }
-        serde_json::from_value(self.run(&["ledger", "list", "--json"]).code(0).json()).unwrap()
+        let listed = self.run(&["ledger", "list", "--json"]).code(0).json();
+        serde_json::from_value(listed["licenses"].clone()).unwrap()
     }
 }
 
