@@ -38,7 +38,7 @@ fn list_and_show_are_the_licenses_screen() {
     // Not a terminal: counts, no bar.
     env.run(&["list"])
         .code(0)
-        .stdout(contains("1/10 seats"))
+        .stdout(contains("1 of 10 seats used"))
         .stdout(contains("[#").not())
         .stdout(contains("System licenses"));
     env.run(&["--lang", "nl", "list"])

@@ -165,3 +165,45 @@ fn history_lists_every_license_and_what_it_changed() {
     );
     assert!(list[1]["last_day"].is_string());
 }
+
+/// The Licenses screen: a head naming the active license, and every line within 80
+/// columns in both languages, with every system license and plan of the catalog granted.
+#[test]
+fn the_licenses_screen_has_a_head_and_fits_80_columns() {
+    let mut all = current()
+        .set("system_licenses", serde_json::json!([]))
+        .set("user_plans", serde_json::json!([]));
+    let catalog = license_verifier::Catalog::builtin();
+    for e in &catalog.system_licenses {
+        let list = all.0["system_licenses"].as_array_mut().unwrap();
+        list.push(serde_json::json!({"code": e.code, "valid_until": null}));
+    }
+    for e in &catalog.user_plans {
+        all = all.seats(&e.code, 1000);
+    }
+    let env = Env::licensed(&all);
+    for lang in ["en", "nl"] {
+        let out = env.run(&["--lang", lang, "list"]).code(0);
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.starts_with("Licenses of Acme (C-1)\n  license LIC-1 serial 1, issued by Example Vendor\n  active, last day "), "{text}");
+        for e in catalog.system_licenses.iter().chain(&catalog.user_plans) {
+            assert!(
+                text.contains(&format!("({})", e.code)),
+                "{lang}: {} missing:\n{text}",
+                e.code
+            );
+        }
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{lang}: {} columns: {line:?}",
+                line.chars().count()
+            );
+        }
+    }
+    let v = env.json(&["list"], 0);
+    assert_eq!(v["header"]["license_id"], "LIC-1");
+    assert_eq!(v["header"]["state"], "active");
+    assert!(v["header"]["last_day"].is_string());
+    assert_eq!(v["rows"].as_array().unwrap().len(), 16);
+}

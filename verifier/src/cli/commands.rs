@@ -65,8 +65,8 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             ))
         }),
         Command::List => with_store(cli, ring, |store| {
-            let rows = store.licenses(cli.lang, now)?;
-            done(json!({ "rows": rows }), render::list(&rows))
+            let screen = store.licenses_screen(cli.lang, now)?;
+            done(to_json(&screen), render::list(&screen))
         }),
         Command::Show { code: Some(code) } => with_store(cli, ring, |store| {
             let detail = store.show(code, cli.lang, now)?;

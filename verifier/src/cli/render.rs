@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
     ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportOutcome, ImportReport,
-    LicenseDetail, LicenseRow, SeatRow, Status, UserRow,
+    LicenseDetail, LicensesScreen, SeatRow, Status, UserRow,
 };
 use license_verifier::{Decision, FileCheck};
 
@@ -251,35 +251,52 @@ fn bar(used: u64, total: u32, width: u64) -> String {
     )
 }
 
-pub(crate) fn list(rows: &[LicenseRow]) -> String {
+/// The Licenses screen: a head naming the active license, then each license on two
+/// lines (its name and code; its state, last day and seats), so that every line fits 80
+/// columns whatever the length of a name.
+pub(crate) fn list(screen: &LicensesScreen) -> String {
     let tty = std::io::stdout().is_terminal();
     let mut s = String::new();
+    match &screen.header {
+        Some(h) => {
+            let _ = writeln!(s, "Licenses of {} ({})", h.customer.name, h.customer.id);
+            let _ = writeln!(
+                s,
+                "  license {} serial {}, issued by {}",
+                h.license_id, h.serial, h.issuer
+            );
+            let _ = writeln!(s, "  {}, last day {}", h.state.name(), day(&h.valid_until));
+        }
+        None => s.push_str("Licenses: no license is active\n"),
+    }
     for (kind, title) in [
         ("system", "System licenses"),
         ("user-plan", "User plans"),
         ("legacy", "Legacy"),
     ] {
-        let _ = writeln!(s, "{title}");
-        for r in rows.iter().filter(|r| r.kind == kind) {
+        let _ = writeln!(s, "\n{title}");
+        for r in screen.rows.iter().filter(|r| r.kind == kind) {
             let seats = match (r.seats_used, r.seats_total) {
                 (Some(used), Some(total)) if tty => {
-                    format!("  {} {used}/{total}", bar(used, total, 10))
+                    format!(", {} {used}/{total}", bar(used, total, 10))
                 }
                 (Some(used), Some(total)) => {
-                    format!("  {used}/{}", count(total, "seat", "seats"))
+                    format!(", {used} of {} used", count(total, "seat", "seats"))
                 }
                 _ => String::new(),
             };
             let until = if r.status == "not licensed" {
                 String::new()
             } else {
-                format!("  until {}", day(&r.valid_until))
+                format!(", last day {}", day(&r.valid_until))
             };
-            let _ = writeln!(
-                s,
-                "  {:<52} {:<22} {:<20}{until}{seats}",
-                r.name, r.code, r.status
-            );
+            // A long (Dutch) name puts its code on a line of its own.
+            if r.name.chars().count() + r.code.len() + 5 <= 80 {
+                let _ = writeln!(s, "  {} ({})", r.name, r.code);
+            } else {
+                let _ = writeln!(s, "  {}\n    ({})", r.name, r.code);
+            }
+            let _ = writeln!(s, "      {}{until}{seats}", r.status);
         }
     }
     s

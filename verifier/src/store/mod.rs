@@ -38,7 +38,10 @@ pub use endings::Ending;
 pub use events::Event;
 pub use history::HistoryEntry;
 pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
-pub use report::{ActiveLicense, Holder, LicenseDetail, LicenseRow, PlanSeats, Status};
+pub use report::{
+    ActiveLicense, Holder, LicenseDetail, LicenseRow, LicensesScreen, PlanSeats, ScreenHeader,
+    Status,
+};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
 pub use users::UserRow;

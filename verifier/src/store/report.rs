@@ -96,6 +96,37 @@ pub struct ActiveLicense {
     pub seats: Vec<PlanSeats>,
 }
 
+/// The head of the Licenses screen: which license is active, for whom, until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ScreenHeader {
+    /// The customer.
+    pub customer: Customer,
+    /// The active license's id.
+    pub license_id: String,
+    /// Its serial.
+    pub serial: u64,
+    /// Who issued it.
+    pub issuer: String,
+    /// Its state at the effective time.
+    #[serde(serialize_with = "crate::state::serialize_name")]
+    pub state: State,
+    /// The end of its term. In JSON: `ends_at` and `last_day`.
+    #[serde(flatten, serialize_with = "crate::json_time::term_end")]
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+/// The Licenses screen: the head (`None` when no license is active) and one row per
+/// catalog license.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LicensesScreen {
+    /// Which license is active.
+    pub header: Option<ScreenHeader>,
+    /// Every license of the catalog, system licenses first.
+    pub rows: Vec<LicenseRow>,
+}
+
 /// One holder of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Holder {
@@ -264,6 +295,32 @@ impl LicenseStore {
                 .entries()
                 .map(|e| row(tx, license, e, lang, ctx.now))
                 .collect()
+        })
+    }
+
+    /// The Licenses screen with its head, as `list` shows it.
+    ///
+    /// # Errors
+    /// [`Error::DamagedStore`] or a store error.
+    pub fn licenses_screen(&self, lang: Lang, now: DateTime<Utc>) -> Result<LicensesScreen> {
+        self.read(now, |tx, ctx| {
+            let license = ctx.license()?;
+            let header = license.map(|l| {
+                let p = l.payload();
+                ScreenHeader {
+                    customer: p.customer.clone(),
+                    license_id: p.license_id.clone(),
+                    serial: p.serial,
+                    issuer: p.issuer.clone(),
+                    state: l.state_at(ctx.now),
+                    valid_until: p.valid_until,
+                }
+            });
+            let rows = Catalog::builtin()
+                .entries()
+                .map(|e| row(tx, license, e, lang, ctx.now))
+                .collect::<Result<_>>()?;
+            Ok(LicensesScreen { header, rows })
         })
     }
 
