@@ -20,14 +20,28 @@ pub enum Lang {
     Nl,
 }
 
+impl Lang {
+    /// The language of a tag as people and locales write it, case-insensitively: `nl`,
+    /// `NL`, `nl-NL`, `nl_BE.UTF-8` are Dutch; `en`, `en-US`, `C` and `POSIX` English.
+    /// `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" | "c" | "posix" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "en" => Ok(Lang::En),
-            "nl" => Ok(Lang::Nl),
-            other => Err(format!("unknown language {other:?}: use en or nl")),
-        }
+        Lang::from_tag(s).ok_or_else(|| format!("unknown language {s:?}: use en or nl"))
     }
 }
 

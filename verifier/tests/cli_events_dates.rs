@@ -207,3 +207,29 @@ fn the_licenses_screen_has_a_head_and_fits_80_columns() {
     assert!(v["header"]["last_day"].is_string());
     assert_eq!(v["rows"].as_array().unwrap().len(), 16);
 }
+
+/// The language: `--lang` in any case or as a tag, else LICENSE_LANG, else the locale.
+#[test]
+fn the_language_comes_from_the_flag_or_the_environment() {
+    let env = Env::licensed(&current());
+    let dutch = "Verkoopoffertebeheer";
+    for args in [&["--lang", "NL", "list"][..], &["--lang", "nl-NL", "list"]] {
+        env.run(args).code(0).stdout(contains(dutch));
+    }
+    for (name, value) in [
+        ("LICENSE_LANG", "nl"),
+        ("LC_ALL", "nl_NL.UTF-8"),
+        ("LANG", "nl_BE.UTF-8"),
+    ] {
+        let mut cmd = env.cmd();
+        cmd.env_remove("LC_ALL").env(name, value).arg("list");
+        cmd.assert().code(0).stdout(contains(dutch));
+    }
+    // The flag wins over the environment, and English is the default.
+    let mut cmd = env.cmd();
+    cmd.env("LICENSE_LANG", "nl").args(["--lang", "en", "list"]);
+    cmd.assert().code(0).stdout(contains("Quote management"));
+    env.run(&["list"])
+        .code(0)
+        .stdout(contains("Quote management"));
+}

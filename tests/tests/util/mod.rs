@@ -126,6 +126,10 @@ impl Scene {
             .env_remove("LICENSE_STORE")
             .env_remove("LICENSE_LEDGER")
             .env_remove("LICENSE_ISSUER_PASSPHRASE")
+            .env_remove("LICENSE_LANG")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env("LC_ALL", "C")
             .env("LICENSE_ISSUER_NAME", "Example Vendor AS");
         cmd
     }

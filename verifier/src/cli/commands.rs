@@ -65,11 +65,11 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             ))
         }),
         Command::List => with_store(cli, ring, |store| {
-            let screen = store.licenses_screen(cli.lang, now)?;
+            let screen = store.licenses_screen(cli.language(), now)?;
             done(to_json(&screen), render::list(&screen))
         }),
         Command::Show { code: Some(code) } => with_store(cli, ring, |store| {
-            let detail = store.show(code, cli.lang, now)?;
+            let detail = store.show(code, cli.language(), now)?;
             done(to_json(&detail), render::show(&detail))
         }),
         Command::History => with_store(cli, ring, |store| {

@@ -315,8 +315,9 @@ impl LicenseStore {
     }
 
     /// Runs the question `f` in a read transaction: no write lock, no write access
-    /// needed. Then advances the mark and records a state change, if the store can be
-    /// written right now; a question never waits for a writer.
+    /// needed (it may wait, milliseconds, while another process commits). Then advances
+    /// the mark and records a state change, if the store can be written right now: a
+    /// question never waits to write.
     pub(crate) fn read<T>(
         &self,
         now: DateTime<Utc>,

@@ -211,7 +211,12 @@ impl Env {
         let mut cmd = Command::cargo_bin("license-verifier").unwrap();
         cmd.current_dir(self.dir.path())
             .env("LICENSE_STORE", self.store())
-            .env_remove("RUST_LOG");
+            .env_remove("RUST_LOG")
+            // The language comes from the environment too: English unless a test asks.
+            .env_remove("LICENSE_LANG")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env("LC_ALL", "C");
         cmd
     }
 
