@@ -185,7 +185,11 @@ fn the_licenses_screen_has_a_head_and_fits_80_columns() {
     for lang in ["en", "nl"] {
         let out = env.run(&["--lang", lang, "list"]).code(0);
         let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-        assert!(text.starts_with("Licenses of Acme (C-1)\n  license LIC-1 serial 1, issued by Example Vendor\n  active, last day "), "{text}");
+        let head = match lang {
+            "nl" => "Licenties van Acme (C-1)\n  licentie LIC-1 volgnummer 1, uitgegeven door Example Vendor\n  active, geldig tot en met ",
+            _ => "Licenses of Acme (C-1)\n  license LIC-1 serial 1, issued by Example Vendor\n  active, last day ",
+        };
+        assert!(text.starts_with(head), "{text}");
         for e in catalog.system_licenses.iter().chain(&catalog.user_plans) {
             assert!(
                 text.contains(&format!("({})", e.code)),
@@ -232,4 +236,48 @@ fn the_language_comes_from_the_flag_or_the_environment() {
     env.run(&["list"])
         .code(0)
         .stdout(contains("Quote management"));
+}
+
+/// Decisions and their reasons in Dutch, with the help page's words.
+#[test]
+fn decisions_speak_dutch() {
+    let env = Env::licensed(&current());
+    env.run(&[
+        "--lang",
+        "nl",
+        "check",
+        "capability",
+        "web-client",
+        "--user",
+        "bob",
+    ])
+    .code(1)
+    .stdout(contains("nee\n"))
+    .stdout(contains(
+        "gebruiker bob heeft geen licentie van een Essential- of Premium-gebruikersplan",
+    ));
+    env.run(&["users", "login", "bob", "off"]).code(0);
+    env.run(&[
+        "--lang",
+        "nl",
+        "check",
+        "capability",
+        "web-client",
+        "--user",
+        "bob",
+    ])
+    .code(1)
+    .stdout(contains("gebruiker bob heeft geen aanmeldrechten"));
+    env.run(&["--lang", "nl", "check", "system", "superoffice-server"])
+        .code(0)
+        .stdout(contains("ja\n"));
+    let v = env.json(
+        &["--lang", "nl", "check", "system", "exchange-synchronizer"],
+        1,
+    );
+    assert_eq!(v["reasons"][0]["code"], "system-license-missing");
+    assert_eq!(
+        v["reasons"][0]["text"],
+        "systeemlicentie exchange-synchronizer ontbreekt"
+    );
 }

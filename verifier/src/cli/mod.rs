@@ -2,6 +2,7 @@
 //! exit status (0 yes / done, 1 a clean no, 2 an error).
 
 mod commands;
+mod i18n;
 mod reasons;
 mod render;
 
@@ -122,6 +123,7 @@ pub(crate) fn usage_error(e: &clap::Error) -> u8 {
 /// Runs the parsed command line and returns the exit status.
 pub(crate) fn run(cli: Cli) -> u8 {
     let json = cli.json;
+    i18n::set_language(cli.language());
     let result = keyring(&cli).and_then(|ring| commands::dispatch(&cli, ring));
     match result {
         Ok(reply) => {

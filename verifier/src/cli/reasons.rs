@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
 use license_format::Catalog;
 use license_verifier::{end_day, Reason, Warning};
+
+use super::i18n::{language, n, s, t};
 use serde_json::Value;
 
 /// `count` with its noun, singular or plural: "1 seat", "2 seats".
@@ -23,86 +25,120 @@ fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
-/// A reason in English words.
+/// A reason in the chosen language's words.
 pub(crate) fn text(r: &Reason) -> String {
     match r {
-        Reason::NoLicense => "no license is active".into(),
+        Reason::NoLicense => t("reason-no-license", &[]),
         Reason::WrongInstallation {
             license_id,
             expected,
             found,
-        } => format!(
-            "license {license_id} is for installation {found}, not this installation {expected}: send this installation's activation request to the vendor"
+        } => t(
+            "reason-wrong-installation",
+            &[
+                ("license_id", s(license_id)),
+                ("expected", s(expected)),
+                ("found", s(found)),
+            ],
         ),
-        Reason::LicenseExpired { license_id, since } => {
-            format!("license {license_id} expired on {}", day(since))
-        }
-        Reason::LicenseNotYetValid { license_id, from } => {
-            format!("license {license_id} is not valid before {}", day(from))
-        }
-        Reason::SystemLicenseMissing { license_code } => {
-            format!("missing system license {license_code}")
-        }
+        Reason::LicenseExpired { license_id, since } => t(
+            "reason-license-expired",
+            &[("license_id", s(license_id)), ("since", s(&day(since)))],
+        ),
+        Reason::LicenseNotYetValid { license_id, from } => t(
+            "reason-license-not-yet-valid",
+            &[("license_id", s(license_id)), ("from", s(&day(from)))],
+        ),
+        Reason::SystemLicenseMissing { license_code } => t(
+            "reason-system-license-missing",
+            &[("license_code", s(license_code))],
+        ),
         Reason::SystemLicenseExpired {
             license_code,
             since,
-        } => format!("system license {license_code} expired on {}", day(since)),
-        Reason::SystemLicenseNotYetValid { license_code, from } => format!(
-            "system license {license_code} is not valid before {}",
-            day(from)
+        } => t(
+            "reason-system-license-expired",
+            &[("license_code", s(license_code)), ("since", s(&day(since)))],
+        ),
+        Reason::SystemLicenseNotYetValid { license_code, from } => t(
+            "reason-system-license-not-yet-valid",
+            &[("license_code", s(license_code)), ("from", s(&day(from)))],
         ),
         Reason::UserRequired { capability } => {
-            format!("capability {capability} is asked per user: name the user")
+            t("reason-user-required", &[("capability", s(capability))])
         }
-        Reason::UnknownUser { user } => format!("no user {user} in this installation"),
-        Reason::NoLoginRights { user } => format!("user {user} has no login rights"),
-        Reason::NoSeat { user, plans } => {
-            format!("user {user} holds no seat of {}", plans_phrase(plans))
+        Reason::UnknownUser { user } => t("reason-unknown-user", &[("user", s(user))]),
+        Reason::NoLoginRights { user } => t("reason-no-login-rights", &[("user", s(user))]),
+        Reason::NoSeat { user, plans } => t(
+            "reason-no-seat",
+            &[
+                ("user", s(user)),
+                ("plans", s(&plans_phrase_in(language(), plans))),
+            ],
+        ),
+        Reason::PlanNotLicensed { plan, user: None } => {
+            t("reason-plan-not-licensed", &[("plan", s(plan))])
         }
-        Reason::PlanNotLicensed { plan, user: None } => format!("{plan} is not licensed"),
         Reason::PlanNotLicensed {
             plan,
             user: Some(user),
-        } => format!("{plan}: user {user} holds a seat, but the plan is not licensed"),
-        Reason::PlanExpired { plan, since } => {
-            format!("{plan}: the plan expired on {}", day(since))
-        }
-        Reason::PlanNotYetValid { plan, from } => {
-            format!("{plan}: the plan is not valid before {}", day(from))
-        }
+        } => t(
+            "reason-plan-not-licensed-held",
+            &[("plan", s(plan)), ("user", s(user))],
+        ),
+        Reason::PlanExpired { plan, since } => t(
+            "reason-plan-expired",
+            &[("plan", s(plan)), ("since", s(&day(since)))],
+        ),
+        Reason::PlanNotYetValid { plan, from } => t(
+            "reason-plan-not-yet-valid",
+            &[("plan", s(plan)), ("from", s(&day(from)))],
+        ),
         Reason::BeyondLicensedSeats {
             plan,
             user,
             rank,
             seats,
-        } => format!(
-            "{plan}: {user} is holder {rank} of {}",
-            count(*seats, "licensed seat", "licensed seats")
+        } => t(
+            "reason-beyond-licensed-seats",
+            &[
+                ("plan", s(plan)),
+                ("user", s(user)),
+                ("rank", n(*rank as f64)),
+                ("seats", n(*seats)),
+            ],
         ),
-        Reason::NoFreeSeat { plan, used, seats } => {
-            format!(
-                "{plan}: {used} of {} {} held, none is free",
-                count(*seats, "licensed seat", "licensed seats"),
-                if *used == 1 { "is" } else { "are" }
-            )
-        }
+        Reason::NoFreeSeat { plan, used, seats } => t(
+            "reason-no-free-seat",
+            &[
+                ("plan", s(plan)),
+                ("used", n(*used as f64)),
+                ("seats", n(*seats)),
+            ],
+        ),
         Reason::LicenseInGrace {
             license_id,
             until,
             days_left,
-        } => format!(
-            "license {license_id} has ended and is in its grace period until {} ({} left): ask the vendor for a renewal",
-            end_day(until),
-            days(*days_left)
+        } => t(
+            "reason-license-in-grace",
+            &[
+                ("license_id", s(license_id)),
+                ("until", s(&end_day(until))),
+                ("days_left", n(*days_left as f64)),
+            ],
         ),
         Reason::GrantInGrace {
             license_code,
             until,
             days_left,
-        } => format!(
-            "{license_code} has ended and is in its grace period until {} ({} left): ask the vendor for a renewal",
-            end_day(until),
-            days(*days_left)
+        } => t(
+            "reason-grant-in-grace",
+            &[
+                ("license_code", s(license_code)),
+                ("until", s(&end_day(until))),
+                ("days_left", n(*days_left as f64)),
+            ],
         ),
         // A reason this front end does not know yet still says what it is.
         other => other.code().to_owned(),
@@ -223,6 +259,31 @@ fn texts_in(mut json: Value, member: &str, texts: impl Iterator<Item = String>) 
 
 /// How a set of plans is named in a reason: "an Essential or Premium plan" when the plans
 /// share levels (the last word of their English names), else their names.
+/// How a set of plans is named in `lang`. Dutch follows the help page: "een Essential-
+/// of Premium-gebruikersplan".
+pub(crate) fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> String {
+    let english = plans_phrase(plans);
+    if lang != license_format::Lang::Nl {
+        return english;
+    }
+    let catalog = Catalog::builtin();
+    match plans {
+        [one] => catalog
+            .entry(one)
+            .map_or_else(|| one.clone(), |e| e.name.nl.clone()),
+        _ => match english
+            .strip_prefix("an ")
+            .or_else(|| english.strip_prefix("a "))
+        {
+            Some(levels) => {
+                let levels = levels.trim_end_matches(" plan").replace(" or ", "- of ");
+                format!("een {levels}-gebruikersplan")
+            }
+            None => english.replacen("any of", "een van", 1),
+        },
+    }
+}
+
 pub(crate) fn plans_phrase(plans: &[String]) -> String {
     let catalog = Catalog::builtin();
     let names: Vec<&str> = plans

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::i18n::{self, n, t};
 use super::reasons::count;
 use std::io::IsTerminal;
 
@@ -259,36 +260,58 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
     let mut s = String::new();
     match &screen.header {
         Some(h) => {
-            let _ = writeln!(s, "Licenses of {} ({})", h.customer.name, h.customer.id);
-            let _ = writeln!(
-                s,
-                "  license {} serial {}, issued by {}",
-                h.license_id, h.serial, h.issuer
+            let head = t(
+                "list-head",
+                &[
+                    ("customer", i18n::s(&h.customer.name)),
+                    ("customer_id", i18n::s(&h.customer.id)),
+                ],
             );
-            let _ = writeln!(s, "  {}, last day {}", h.state.name(), day(&h.valid_until));
+            let license = t(
+                "list-head-license",
+                &[
+                    ("license_id", i18n::s(&h.license_id)),
+                    ("serial", n(h.serial as f64)),
+                    ("issuer", i18n::s(&h.issuer)),
+                ],
+            );
+            let state = t(
+                "list-head-state",
+                &[
+                    ("state", i18n::s(h.state.name())),
+                    ("last_day", i18n::s(&day(&h.valid_until))),
+                ],
+            );
+            let _ = writeln!(s, "{head}\n  {license}\n  {state}");
         }
-        None => s.push_str("Licenses: no license is active\n"),
+        None => {
+            let _ = writeln!(s, "{}", t("list-none", &[]));
+        }
     }
     for (kind, title) in [
-        ("system", "System licenses"),
-        ("user-plan", "User plans"),
-        ("legacy", "Legacy"),
+        ("system", "list-system"),
+        ("user-plan", "list-plans"),
+        ("legacy", "list-legacy"),
     ] {
-        let _ = writeln!(s, "\n{title}");
+        let _ = writeln!(s, "\n{}", t(title, &[]));
         for r in screen.rows.iter().filter(|r| r.kind == kind) {
             let seats = match (r.seats_used, r.seats_total) {
                 (Some(used), Some(total)) if tty => {
                     format!(", {} {used}/{total}", bar(used, total, 10))
                 }
-                (Some(used), Some(total)) => {
-                    format!(", {used} of {} used", count(total, "seat", "seats"))
-                }
+                (Some(used), Some(total)) => t(
+                    "list-row-seats",
+                    &[("used", n(used as f64)), ("total", n(total))],
+                ),
                 _ => String::new(),
             };
             let until = if r.status == "not licensed" {
                 String::new()
             } else {
-                format!(", last day {}", day(&r.valid_until))
+                t(
+                    "list-row-last-day",
+                    &[("last_day", i18n::s(&day(&r.valid_until)))],
+                )
             };
             // A long (Dutch) name puts its code on a line of its own.
             if r.name.chars().count() + r.code.len() + 5 <= 80 {
@@ -296,7 +319,14 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
             } else {
                 let _ = writeln!(s, "  {}\n    ({})", r.name, r.code);
             }
-            let _ = writeln!(s, "      {}{until}{seats}", r.status);
+            let line = format!("      {}{until}{seats}", r.status);
+            if line.chars().count() <= 80 {
+                let _ = writeln!(s, "{line}");
+            } else {
+                // Too long for the terminal: the seats go on a line of their own.
+                let seats = seats.trim_start_matches([',', ' ']);
+                let _ = writeln!(s, "      {}{until}\n      {seats}", r.status);
+            }
         }
     }
     s
@@ -356,9 +386,20 @@ pub(crate) fn seats(rows: &[SeatRow]) -> String {
 }
 
 pub(crate) fn decision(d: &Decision) -> String {
-    let mut s = String::from(if d.allowed { "yes\n" } else { "no\n" });
+    let mut s = t(
+        if d.allowed {
+            "decision-yes"
+        } else {
+            "decision-no"
+        },
+        &[],
+    ) + "\n";
     // When allowed, the reasons are warnings that still hold (a grace period).
-    let mark = if d.allowed { "warning: " } else { "" };
+    let mark = if d.allowed {
+        t("decision-warning", &[]) + " "
+    } else {
+        String::new()
+    };
     for r in &d.reasons {
         let _ = writeln!(s, "  {mark}{}", super::reasons::text(r));
     }

@@ -1,0 +1,60 @@
+# license-verifier's words in English. Every message here has its twin in nl.ftl; a test
+# fails when one is missing, or when the code uses a message neither file has.
+
+## Reasons: why a decision says no, or what still holds when it says yes (docs/JSON.md).
+
+reason-no-license = no license is active
+reason-wrong-installation = license { $license_id } is for installation { $found }, not this installation { $expected }: send this installation's activation request to the vendor
+reason-license-expired = license { $license_id } expired on { $since }
+reason-license-not-yet-valid = license { $license_id } is not valid before { $from }
+reason-system-license-missing = missing system license { $license_code }
+reason-system-license-expired = system license { $license_code } expired on { $since }
+reason-system-license-not-yet-valid = system license { $license_code } is not valid before { $from }
+reason-user-required = capability { $capability } is asked per user: name the user
+reason-unknown-user = no user { $user } in this installation
+reason-no-login-rights = user { $user } has no login rights
+reason-no-seat = user { $user } holds no seat of { $plans }
+reason-plan-not-licensed = { $plan } is not licensed
+reason-plan-not-licensed-held = { $plan }: user { $user } holds a seat, but the plan is not licensed
+reason-plan-expired = { $plan }: the plan expired on { $since }
+reason-plan-not-yet-valid = { $plan }: the plan is not valid before { $from }
+reason-beyond-licensed-seats = { $plan }: { $user } is holder { $rank } of { $seats ->
+    [one] { $seats } licensed seat
+   *[other] { $seats } licensed seats
+}
+reason-no-free-seat = { $plan }: { $used } of { $seats ->
+    [one] { $seats } licensed seat
+   *[other] { $seats } licensed seats
+} { $used ->
+    [one] is
+   *[other] are
+} held, none is free
+reason-license-in-grace = license { $license_id } has ended and is in its grace period until { $until } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left): ask the vendor for a renewal
+reason-grant-in-grace = { $license_code } has ended and is in its grace period until { $until } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left): ask the vendor for a renewal
+
+## The Licenses screen.
+
+list-head = Licenses of { $customer } ({ $customer_id })
+list-head-license = license { $license_id } serial { $serial }, issued by { $issuer }
+list-head-state = { $state }, last day { $last_day }
+list-none = Licenses: no license is active
+list-system = System licenses
+list-plans = User plans
+list-legacy = Legacy
+list-row-last-day = , last day { $last_day }
+list-row-seats = , { $used } of { $total ->
+    [one] { $total } seat
+   *[other] { $total } seats
+} used
+
+## Decisions.
+
+decision-yes = yes
+decision-no = no
+decision-warning = warning:

@@ -1,0 +1,58 @@
+# De woorden van license-verifier in het Nederlands, met de woorden van de helppagina
+# (Licenties, Systeemlicenties, Gebruikerslicenties, aanmeldrechten, webclient). Elk
+# bericht hier heeft zijn tweeling in en.ftl.
+
+## Redenen: waarom een beslissing nee zegt, of wat nog geldt als ze ja zegt.
+
+reason-no-license = er is geen licentie actief
+reason-wrong-installation = licentie { $license_id } is voor installatie { $found }, niet voor deze installatie { $expected }: stuur de activeringsaanvraag van deze installatie naar de leverancier
+reason-license-expired = licentie { $license_id } is verlopen op { $since }
+reason-license-not-yet-valid = licentie { $license_id } is nog niet geldig, vanaf { $from }
+reason-system-license-missing = systeemlicentie { $license_code } ontbreekt
+reason-system-license-expired = systeemlicentie { $license_code } is verlopen op { $since }
+reason-system-license-not-yet-valid = systeemlicentie { $license_code } is nog niet geldig, vanaf { $from }
+reason-user-required = { $capability } wordt per gebruiker gevraagd: noem de gebruiker
+reason-unknown-user = gebruiker { $user } bestaat niet in deze installatie
+reason-no-login-rights = gebruiker { $user } heeft geen aanmeldrechten
+reason-no-seat = gebruiker { $user } heeft geen licentie van { $plans }
+reason-plan-not-licensed = { $plan } is niet in de licentie opgenomen
+reason-plan-not-licensed-held = { $plan }: gebruiker { $user } heeft een licentie van dit gebruikersplan, maar het plan is niet in de licentie opgenomen
+reason-plan-expired = { $plan }: het gebruikersplan is verlopen op { $since }
+reason-plan-not-yet-valid = { $plan }: het gebruikersplan is nog niet geldig, vanaf { $from }
+reason-beyond-licensed-seats = { $plan }: { $user } is houder { $rank } van { $seats ->
+    [one] { $seats } licentie
+   *[other] { $seats } licenties
+}
+reason-no-free-seat = { $plan }: { $used } van { $seats ->
+    [one] { $seats } licentie
+   *[other] { $seats } licenties
+} in gebruik, geen vrij
+reason-license-in-grace = licentie { $license_id } is afgelopen en in respijtperiode tot en met { $until } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+}): vraag de leverancier om verlenging
+reason-grant-in-grace = { $license_code } is afgelopen en in respijtperiode tot en met { $until } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+}): vraag de leverancier om verlenging
+
+## Het scherm Licenties.
+
+list-head = Licenties van { $customer } ({ $customer_id })
+list-head-license = licentie { $license_id } volgnummer { $serial }, uitgegeven door { $issuer }
+list-head-state = { $state }, geldig tot en met { $last_day }
+list-none = Licenties: er is geen licentie actief
+list-system = Systeemlicenties
+list-plans = Gebruikerslicenties (abonnementen)
+list-legacy = Site- en gebruikerslicenties (Windows - verouderd)
+list-row-last-day = , geldig tot en met { $last_day }
+list-row-seats = , { $used } van { $total ->
+    [one] { $total } licentie
+   *[other] { $total } licenties
+} in gebruik
+
+## Beslissingen.
+
+decision-yes = ja
+decision-no = nee
+decision-warning = waarschuwing:
