@@ -58,3 +58,45 @@ list-row-seats = , { $used } of { $total ->
 decision-yes = yes
 decision-no = no
 decision-warning = warning:
+
+## Warnings of the startup check (docs/JSON.md).
+
+warning-kind-plan = plan
+warning-kind-system = system license
+warning-clock-behind = the system clock ({ $clock }) is { $hours } hours behind the latest time this store has seen ({ $mark }): decisions use the later time; if the clock is wrong, correct it; if the clock is right and was once set ahead, ask the vendor for a clock reset: write a request with `license-verifier request --clock-reset --out FILE` and import the file the vendor sends
+warning-license-ends-soon = license { $license_id } ends in { $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} (then { $grace_days ->
+    [one] { $grace_days } day
+   *[other] { $grace_days } days
+} of grace); ask the vendor for a renewal
+warning-license-in-grace = license { $license_id } has ended and is in its grace period: it stops working on { $until } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left); ask the vendor for a renewal
+warning-license-expired = license { $license_id } expired on { $since }; ask the vendor for a renewal
+warning-license-not-yet-valid = license { $license_id } is not valid before { $from }
+warning-system-license-expired = system license { $license_code } expired on { $since }
+warning-grant-in-grace = { $kind } { $license_code } has ended and is in its grace period: it stops working on { $stops } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left); ask the vendor for a renewal
+warning-grant-ends-soon = { $kind } { $license_code } ends soon: grace included, it stops working on { $stops } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left); ask the vendor for a renewal
+warning-users-lose-access = { $plan }: { $total ->
+    [one] { $total } user loses
+   *[other] { $total } users lose
+} access after { $stops }: { $users }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}
+warning-plan-overfull = { $plan }: { $holders ->
+    [one] { $holders } holder
+   *[other] { $holders } holders
+} of { $seats ->
+    [one] { $seats } licensed seat
+   *[other] { $seats } licensed seats
+}; holders after the first { $seats } are denied until seats are released or added

@@ -56,3 +56,45 @@ list-row-seats = , { $used } van { $total ->
 decision-yes = ja
 decision-no = nee
 decision-warning = waarschuwing:
+
+## Waarschuwingen van de opstartcontrole.
+
+warning-kind-plan = gebruikersplan
+warning-kind-system = systeemlicentie
+warning-clock-behind = de systeemklok ({ $clock }) loopt { $hours } uur achter op de laatste tijd die deze opslag heeft gezien ({ $mark }): beslissingen gebruiken de latere tijd; is de klok onjuist, corrigeer die dan; is de klok juist en stond die ooit vooruit, vraag de leverancier dan om klokherstel: schrijf een aanvraag met `license-verifier request --clock-reset --out BESTAND` en importeer het bestand dat de leverancier stuurt
+warning-license-ends-soon = licentie { $license_id } eindigt over { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+} (daarna { $grace_days ->
+    [one] { $grace_days } dag
+   *[other] { $grace_days } dagen
+} respijt); vraag de leverancier om verlenging
+warning-license-in-grace = licentie { $license_id } is afgelopen en in respijtperiode: ze werkt tot { $until } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+}); vraag de leverancier om verlenging
+warning-license-expired = licentie { $license_id } is verlopen op { $since }; vraag de leverancier om verlenging
+warning-license-not-yet-valid = licentie { $license_id } is nog niet geldig, vanaf { $from }
+warning-system-license-expired = systeemlicentie { $license_code } is verlopen op { $since }
+warning-grant-in-grace = { $kind } { $license_code } is afgelopen en in respijtperiode: geldig tot en met { $stops } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+}); vraag de leverancier om verlenging
+warning-grant-ends-soon = { $kind } { $license_code } eindigt binnenkort: met respijt geldig tot en met { $stops } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+}); vraag de leverancier om verlenging
+warning-users-lose-access = { $plan }: { $total ->
+    [one] { $total } gebruiker verliest
+   *[other] { $total } gebruikers verliezen
+} de toegang na { $stops }: { $users }{ $more ->
+    [0] {""}
+   *[other] {" "}en nog { $more }
+}
+warning-plan-overfull = { $plan }: { $holders ->
+    [one] { $holders } houder
+   *[other] { $holders } houders
+} van { $seats ->
+    [one] { $seats } licentie
+   *[other] { $seats } licenties
+}; houders na de eerste { $seats } krijgen geen toegang tot er licenties vrijkomen of bijkomen

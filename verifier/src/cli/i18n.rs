@@ -135,6 +135,31 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_users_says_how_many_more() {
+        let args = |total: f64, more: f64| {
+            [
+                ("plan", s("p")),
+                ("stops", s("2027-01-14")),
+                ("users", s("alice")),
+                ("total", n(total)),
+                ("more", n(more)),
+            ]
+        };
+        assert_eq!(
+            t_in(Lang::En, "warning-users-lose-access", &args(1.0, 0.0)),
+            "p: 1 user loses access after 2027-01-14: alice"
+        );
+        assert_eq!(
+            t_in(Lang::En, "warning-users-lose-access", &args(3.0, 2.0)),
+            "p: 3 users lose access after 2027-01-14: alice and 2 more"
+        );
+        assert_eq!(
+            t_in(Lang::Nl, "warning-users-lose-access", &args(3.0, 2.0)),
+            "p: 3 gebruikers verliezen de toegang na 2027-01-14: alice en nog 2"
+        );
+    }
+
+    #[test]
     fn plurals_follow_the_language() {
         let args = |seats: f64| [("plan", s("p")), ("used", n(seats)), ("seats", n(seats))];
         assert_eq!(

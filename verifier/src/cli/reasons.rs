@@ -16,11 +16,6 @@ pub(crate) fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Days, as `count` words them; a day count may be negative in no message.
-fn days(n: i64) -> String {
-    count(u64::try_from(n).unwrap_or(0), "day", "days")
-}
-
 fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
@@ -145,94 +140,123 @@ pub(crate) fn text(r: &Reason) -> String {
     }
 }
 
-/// A warning in English words.
+/// A warning in the chosen language's words.
 pub(crate) fn warning_text(w: &Warning) -> String {
-    let what = |plan: bool| if plan { "plan" } else { "system license" };
+    let plan_or_module = |plan: bool| {
+        t(
+            if plan {
+                "warning-kind-plan"
+            } else {
+                "warning-kind-system"
+            },
+            &[],
+        )
+    };
     match w {
-        Warning::ClockBehind { clock, mark, hours } => format!(
-            "the system clock ({}) is {hours} hours behind the latest time this store has seen ({}): decisions use the later time; if the clock is wrong, correct it; if the clock is right and was once set ahead, ask the vendor for a clock reset: write a request with `license-verifier request --clock-reset --out FILE` and import the file the vendor sends",
-            format_rfc3339(clock),
-            format_rfc3339(mark)
+        Warning::ClockBehind { clock, mark, hours } => t(
+            "warning-clock-behind",
+            &[
+                ("clock", s(&format_rfc3339(clock))),
+                ("mark", s(&format_rfc3339(mark))),
+                ("hours", n(*hours as f64)),
+            ],
         ),
         Warning::LicenseEndsSoon {
             license_id,
             days_left,
             grace_days,
-        } => format!(
-            "license {license_id} ends in {} (then {} of grace); ask the vendor for a renewal",
-            days(*days_left),
-            days(i64::from(*grace_days))
+        } => t(
+            "warning-license-ends-soon",
+            &[
+                ("license_id", s(license_id)),
+                ("days_left", n(*days_left as f64)),
+                ("grace_days", n(*grace_days)),
+            ],
         ),
         Warning::LicenseInGrace {
             license_id,
             until,
             days_left,
-        } => format!(
-            "license {license_id} has ended and is in its grace period: it stops working on {} ({} left); ask the vendor for a renewal",
-            day(until),
-            days(*days_left)
+        } => t(
+            "warning-license-in-grace",
+            &[
+                ("license_id", s(license_id)),
+                ("until", s(&day(until))),
+                ("days_left", n(*days_left as f64)),
+            ],
         ),
-        Warning::LicenseExpired { license_id, since } => format!(
-            "license {license_id} expired on {}; ask the vendor for a renewal",
-            day(since)
+        Warning::LicenseExpired { license_id, since } => t(
+            "warning-license-expired",
+            &[("license_id", s(license_id)), ("since", s(&day(since)))],
         ),
-        Warning::LicenseNotYetValid { license_id, from } => {
-            format!("license {license_id} is not valid before {}", day(from))
-        }
+        Warning::LicenseNotYetValid { license_id, from } => t(
+            "warning-license-not-yet-valid",
+            &[("license_id", s(license_id)), ("from", s(&day(from)))],
+        ),
         Warning::SystemLicenseExpired {
             license_code,
             since,
-        } => format!("system license {license_code} expired on {}", day(since)),
+        } => t(
+            "warning-system-license-expired",
+            &[("license_code", s(license_code)), ("since", s(&day(since)))],
+        ),
         Warning::GrantInGrace {
             license_code,
             plan,
             stops_at,
             days_left,
-        } => format!(
-            "{} {license_code} has ended and is in its grace period: it stops working on {} ({} left); ask the vendor for a renewal",
-            what(*plan),
-            end_day(stops_at),
-            days(*days_left)
+        } => t(
+            "warning-grant-in-grace",
+            &[
+                ("kind", s(&plan_or_module(*plan))),
+                ("license_code", s(license_code)),
+                ("stops", s(&end_day(stops_at))),
+                ("days_left", n(*days_left as f64)),
+            ],
         ),
         Warning::GrantEndsSoon {
             license_code,
             plan,
             stops_at,
             days_left,
-        } => format!(
-            "{} {license_code} ends soon: grace included, it stops working on {} ({} left); ask the vendor for a renewal",
-            what(*plan),
-            end_day(stops_at),
-            days(*days_left)
+        } => t(
+            "warning-grant-ends-soon",
+            &[
+                ("kind", s(&plan_or_module(*plan))),
+                ("license_code", s(license_code)),
+                ("stops", s(&end_day(stops_at))),
+                ("days_left", n(*days_left as f64)),
+            ],
         ),
         Warning::UsersLoseAccess {
             plan,
             stops_at,
             users,
             users_total,
-        } => {
-            let more = users_total.saturating_sub(users.len() as u64);
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            format!(
-                "{plan}: {} lose{} access after {}: {}{more}",
-                count(*users_total, "user", "users"),
-                if *users_total == 1 { "s" } else { "" },
-                end_day(stops_at),
-                users.join(", ")
-            )
-        }
+        } => t(
+            "warning-users-lose-access",
+            &[
+                ("plan", s(plan)),
+                ("stops", s(&end_day(stops_at))),
+                ("users", s(&users.join(", "))),
+                ("total", n(*users_total as f64)),
+                (
+                    "more",
+                    n(users_total.saturating_sub(users.len() as u64) as f64),
+                ),
+            ],
+        ),
         Warning::PlanOverfull {
             plan,
             holders,
             seats,
-        } => format!(
-            "{plan}: {} of {}; holders after the first {seats} are denied until seats are released or added",
-            count(*holders, "holder", "holders"),
-            count(*seats, "licensed seat", "licensed seats")
+        } => t(
+            "warning-plan-overfull",
+            &[
+                ("plan", s(plan)),
+                ("holders", n(*holders as f64)),
+                ("seats", n(*seats)),
+            ],
         ),
         other => other.code().to_owned(),
     }
