@@ -100,3 +100,28 @@ warning-plan-overfull = { $plan }: { $holders ->
     [one] { $seats } licensed seat
    *[other] { $seats } licensed seats
 }; holders after the first { $seats } are denied until seats are released or added
+
+## States and the startup check.
+
+state-unlicensed = unlicensed: no license is active
+state-active = active
+state-grace = grace until { $until } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left)
+state-expired = expired since { $since }
+state-not-yet-valid = not yet valid (from { $from })
+status-state = state: { $state }
+status-license = license: { $license_id } (serial { $serial })
+status-customer = customer: { $name } ({ $id })
+status-left = {" "}({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left)
+status-left-in-grace = {" "}(ended; { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} of grace left)
+status-valid-until = valid until: { $last_day }{ $left }
+status-installation = installation: { $id }
+status-warning = warning: { $text }

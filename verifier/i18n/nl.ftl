@@ -98,3 +98,28 @@ warning-plan-overfull = { $plan }: { $holders ->
     [one] { $seats } licentie
    *[other] { $seats } licenties
 }; houders na de eerste { $seats } krijgen geen toegang tot er licenties vrijkomen of bijkomen
+
+## Toestanden en de opstartcontrole.
+
+state-unlicensed = zonder licentie: er is geen licentie actief
+state-active = actief
+state-grace = in respijtperiode tot en met { $until } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+})
+state-expired = verlopen sinds { $since }
+state-not-yet-valid = nog niet geldig (vanaf { $from })
+status-state = status: { $state }
+status-license = licentie: { $license_id } (volgnummer { $serial })
+status-customer = klant: { $name } ({ $id })
+status-left = {" "}(nog { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+})
+status-left-in-grace = {" "}(afgelopen; nog { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+} respijt)
+status-valid-until = geldig tot en met: { $last_day }{ $left }
+status-installation = installatie: { $id }
+status-warning = waarschuwing: { $text }

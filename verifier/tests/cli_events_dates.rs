@@ -281,3 +281,20 @@ fn decisions_speak_dutch() {
         "systeemlicentie exchange-synchronizer ontbreekt"
     );
 }
+
+/// The startup check in Dutch.
+#[test]
+fn status_speaks_dutch() {
+    let env = Env::licensed(&current());
+    env.run(&["--lang", "nl", "status"])
+        .code(0)
+        .stdout(contains("status: actief\n"))
+        .stdout(contains("licentie: LIC-1 (volgnummer 1)\n"))
+        .stdout(contains("klant: Acme (C-1)\n"))
+        .stdout(contains("geldig tot en met: "))
+        .stdout(contains("installatie: "));
+    env.run(&["status"])
+        .code(0)
+        .stdout(contains("state: active\n"))
+        .stdout(contains("license: LIC-1 (serial 1)\n"));
+}

@@ -116,7 +116,14 @@ mod tests {
                 let rest = &code[at + 1..];
                 let Some(end) = rest.find('"') else { continue };
                 let id = &rest[..end];
-                let group = ["reason-", "list-", "warning-", "decision-"];
+                let group = [
+                    "reason-",
+                    "list-",
+                    "warning-",
+                    "decision-",
+                    "state-",
+                    "status-",
+                ];
                 if group
                     .iter()
                     .any(|g| id.starts_with(g) && id.len() > g.len())

@@ -204,30 +204,73 @@ pub(crate) fn import(r: &ImportReport) -> String {
     s
 }
 
+/// A state in the chosen language's words.
+pub(crate) fn state_text(state: Option<&license_verifier::State>) -> String {
+    use license_verifier::State;
+    match state {
+        None => t("state-unlicensed", &[]),
+        Some(State::Active { .. }) => t("state-active", &[]),
+        Some(State::Grace { until, days_left }) => t(
+            "state-grace",
+            &[
+                ("until", i18n::s(&license_verifier::end_day(until))),
+                ("days_left", n(*days_left as f64)),
+            ],
+        ),
+        Some(State::Expired { since }) => t(
+            "state-expired",
+            &[("since", i18n::s(&since.format("%Y-%m-%d").to_string()))],
+        ),
+        Some(State::NotYetValid { from }) => t(
+            "state-not-yet-valid",
+            &[("from", i18n::s(&from.format("%Y-%m-%d").to_string()))],
+        ),
+    }
+}
+
 pub(crate) fn status(st: &Status) -> String {
     let mut s = String::new();
-    let state = st.state.map_or_else(
-        || "unlicensed: no license is active".to_owned(),
-        |x| x.to_string(),
-    );
-    let _ = writeln!(s, "state: {state}");
+    let state = state_text(st.state.as_ref());
+    let _ = writeln!(s, "{}", t("status-state", &[("state", i18n::s(&state))]));
     if let (Some(id), Some(serial)) = (&st.license_id, st.serial) {
-        let _ = writeln!(s, "license: {id} (serial {serial})");
+        let license = t(
+            "status-license",
+            &[("license_id", i18n::s(id)), ("serial", n(serial as f64))],
+        );
+        let _ = writeln!(s, "{license}");
     }
     if let Some(c) = &st.customer {
-        let _ = writeln!(s, "customer: {} ({})", c.name, c.id);
+        let customer = t(
+            "status-customer",
+            &[("name", i18n::s(&c.name)), ("id", i18n::s(&c.id))],
+        );
         let left = match (st.days_left, st.state) {
             (Some(d), Some(license_verifier::State::Grace { .. })) => {
-                format!(" (ended; {} of grace left)", days(d))
+                t("status-left-in-grace", &[("days", n(d as f64))])
             }
-            (Some(d), _) => format!(" ({} left)", days(d)),
+            (Some(d), _) => t("status-left", &[("days", n(d as f64))]),
             (None, _) => String::new(),
         };
-        let _ = writeln!(s, "valid until: {}{left}", day(&st.valid_until));
+        let until = t(
+            "status-valid-until",
+            &[
+                ("last_day", i18n::s(&day(&st.valid_until))),
+                ("left", i18n::s(&left)),
+            ],
+        );
+        let _ = writeln!(s, "{customer}\n{until}");
     }
-    let _ = writeln!(s, "installation: {}", st.installation_id);
+    let installation = t(
+        "status-installation",
+        &[("id", i18n::s(&st.installation_id))],
+    );
+    let _ = writeln!(s, "{installation}");
     for w in &st.warnings {
-        let _ = writeln!(s, "warning: {}", super::reasons::warning_text(w));
+        let warning = t(
+            "status-warning",
+            &[("text", i18n::s(&super::reasons::warning_text(w)))],
+        );
+        let _ = writeln!(s, "{warning}");
     }
     s
 }
