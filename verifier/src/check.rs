@@ -45,7 +45,7 @@ pub struct FileCheck {
     /// Who issued it (the vendor's display name).
     pub issuer: String,
     /// The signing key's id.
-    #[serde(serialize_with = "display")]
+    #[serde(serialize_with = "crate::json_time::key_id")]
     pub kid: KeyId,
     /// When it was issued.
     #[serde(with = "crate::json_time")]
@@ -66,10 +66,6 @@ pub struct FileCheck {
 
 fn name<S: Serializer>(state: &State, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(state.name())
-}
-
-fn display<S: Serializer>(kid: &KeyId, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(kid)
 }
 
 /// Verifies `bytes` and reports whether the license works at `at`, and for

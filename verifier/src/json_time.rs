@@ -58,11 +58,15 @@ fn end_members<S: Serializer>(
     use serde::ser::SerializeMap as _;
     let mut map = s.serialize_map(Some(2))?;
     map.serialize_entry(ends_at, &t.as_ref().map(format_rfc3339))?;
-    map.serialize_entry(last_day, &t.as_ref().map(|t| last_day_of(t).to_string()))?;
+    map.serialize_entry(
+        last_day,
+        &t.as_ref()
+            .map(|t| license_format::time::last_day(t).to_string()),
+    )?;
     map.end()
 }
 
-/// The last day on which something that ends (exclusively) at `end` still works.
-pub(crate) fn last_day_of(end: &DateTime<Utc>) -> chrono::NaiveDate {
-    (*end - chrono::Duration::microseconds(1)).date_naive()
+/// Serializes a key id as its text form.
+pub(crate) fn key_id<S: Serializer>(kid: &license_format::KeyId, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(kid)
 }

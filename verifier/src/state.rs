@@ -147,7 +147,7 @@ fn plural(n: i64) -> &'static str {
     }
 }
 
-fn days_rounded_up(d: Duration) -> i64 {
+pub(crate) fn days_rounded_up(d: Duration) -> i64 {
     let secs = d.num_seconds().max(0);
     (secs + 86_399) / 86_400
 }

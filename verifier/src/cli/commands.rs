@@ -91,10 +91,13 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
                 .as_deref()
                 .map(|t| instant("--since", t))
                 .transpose()?;
-            if let Some(unknown) = kind.iter().find(|k| !EVENT_KINDS.contains(&k.as_str())) {
+            if let Some(unknown) = kind
+                .iter()
+                .find(|k| !license_verifier::store::EVENT_KINDS.contains(&k.as_str()))
+            {
                 return Err(Failure::usage(format!(
                     "--kind: unknown event kind {unknown:?}; the kinds are {}",
-                    EVENT_KINDS.join(", ")
+                    license_verifier::store::EVENT_KINDS.join(", ")
                 )));
             }
             with_store(cli, ring, |store| {
@@ -132,23 +135,6 @@ fn import(
     let report = store.import_with(bytes, options, now)?;
     done(to_json(&report), render::import(&report))
 }
-
-/// The kinds the events log records (docs/JSON.md).
-const EVENT_KINDS: [&str; 13] = [
-    "init",
-    "import",
-    "import-refused",
-    "seat-assigned",
-    "seat-released",
-    "seat-refused",
-    "user-added",
-    "user-login",
-    "user-removed",
-    "clock",
-    "clock-reset-requested",
-    "clock-reset",
-    "state",
-];
 
 /// An instant from the command line: RFC 3339, or a day (`YYYY-MM-DD`) from its start in
 /// UTC, as orders read their dates.

@@ -35,12 +35,8 @@ pub struct ClockResetReport {
     /// Who signed it.
     pub issuer: String,
     /// The signing key's id.
-    #[serde(serialize_with = "display")]
+    #[serde(serialize_with = "crate::json_time::key_id")]
     pub kid: KeyId,
-}
-
-fn display<S: serde::Serializer>(kid: &KeyId, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(kid)
 }
 
 /// The pending request: its nonce and the mark, exactly as stored then.

@@ -66,7 +66,7 @@ pub(crate) fn endings(
             plan: seats.is_some(),
             state,
             stops_at,
-            days_left: days_up(stops_at - now),
+            days_left: crate::state::days_rounded_up(stops_at - now),
             with_license: l.grant_until(code).flatten() == p.valid_until,
             users: Vec::new(),
             users_total: 0,
@@ -94,10 +94,6 @@ fn stops_within(state: State, grace_days: u32, now: DateTime<Utc>) -> Option<Dat
         }
         _ => None,
     }
-}
-
-fn days_up(d: Duration) -> i64 {
-    (d.num_seconds().max(0) + 86_399) / 86_400
 }
 
 /// The warnings for `status`: a grant with an end of its own, and every plan's users who

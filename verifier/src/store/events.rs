@@ -9,6 +9,23 @@ use serde::Serialize;
 use super::{meta, Ctx, LicenseStore};
 use crate::{Error, Result};
 
+/// The kinds the events log records (docs/JSON.md).
+pub const EVENT_KINDS: [&str; 13] = [
+    "init",
+    "import",
+    "import-refused",
+    "seat-assigned",
+    "seat-released",
+    "seat-refused",
+    "user-added",
+    "user-login",
+    "user-removed",
+    "clock",
+    "clock-reset-requested",
+    "clock-reset",
+    "state",
+];
+
 /// One logged event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
