@@ -51,56 +51,7 @@ impl Cli {
     /// The language to answer in: `--lang`, else the environment.
     fn language(&self) -> Lang {
         self.lang
-            .unwrap_or_else(|| language_from(|name| std::env::var(name).ok()))
-    }
-}
-
-/// The language the environment asks for: `LICENSE_LANG`, else the first of `LC_ALL`,
-/// `LC_MESSAGES` and `LANG` that is set and not empty (POSIX's order), else English. A
-/// language the tool does not speak falls back to English rather than failing.
-fn language_from(var: impl Fn(&str) -> Option<String>) -> Lang {
-    let set = |name: &str| var(name).filter(|v| !v.is_empty());
-    set("LICENSE_LANG")
-        .or_else(|| ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(set))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or(Lang::En)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_language_comes_from_the_environment_in_posix_order() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                pairs
-                    .iter()
-                    .find(|(k, _)| *k == name)
-                    .map(|(_, v)| (*v).to_owned())
-            }
-        };
-        assert_eq!(language_from(env(&[])), Lang::En);
-        assert_eq!(language_from(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
-        assert_eq!(
-            language_from(env(&[
-                ("LANG", "nl_NL.UTF-8"),
-                ("LC_MESSAGES", "en_GB.UTF-8")
-            ])),
-            Lang::En
-        );
-        assert_eq!(
-            language_from(env(&[("LC_ALL", ""), ("LC_MESSAGES", "nl_BE")])),
-            Lang::Nl
-        );
-        assert_eq!(
-            language_from(env(&[("LC_ALL", "C"), ("LICENSE_LANG", "NL")])),
-            Lang::Nl
-        );
-        assert_eq!(language_from(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
-        assert_eq!("nl-NL".parse::<Lang>(), Ok(Lang::Nl));
-        assert_eq!("NL".parse::<Lang>(), Ok(Lang::Nl));
-        assert!("fr".parse::<Lang>().is_err());
+            .unwrap_or_else(|| license_i18n::language_from(|name| std::env::var(name).ok()))
     }
 }
 
