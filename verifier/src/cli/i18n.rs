@@ -31,11 +31,6 @@ pub(crate) fn t(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     WORDS.get(language(), id, args)
 }
 
-/// The message `id` in `lang`.
-pub(crate) fn t_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    WORDS.get(lang, id, args)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,15 +92,15 @@ mod tests {
             ]
         };
         assert_eq!(
-            t_in(Lang::En, "warning-users-lose-access", &args(1.0, 0.0)),
+            WORDS.get(Lang::En, "warning-users-lose-access", &args(1.0, 0.0)),
             "p: 1 user loses access after 2027-01-14: alice"
         );
         assert_eq!(
-            t_in(Lang::En, "warning-users-lose-access", &args(3.0, 2.0)),
+            WORDS.get(Lang::En, "warning-users-lose-access", &args(3.0, 2.0)),
             "p: 3 users lose access after 2027-01-14: alice and 2 more"
         );
         assert_eq!(
-            t_in(Lang::Nl, "warning-users-lose-access", &args(3.0, 2.0)),
+            WORDS.get(Lang::Nl, "warning-users-lose-access", &args(3.0, 2.0)),
             "p: 3 gebruikers verliezen de toegang na 2027-01-14: alice en nog 2"
         );
     }
@@ -114,15 +109,15 @@ mod tests {
     fn plurals_follow_the_language() {
         let args = |seats: f64| [("plan", s("p")), ("used", n(seats)), ("seats", n(seats))];
         assert_eq!(
-            t_in(Lang::En, "reason-no-free-seat", &args(1.0)),
+            WORDS.get(Lang::En, "reason-no-free-seat", &args(1.0)),
             "p: 1 of 1 licensed seat is held, none is free"
         );
         assert_eq!(
-            t_in(Lang::En, "reason-no-free-seat", &args(2.0)),
+            WORDS.get(Lang::En, "reason-no-free-seat", &args(2.0)),
             "p: 2 of 2 licensed seats are held, none is free"
         );
         assert_eq!(
-            t_in(Lang::Nl, "reason-no-free-seat", &args(1.0)),
+            WORDS.get(Lang::Nl, "reason-no-free-seat", &args(1.0)),
             "p: 1 van 1 licentie in gebruik, geen vrij"
         );
     }
