@@ -7,8 +7,8 @@
 //! use license_format::Lang;
 //!
 //! static WORDS: Messages = Messages::new(
-//!     "seats = { $n -> \n    [one] { $n } seat\n   *[other] { $n } seats\n}\n",
-//!     "seats = { $n -> \n    [one] { $n } licentie\n   *[other] { $n } licenties\n}\n",
+//!     &["seats = { $n -> \n    [one] { $n } seat\n   *[other] { $n } seats\n}\n"],
+//!     &["seats = { $n -> \n    [one] { $n } licentie\n   *[other] { $n } licenties\n}\n"],
 //! );
 //! assert_eq!(WORDS.get(Lang::En, "seats", &[("n", n(1))]), "1 seat");
 //! assert_eq!(WORDS.get(Lang::Nl, "seats", &[("n", n(3))]), "3 licenties");
@@ -25,17 +25,25 @@ use license_format::Lang;
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// The words every front end shares: the format crate's errors (`error-CODE`, from
+/// `Error::details`), in English and Dutch. A tool lists them beside its own file.
+pub const FORMAT: [&str; 2] = [
+    include_str!("../messages/en.ftl"),
+    include_str!("../messages/nl.ftl"),
+];
+
 /// One tool's message files, English and Dutch, parsed on first use.
 pub struct Messages {
-    english: &'static str,
-    dutch: &'static str,
+    english: &'static [&'static str],
+    dutch: &'static [&'static str],
     en: OnceLock<Bundle>,
     nl: OnceLock<Bundle>,
 }
 
 impl Messages {
-    /// The message files' texts, usually `include_str!`ed.
-    pub const fn new(english: &'static str, dutch: &'static str) -> Self {
+    /// The message files' texts, usually `include_str!`ed: a tool's own file, and the
+    /// files it shares, such as [`FORMAT`]'s.
+    pub const fn new(english: &'static [&'static str], dutch: &'static [&'static str]) -> Self {
         Messages {
             english,
             dutch,
@@ -44,8 +52,8 @@ impl Messages {
         }
     }
 
-    /// The file of `lang`.
-    pub fn text(&self, lang: Lang) -> &'static str {
+    /// The files of `lang`.
+    pub fn texts(&self, lang: Lang) -> &'static [&'static str] {
         match lang {
             Lang::Nl => self.dutch,
             _ => self.english,
@@ -58,9 +66,6 @@ impl Messages {
             _ => (&self.en, "en"),
         };
         cell.get_or_init(|| {
-            // A syntax error keeps the messages around it; `check_files` fails on it.
-            let resource =
-                FluentResource::try_new(self.text(lang).to_owned()).unwrap_or_else(|(r, _)| r);
             // The tags are constants that parse; the default (undetermined) would only
             // cost the plural rules.
             let tag =
@@ -69,7 +74,13 @@ impl Messages {
             // No Unicode isolation marks: the output is a terminal's, a page's or a
             // script's, and the arguments are made safe by the front end.
             bundle.set_use_isolating(false);
-            let _ = bundle.add_resource(resource);
+            for text in self.texts(lang) {
+                // A syntax error keeps the messages around it, and a message defined
+                // twice keeps its first text; `check_files` fails on both.
+                let resource =
+                    FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+                let _ = bundle.add_resource(resource);
+            }
             bundle
         })
     }
@@ -90,6 +101,31 @@ impl Messages {
         bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned()
+    }
+
+    /// The message `id` with the members of a JSON object as its arguments: numbers as
+    /// numbers (plurals select on them), strings as text, other values as their JSON.
+    /// This renders a library error's `details`.
+    pub fn get_json(
+        &self,
+        lang: Lang,
+        id: &str,
+        args: &serde_json::Map<String, serde_json::Value>,
+    ) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    serde_json::Value::String(text) => FluentValue::from(text.as_str()),
+                    serde_json::Value::Number(number) => {
+                        FluentValue::from(number.as_f64().unwrap_or_default())
+                    }
+                    other => FluentValue::from(other.to_string()),
+                };
+                (name.as_str(), value)
+            })
+            .collect();
+        self.get(lang, id, &args)
     }
 
     /// Whether `id` is a message of the files.
@@ -143,8 +179,19 @@ pub fn message_ids(text: &str) -> Result<BTreeSet<String>, String> {
 /// For tests: both files parse and hold the same messages. The error names the messages
 /// one language lacks.
 pub fn check_files(messages: &Messages) -> Result<BTreeSet<String>, String> {
-    let en = message_ids(messages.text(Lang::En))?;
-    let nl = message_ids(messages.text(Lang::Nl))?;
+    let all = |lang| -> Result<BTreeSet<String>, String> {
+        let mut ids = BTreeSet::new();
+        for text in messages.texts(lang) {
+            for id in message_ids(text)? {
+                if !ids.insert(id.clone()) {
+                    return Err(format!("message {id:?} is defined twice"));
+                }
+            }
+        }
+        Ok(ids)
+    };
+    let en = all(Lang::En)?;
+    let nl = all(Lang::Nl)?;
     let only_en: Vec<_> = en.difference(&nl).collect();
     let only_nl: Vec<_> = nl.difference(&en).collect();
     if only_en.is_empty() && only_nl.is_empty() {
@@ -225,16 +272,39 @@ mod tests {
 
     #[test]
     fn a_file_missing_a_message_is_named() {
-        static M: Messages = Messages::new("a = A\nb = B\n", "a = A\n");
+        static M: Messages = Messages::new(&["a = A\nb = B\n"], &["a = A\n"]);
         let err = check_files(&M).unwrap_err();
         assert!(err.contains("\"b\""), "{err}");
-        static BROKEN: Messages = Messages::new("a = {", "a = A\n");
+        static BROKEN: Messages = Messages::new(&["a = {"], &["a = A\n"]);
         assert!(check_files(&BROKEN).unwrap_err().contains("does not parse"));
     }
 
     #[test]
+    fn a_message_twice_is_named() {
+        static M: Messages = Messages::new(&["a = A\n", "a = B\n"], &["a = A\n"]);
+        assert!(check_files(&M).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn json_members_are_arguments() {
+        static M: Messages = Messages::new(
+            &["e = { $user }: { $n ->\n    [one] one seat\n   *[other] { $n } seats\n}\n"],
+            &["e = x\n"],
+        );
+        let args = serde_json::json!({"user": "ann", "n": 1});
+        let args = args.as_object().unwrap();
+        assert_eq!(M.get_json(Lang::En, "e", args), "ann: one seat");
+    }
+
+    #[test]
+    fn the_shared_files_hold_the_same_messages() {
+        static SHARED: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
+        check_files(&SHARED).unwrap();
+    }
+
+    #[test]
     fn a_missing_message_shows_its_id() {
-        static M: Messages = Messages::new("a = A\n", "a = A\n");
+        static M: Messages = Messages::new(&["a = A\n"], &["a = A\n"]);
         assert_eq!(M.get(Lang::Nl, "zz-missing", &[]), "zz-missing");
     }
 }

@@ -10,8 +10,8 @@ use license_i18n::{FluentValue, Messages};
 
 /// The message files, compiled in.
 pub(crate) static WORDS: Messages = Messages::new(
-    include_str!("../../i18n/en.ftl"),
-    include_str!("../../i18n/nl.ftl"),
+    &[include_str!("../../i18n/en.ftl"), license_i18n::FORMAT[0]],
+    &[include_str!("../../i18n/nl.ftl"), license_i18n::FORMAT[1]],
 );
 
 static LANGUAGE: OnceLock<Lang> = OnceLock::new();
