@@ -104,7 +104,8 @@ impl Messages {
     }
 
     /// The message `id` with the members of a JSON object as its arguments: numbers as
-    /// numbers (plurals select on them), strings as text, other values as their JSON.
+    /// numbers (plurals select on them), strings as text, `null` as `none` (a message
+    /// selects its own word for it), other values as their JSON.
     /// This renders a library error's `details`.
     pub fn get_json(
         &self,
@@ -120,6 +121,8 @@ impl Messages {
                     serde_json::Value::Number(number) => {
                         FluentValue::from(number.as_f64().unwrap_or_default())
                     }
+                    // An absent value selects the variant `[none]` in a message.
+                    serde_json::Value::Null => FluentValue::from("none"),
                     other => FluentValue::from(other.to_string()),
                 };
                 (name.as_str(), value)
@@ -134,9 +137,9 @@ impl Messages {
     }
 }
 
-/// A text argument.
-pub fn s(text: &str) -> FluentValue<'_> {
-    FluentValue::from(text)
+/// A text argument, borrowed or owned.
+pub fn s<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> FluentValue<'a> {
+    FluentValue::String(text.into())
 }
 
 /// A number argument (plurals select on it).

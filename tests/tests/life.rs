@@ -268,7 +268,7 @@ fn the_whole_life_of_a_license() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["message"].to_string())
+        .map(|e| e["text"].to_string())
         .collect();
     for kind in [
         "init",

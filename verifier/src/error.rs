@@ -194,12 +194,13 @@ pub enum Error {
         mark: Option<DateTime<Utc>>,
     },
     /// The plan or module is not in the active license, or its grant is no longer usable.
-    #[error("{code} is not licensed{detail}: import a license that includes it")]
+    #[error("{code} is not licensed{}: import a license that includes it", state.map(|s| format!(" now ({s})")).unwrap_or_default())]
     NotLicensed {
         /// The catalog code.
         code: String,
-        /// Why, e.g. ` (expired on ...)`; empty when absent from the license.
-        detail: String,
+        /// Its state when the license grants it but it is not usable now; `None` when
+        /// the license does not grant it.
+        state: Option<crate::State>,
     },
     /// Every seat of the plan is held.
     #[error("no free seat of {plan}: all {seats} licensed seats are held; release one, or import a license with more seats")]
@@ -227,14 +228,16 @@ pub enum Error {
     #[error("user name {0:?} is not allowed: use 1 to 128 characters, no control characters, no leading or trailing spaces")]
     InvalidUserName(String),
     /// A code that the catalog does not know, or of the wrong kind.
-    #[error("unknown {what} {code:?}{hint}")]
+    #[error("unknown {} {code:?}{}{}", what.code(), is_a.map(|k| format!(" ({code} is a {k})")).unwrap_or_default(), suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCode {
-        /// "system license", "user plan", "license" or "capability".
-        what: &'static str,
+        /// What kind of code was asked for.
+        what: CodeKind,
         /// The code given.
         code: String,
-        /// What the code is instead, or a "did you mean", and where to find the codes.
-        hint: String,
+        /// What the code is instead, when it is a license of another kind.
+        is_a: Option<license_format::LicenseKind>,
+        /// The nearest code of the kind asked for, when one is near.
+        suggestion: Option<String>,
     },
     /// A question that needs a user was asked without one.
     #[error("capability {0} is asked per user: name the user")]
@@ -326,6 +329,41 @@ fn sequence(customer: &str, installation_id: &Option<String>) -> String {
 
 fn opt_time(t: &Option<DateTime<Utc>>) -> String {
     t.as_ref().map_or_else(|| "none".to_owned(), format_rfc3339)
+}
+
+/// The kind of code an [`Error::UnknownCode`] was asked as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CodeKind {
+    /// A system license (module).
+    SystemLicense,
+    /// A user plan.
+    UserPlan,
+    /// A system license or a user plan.
+    License,
+    /// A capability.
+    Capability,
+}
+
+impl CodeKind {
+    /// Its code: `system-license`, `user-plan`, `license` or `capability`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CodeKind::SystemLicense => "system-license",
+            CodeKind::UserPlan => "user-plan",
+            CodeKind::License => "license",
+            CodeKind::Capability => "capability",
+        }
+    }
+}
+
+impl From<license_format::LicenseKind> for CodeKind {
+    fn from(kind: license_format::LicenseKind) -> Self {
+        match kind {
+            license_format::LicenseKind::System => CodeKind::SystemLicense,
+            _ => CodeKind::UserPlan,
+        }
+    }
 }
 
 /// The result type of this crate.

@@ -25,6 +25,7 @@
 mod check;
 mod decision;
 mod error;
+mod error_details;
 mod json_time;
 mod reason;
 mod state;
@@ -35,7 +36,7 @@ mod warning;
 
 pub use check::{check_file, FileCheck, GrantCheck};
 pub use decision::{decide_capability, decide_seats, decide_system, Decision, UserFacts};
-pub use error::{Error, Result};
+pub use error::{CodeKind, Error, Result};
 pub use license_format::{Catalog, Keyring, Lang};
 pub use reason::Reason;
 pub use state::{end_day, State};

@@ -20,7 +20,7 @@ fn list_and_show_are_the_licenses_screen() {
     assert_eq!(
         (
             sales["kind"].clone(),
-            sales["status"].clone(),
+            sales["state"].clone(),
             sales["seats_total"].clone(),
             sales["seats_used"].clone()
         ),
@@ -32,8 +32,8 @@ fn list_and_show_are_the_licenses_screen() {
         .find(|r| r["code"] == "legacy-windows-users")
         .unwrap();
     assert_eq!(
-        (legacy["kind"].clone(), legacy["status"].clone()),
-        (json!("legacy"), json!("not licensed"))
+        (legacy["kind"].clone(), legacy["state"].clone()),
+        (json!("legacy"), json!("not-licensed"))
     );
     // Not a terminal: counts, no bar.
     env.run(&["list"])

@@ -186,7 +186,7 @@ fn the_licenses_screen_has_a_head_and_fits_80_columns() {
         let out = env.run(&["--lang", lang, "list"]).code(0);
         let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         let head = match lang {
-            "nl" => "Licenties van Acme (C-1)\n  licentie LIC-1 volgnummer 1, uitgegeven door Example Vendor\n  active, geldig tot en met ",
+            "nl" => "Licenties van Acme (C-1)\n  licentie LIC-1 volgnummer 1, uitgegeven door Example Vendor\n  actief, geldig tot en met ",
             _ => "Licenses of Acme (C-1)\n  license LIC-1 serial 1, issued by Example Vendor\n  active, last day ",
         };
         assert!(text.starts_with(head), "{text}");

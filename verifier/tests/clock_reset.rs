@@ -11,6 +11,7 @@ use common::{licensed, t, Fixture};
 use license_format::{
     sign_document, signing_key_from_pem, ClockReset, ClockResetRequest, DocumentKind,
 };
+use license_verifier::store::EventDetail;
 use license_verifier::{Error, LicenseStore};
 
 const AHEAD: &str = "2030-01-01T00:00:00Z";
@@ -87,9 +88,9 @@ fn a_forward_jump_is_undone_by_a_reset_which_works_once() {
     assert!(err.is_refusal());
     let events = f.store.events(10, t("2026-03-01T00:10:00Z")).unwrap();
     assert!(events.iter().any(|e| e.kind == "clock-reset"));
-    assert!(events
-        .iter()
-        .any(|e| e.kind == "import-refused" && e.message.contains("clock reset refused")));
+    assert!(events.iter().any(|e| e.kind == "import-refused"
+        && matches!(&e.detail, EventDetail::ClockResetRefused { error, .. }
+                if error == "clock-reset-not-pending")));
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod common;
 
 use common::{current, fixture, keyring, lic, licensed, t, Env};
 use license_format::Keyring;
+use license_verifier::store::{EventDetail, LostSeat};
 use license_verifier::{Error, LicenseStore, Reason};
 use predicates::str::contains;
 use rusqlite::Connection;
@@ -241,10 +242,23 @@ fn the_import_event_names_every_user_who_loses_access() {
     assert_eq!(report.changes.users_losing_access.len(), 1);
     let events = f.store.events(3, now).unwrap();
     let import = events.iter().find(|e| e.kind == "import").unwrap();
-    assert_eq!(
-        import.message,
-        "license LIC-2 serial 2 activated, replacing LIC-1; users losing access: bob (sales-premium)"
-    );
+    match &import.detail {
+        EventDetail::LicenseActivated {
+            license_id,
+            replaces,
+            users_losing_access,
+            ..
+        } => {
+            assert_eq!(license_id, "LIC-2");
+            assert_eq!(replaces.as_deref(), Some("LIC-1"));
+            let lost = LostSeat {
+                user: "bob".into(),
+                plan: "sales-premium".into(),
+            };
+            assert_eq!(users_losing_access, &vec![lost]);
+        }
+        other => panic!("not the activation: {other:?}"),
+    }
 }
 
 /// Finding 8: in grace, `check` said yes with no reason, and `status` said nothing of a

@@ -8,7 +8,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::{days_from_now, fixture, lic, snapshot, t, Fixture, Lic};
-use license_verifier::store::{ImportOptions, ImportOutcome};
+use license_verifier::store::{EventDetail, ImportOptions, ImportOutcome};
 use license_verifier::Error;
 use predicates::str::contains;
 use serde_json::{json, Value};
@@ -58,8 +58,19 @@ fn refused(f: &Fixture, file: &Lic, expect: &str) -> Error {
     );
     let event = &f.store.events(1, t(NOW)).unwrap()[0];
     assert_eq!(event.kind, "import-refused");
-    assert!(event.message.contains(expect), "{}", event.message);
-    last.unwrap()
+    let last = last.unwrap();
+    match &event.detail {
+        EventDetail::ImportRefused {
+            dry_run: false,
+            error,
+            details,
+        } => {
+            assert_eq!(error, last.code());
+            assert_eq!(details, &last.details());
+        }
+        other => panic!("not the refusal: {other:?}"),
+    }
+    last
 }
 
 /// A store with Acme's bound files serial 1 and 2 imported, serial 2 active.
@@ -229,10 +240,21 @@ fn a_change_of_customer_is_reported_in_the_dry_run_and_the_import() {
     assert_eq!(real.changes, dry.changes);
     let events = f.store.events(5, t(NOW)).unwrap();
     let event = events.iter().find(|e| e.kind == "import").unwrap();
-    assert_eq!(
-        event.message,
-        "license O-1 serial 1 activated, replacing B-2; customer changes from C-1001 to C-2002"
-    );
+    match &event.detail {
+        EventDetail::LicenseActivated {
+            license_id,
+            replaces,
+            customer_before,
+            customer_id,
+            ..
+        } => {
+            assert_eq!(license_id, "O-1");
+            assert_eq!(replaces.as_deref(), Some("B-2"));
+            assert_eq!(customer_before.as_deref(), Some("C-1001"));
+            assert_eq!(customer_id, "C-2002");
+        }
+        other => panic!("not the activation: {other:?}"),
+    }
     // The same customer again: no change reported.
     let next = other
         .set("serial", json!(2))

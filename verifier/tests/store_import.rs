@@ -5,6 +5,7 @@
 mod common;
 
 use common::{lic, licensed, snapshot, t, Fixture};
+use license_verifier::store::EventDetail;
 use license_verifier::LicenseStore;
 use serde_json::json;
 
@@ -89,7 +90,11 @@ fn refused(f: &Fixture, file: String, expect: &str) {
     );
     let last = &f.store.events(1, now).unwrap()[0];
     assert_eq!(last.kind, "import-refused");
-    assert!(last.message.contains(expect), "{}", last.message);
+    let err = f.store.import(file.as_bytes(), false, now).unwrap_err();
+    assert!(
+        matches!(&last.detail, EventDetail::ImportRefused { error, .. } if error == err.code()),
+        "{last:?}"
+    );
 }
 
 #[test]

@@ -132,8 +132,12 @@ fn list_and_show_describe_every_license() {
     assert_eq!(rows.len(), 16);
     let quote = rows.iter().find(|r| r.code == "quote-management").unwrap();
     assert_eq!(
-        (quote.name.as_str(), quote.kind, quote.status.as_str()),
-        ("Verkoopoffertebeheer", "system", "active")
+        (
+            quote.name.as_str(),
+            quote.kind,
+            quote.state.map(|s| s.name())
+        ),
+        ("Verkoopoffertebeheer", "system", Some("active"))
     );
     let sales = rows.iter().find(|r| r.code == "sales-premium").unwrap();
     assert_eq!((sales.seats_total, sales.seats_used), (Some(10), Some(1)));
@@ -141,8 +145,8 @@ fn list_and_show_describe_every_license() {
         rows.iter()
             .find(|r| r.code == "legacy-windows-site")
             .unwrap()
-            .status,
-        "not licensed"
+            .state,
+        None
     );
     let grace = f
         .store
@@ -153,9 +157,13 @@ fn list_and_show_describe_every_license() {
             .iter()
             .find(|r| r.code == "sales-premium")
             .unwrap()
-            .status,
+            .state
+            .map(|s| license_verifier::end_day(&match s {
+                license_verifier::State::Grace { until, .. } => until,
+                other => panic!("not in grace: {other:?}"),
+            })),
         // Grace ends at 2027-01-15T00:00:00Z, exclusive: the 14th is its last day.
-        "grace until 2027-01-14"
+        Some("2027-01-14".to_owned())
     );
     let detail = f
         .store

@@ -10,6 +10,7 @@ use license_verifier::store::ImportOptions;
 use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
 
+use super::i18n::{n, s, t};
 use super::{read_bytes, reasons, render, Failure, Reply};
 use crate::{CheckCommand, Cli, Command, SeatsCommand, UsersCommand};
 
@@ -40,12 +41,10 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             dry_run,
             force,
         } => {
-            let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
+            let bytes = read_bytes(file, "what-license-file", MAX_LICENSE_FILE_BYTES)?;
             if document_kind(&bytes) == Some(DocumentKind::ClockReset) {
                 if *dry_run {
-                    return Err(Failure::usage(
-                        "--dry-run previews license files; a clock-reset file is applied or refused as a whole".into(),
-                    ));
+                    return Err(Failure::usage(t("error-usage-dry-run-reset", &[])));
                 }
                 return with_store(cli, ring, |store| {
                     let report = store.import_clock_reset(&bytes, now)?;
@@ -95,14 +94,19 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
                 .iter()
                 .find(|k| !license_verifier::store::EVENT_KINDS.contains(&k.as_str()))
             {
-                return Err(Failure::usage(format!(
-                    "--kind: unknown event kind {unknown:?}; the kinds are {}",
-                    license_verifier::store::EVENT_KINDS.join(", ")
-                )));
+                let kinds = license_verifier::store::EVENT_KINDS.join(", ");
+                let args = [("kind", s(unknown)), ("kinds", s(&kinds))];
+                return Err(Failure::usage(t("error-usage-unknown-kind", &args)));
             }
             with_store(cli, ring, |store| {
                 let events = store.events_where(*limit, kind, since, now)?;
-                done(json!({ "events": events }), render::events(&events))
+                let mut json = json!({ "events": events });
+                if let Some(list) = json["events"].as_array_mut() {
+                    for (item, event) in list.iter_mut().zip(&events) {
+                        item["text"] = render::event_text(&event.detail).into();
+                    }
+                }
+                done(json, render::events(&events))
             })
         }
     }
@@ -114,10 +118,8 @@ fn with_store(cli: &Cli, ring: Keyring, f: impl FnOnce(&LicenseStore) -> Outcome
     let store = open(cli, ring)?;
     let out = f(&store);
     if store.unwritable() {
-        eprintln!(
-            "license-verifier: warning: cannot write the license store {}: answered from the stored state, judged at the latest of the clock, the store's latest time and the license's issue time; the store's latest time was not advanced",
-            store.path().display()
-        );
+        let path = store.path().display().to_string();
+        super::warn(&t("warning-unwritable", &[("path", s(&path))]));
     }
     out
 }
@@ -143,23 +145,29 @@ fn instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
         return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc());
     }
     parse_rfc3339(text).map_err(|e| {
-        Failure::usage(format!(
-            "{flag}: {e}; give an RFC 3339 time or a day YYYY-MM-DD"
-        ))
+        let reason = e.to_string();
+        let args = [("flag", s(flag)), ("reason", s(&reason))];
+        Failure::usage(t("error-usage-bad-time", &args))
     })
 }
 
 fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
     let store = LicenseStore::create(&cli.store, ring, now)?;
     let (id, created) = (store.installation_id(), store.newly_created());
-    let text = if created {
-        "created license store"
+    let path = cli.store.display().to_string();
+    let head = if created {
+        "init-created"
     } else {
-        "license store already exists:"
+        "init-exists"
     };
+    let text = format!(
+        "{}\n{}\n",
+        t(head, &[("path", s(&path))]),
+        t("init-installation", &[("id", s(id))])
+    );
     done(
         json!({ "store": cli.store, "installation_id": id, "created": created }),
-        format!("{text} {}\ninstallation id: {id}\n", cli.store.display()),
+        text,
     )
 }
 
@@ -176,10 +184,10 @@ fn request(
     } else {
         store.activation_request(&hostname(), now).to_json()
     };
-    let what = if clock_reset {
-        "clock-reset request"
+    let written = if clock_reset {
+        "request-written-clock-reset"
     } else {
-        "activation request"
+        "request-written-activation"
     };
     let Some(path) = out else {
         return done(
@@ -187,14 +195,15 @@ fn request(
             request,
         );
     };
-    fs::write(path, &request)
-        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
+    let shown = path.display().to_string();
+    fs::write(path, &request).map_err(|e| {
+        let reason = e.to_string();
+        let args = [("path", s(&shown)), ("reason", s(&reason))];
+        Failure::usage(t("error-usage-cannot-write", &args))
+    })?;
     done(
         json!({ "written": path, "installation_id": store.installation_id() }),
-        format!(
-            "wrote the {what} to {}: send it to the vendor\n",
-            path.display()
-        ),
+        t(written, &[("path", s(&shown))]) + "\n",
     )
 }
 
@@ -213,7 +222,7 @@ fn verify(
         Some(text) => instant("--at", text)?,
         None => now,
     };
-    let bytes = read_bytes(file, "license file", MAX_LICENSE_FILE_BYTES)?;
+    let bytes = read_bytes(file, "what-license-file", MAX_LICENSE_FILE_BYTES)?;
     let report = check_file(&bytes, ring, at, installation)?;
     Ok(Reply::new(
         if report.valid { 0 } else { 1 },
@@ -226,35 +235,42 @@ fn users(cmd: &UsersCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
     match cmd {
         UsersCommand::Add { name, no_login } => {
             store.add_user(name, !no_login, now)?;
-            let rights = if *no_login { "without" } else { "with" };
+            let login = (!no_login).to_string();
+            let args = [("user", s(name)), ("login", s(&login))];
             done(
                 json!({ "user": name, "login": !no_login }),
-                format!("added user {name} {rights} login rights\n"),
+                t("users-added", &args) + "\n",
             )
         }
         UsersCommand::Login { name, state } => {
             let login = state == "on";
             let changed = store.set_login(name, login, now)?;
-            let text = format!(
-                "login rights of user {name}: {state}{}\n",
-                if changed { "" } else { " (unchanged)" }
-            );
+            let id = if login {
+                "users-login-on"
+            } else {
+                "users-login-off"
+            };
+            let mut text = t(id, &[("user", s(name))]);
+            if !changed {
+                text = format!("{text} {}", t("users-unchanged", &[]));
+            }
             done(
                 json!({ "user": name, "login": login, "changed": changed }),
-                text,
+                text + "\n",
             )
         }
         UsersCommand::Remove { name } => {
             let released = store.remove_user(name, now)?;
-            let seats = if released.is_empty() {
-                String::new()
+            let plans = released.join(", ");
+            let text = if released.is_empty() {
+                t("users-removed", &[("user", s(name))])
             } else {
-                format!(", released {}", released.join(", "))
+                t(
+                    "users-removed-released",
+                    &[("user", s(name)), ("plans", s(&plans))],
+                )
             };
-            done(
-                json!({ "user": name, "released": released }),
-                format!("removed user {name}{seats}\n"),
-            )
+            done(json!({ "user": name, "released": released }), text + "\n")
         }
         UsersCommand::List => {
             let users = store.users(now)?;
@@ -267,29 +283,27 @@ fn seats(cmd: &SeatsCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
     match cmd {
         SeatsCommand::Assign(a) => {
             let r = store.assign_seat(&a.user, &a.plan, a.move_seat, now)?;
-            let text = if r.already_held {
-                format!("user {} already holds a seat of {}\n", r.user, r.plan)
-            } else {
-                let moved = if r.released.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (moved from {})", r.released.join(", "))
-                };
-                format!(
-                    "assigned a seat of {} to {}{moved}: {} of {} used\n",
-                    r.plan,
-                    r.user,
-                    r.seats_used,
-                    reasons::count(r.seats_total, "seat", "seats")
-                )
+            let from = r.released.join(", ");
+            let id = match (r.already_held, r.released.is_empty()) {
+                (true, _) => "seats-already-held",
+                (false, true) => "seats-assigned",
+                (false, false) => "seats-assigned-moved",
             };
-            done(to_json(&r), text)
+            let args = [
+                ("user", s(&r.user)),
+                ("plan", s(&r.plan)),
+                ("from", s(&from)),
+                ("used", n(r.seats_used as f64)),
+                ("total", n(r.seats_total)),
+            ];
+            done(to_json(&r), t(id, &args) + "\n")
         }
         SeatsCommand::Release { user, plan } => {
             store.release_seat(user, plan, now)?;
+            let args = [("user", s(user)), ("plan", s(plan))];
             done(
                 json!({ "user": user, "plan": plan, "released": true }),
-                format!("released the seat of {plan} held by {user}\n"),
+                t("seats-released", &args) + "\n",
             )
         }
         SeatsCommand::List { plan } => {
@@ -318,13 +332,13 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
             let c = store.check_seats(plan, now)?;
             let json = reasons::with_texts(to_json(&c), &c.decision.reasons);
             let mut reply = decision(c.decision.clone(), json);
-            reply.text.push_str(&format!(
-                "{}: {} of {} used, {} free\n",
-                c.plan,
-                c.seats_used,
-                reasons::count(c.seats_total, "seat", "seats"),
-                c.seats_free
-            ));
+            let args = [
+                ("plan", s(&c.plan)),
+                ("used", n(c.seats_used as f64)),
+                ("total", n(c.seats_total)),
+                ("free", n(c.seats_free as f64)),
+            ];
+            reply.text.push_str(&(t("seats-summary", &args) + "\n"));
             Ok(reply)
         }
     }

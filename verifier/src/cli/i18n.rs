@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use license_format::Lang;
-pub(crate) use license_i18n::{n, s};
-use license_i18n::{FluentValue, Messages};
+use license_i18n::Messages;
+pub(crate) use license_i18n::{n, s, FluentValue};
 
 /// The message files, compiled in.
 pub(crate) static WORDS: Messages = Messages::new(

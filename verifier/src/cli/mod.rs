@@ -38,6 +38,8 @@ pub(crate) struct Failure {
     code: &'static str,
     message: String,
     hint: Option<String>,
+    /// The error's data (docs/JSON.md), beside its code and text in JSON.
+    details: serde_json::Map<String, Value>,
 }
 
 impl Failure {
@@ -48,55 +50,53 @@ impl Failure {
             code: "usage",
             message,
             hint: None,
+            details: serde_json::Map::new(),
         }
     }
 }
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        let hint = match &e {
-            Error::Format(license_format::Error::UnknownKey { .. }) => {
-                Some("pass the vendor's public key file with --trust PUB".to_owned())
-            }
-            Error::Format(license_format::Error::BadSignature) => {
-                Some("ask the vendor for the file again".to_owned())
-            }
-            Error::UntrustedStoredLicense { .. } => Some(
-                "pass the vendor's public key file with --trust PUB, or build with LICENSE_TRUSTED_KEYS naming it"
-                    .to_owned(),
-            ),
-            Error::CustomerChange { .. } => Some(
-                "check the change with --dry-run; pass --force to import the file all the same"
-                    .to_owned(),
-            ),
-            Error::NoStore { .. } => Some(
-                "create it with `license-verifier init`, or give --store PATH".to_owned(),
-            ),
-            Error::NoLicense => Some(
-                "import the vendor's file with `license-verifier import FILE`".to_owned(),
-            ),
-            Error::NoFreeSeat { plan, .. } => Some(format!(
-                "release a seat with `license-verifier seats release USER {plan}`"
-            )),
-            Error::HoldsOtherPlan { .. } => {
-                Some("pass --move to release the other plan in the same step".to_owned())
-            }
-            Error::UnknownUser(name) => Some(format!(
-                "add the user with `license-verifier users add {name}`"
-            )),
-            Error::UserRequired(_) => Some("give --user NAME".to_owned()),
-            Error::UnknownCode { .. } => {
-                Some("run `license-verifier list` to see the codes".to_owned())
-            }
-            _ => None,
-        };
+        let details = e.details();
         Failure {
             exit: if e.is_refusal() { 1 } else { 2 },
             code: e.code(),
-            message: e.to_string(),
-            hint,
+            message: error_text(e.code(), &details),
+            hint: hint(e.code(), &details),
+            details,
         }
     }
+}
+
+/// A library error in words, from its code and details: the message `error-CODE`, or,
+/// for an error this front end has no words for, its own detail or its code.
+pub(crate) fn error_text(code: &str, details: &serde_json::Map<String, Value>) -> String {
+    let id = format!("error-{code}");
+    if i18n::WORDS.has(&id) {
+        return i18n::WORDS.get_json(i18n::language(), &id, details);
+    }
+    match details.get("detail") {
+        Some(Value::String(detail)) => detail.clone(),
+        _ => code.to_owned(),
+    }
+}
+
+/// What to do about an error, naming this command line's flags and commands.
+fn hint(code: &str, details: &serde_json::Map<String, Value>) -> Option<String> {
+    if code == "unknown-code" && details.get("what").and_then(Value::as_str) == Some("capability") {
+        let catalog = license_format::Catalog::builtin();
+        let codes: Vec<&str> = catalog
+            .capabilities
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        let args = [("capabilities", i18n::s(codes.join(", ")))];
+        return Some(i18n::t("hint-unknown-capability", &args));
+    }
+    let id = format!("hint-{code}");
+    i18n::WORDS
+        .has(&id)
+        .then(|| i18n::WORDS.get_json(i18n::language(), &id, details))
 }
 
 /// A command line clap refused (or `--help`, `--version`): printed as clap prints it,
@@ -138,13 +138,16 @@ pub(crate) fn run(cli: Cli) -> u8 {
             reply.exit
         }
         Err(f) => {
-            eprintln!("{BIN}: error: {}", f.message);
+            eprintln!("{BIN}: {}: {}", i18n::t("error-prefix", &[]), f.message);
             if let Some(hint) = &f.hint {
-                eprintln!("hint: {hint}");
+                eprintln!("{}: {hint}", i18n::t("hint-prefix", &[]));
             }
             if json {
+                let mut error = f.details.clone();
+                error.insert("code".into(), f.code.into());
+                error.insert("text".into(), f.message.clone().into());
                 let out = json!({
-                    "error": { "code": f.code, "text": f.message },
+                    "error": error,
                     "refused": f.exit == 1,
                     "exit": f.exit,
                 });
@@ -159,22 +162,16 @@ pub(crate) fn run(cli: Cli) -> u8 {
 fn keyring(cli: &Cli) -> Result<Keyring, Failure> {
     if cli.trust.is_empty() {
         if trusted::TRUSTS_NO_KEY {
-            eprintln!(
-                "{BIN}: warning: this build trusts no key (it was built without LICENSE_TRUSTED_KEYS), so every license file is refused; \
-                 build with LICENSE_TRUSTED_KEYS=PATH naming the vendor's public keys, or pass --trust PUB"
-            );
+            warn(&i18n::t("warning-trusts-no-key", &[]));
         }
         if trusted::TRUSTS_EXAMPLE_KEYS {
-            eprintln!(
-                "{BIN}: warning: trusting the example keys of keys-example/, which anyone can sign with; \
-                 build with LICENSE_TRUSTED_KEYS=PATH or pass --trust PUB"
-            );
+            warn(&i18n::t("warning-example-keys", &[]));
         }
         return Ok(trusted::default_keyring()?);
     }
     let mut ring = Keyring::new();
     for path in &cli.trust {
-        let text = read_text(path, "public key file", MAX_KEY_FILE_BYTES)?;
+        let text = read_text(path, "what-public-key-file", MAX_KEY_FILE_BYTES)?;
         ring.add_pem(&text)
             .map_err(|e| Failure::from(Error::from(e)).in_file(path))?;
     }
@@ -188,26 +185,47 @@ impl Failure {
     }
 }
 
-/// Reads a file of at most `limit` bytes, naming it in the error. Only `limit + 1`
-/// bytes are ever read, so a huge file (or /dev/zero) cannot fill memory.
+/// Prints a warning on stderr.
+pub(crate) fn warn(text: &str) {
+    eprintln!("{BIN}: {}: {text}", i18n::t("warning-prefix", &[]));
+}
+
+/// Reads a file of at most `limit` bytes, naming it (`what` is the message id of its
+/// kind) in the error. Only `limit + 1` bytes are ever read, so a huge file (or
+/// /dev/zero) cannot fill memory.
 pub(crate) fn read_bytes(path: &Path, what: &str, limit: usize) -> Result<Vec<u8>, Failure> {
-    let cannot =
-        |e: std::io::Error| Failure::usage(format!("cannot read {what} {}: {e}", path.display()));
+    let shown = path.display().to_string();
+    let what = i18n::t(what, &[]);
+    let cannot = |e: std::io::Error| {
+        let reason = e.to_string();
+        let args = [
+            ("what", i18n::s(&what)),
+            ("path", i18n::s(&shown)),
+            ("reason", i18n::s(&reason)),
+        ];
+        Failure::usage(i18n::t("error-usage-cannot-read", &args))
+    };
     let mut bytes = Vec::new();
     File::open(path)
         .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
     if bytes.len() > limit {
-        return Err(Failure::usage(format!(
-            "{}: over the limit of {limit} bytes: no {what} is this large; check the path",
-            path.display()
-        )));
+        let args = [
+            ("what", i18n::s(&what)),
+            ("path", i18n::s(&shown)),
+            ("limit", i18n::n(limit as f64)),
+        ];
+        return Err(Failure::usage(i18n::t("error-usage-too-large", &args)));
     }
     Ok(bytes)
 }
 
 fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, Failure> {
     let bytes = read_bytes(path, what, limit)?;
-    String::from_utf8(bytes)
-        .map_err(|_| Failure::usage(format!("{what} {} is not UTF-8 text", path.display())))
+    String::from_utf8(bytes).map_err(|_| {
+        let what = i18n::t(what, &[]);
+        let shown = path.display().to_string();
+        let args = [("what", i18n::s(&what)), ("path", i18n::s(&shown))];
+        Failure::usage(i18n::t("error-usage-not-utf8", &args))
+    })
 }

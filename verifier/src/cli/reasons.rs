@@ -10,12 +10,6 @@ use license_verifier::{end_day, Reason, Warning};
 use super::i18n::{language, n, s, t};
 use serde_json::Value;
 
-/// `count` with its noun, singular or plural: "1 seat", "2 seats".
-pub(crate) fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
@@ -38,11 +32,11 @@ pub(crate) fn text(r: &Reason) -> String {
         ),
         Reason::LicenseExpired { license_id, since } => t(
             "reason-license-expired",
-            &[("license_id", s(license_id)), ("since", s(&day(since)))],
+            &[("license_id", s(license_id)), ("since", s(day(since)))],
         ),
         Reason::LicenseNotYetValid { license_id, from } => t(
             "reason-license-not-yet-valid",
-            &[("license_id", s(license_id)), ("from", s(&day(from)))],
+            &[("license_id", s(license_id)), ("from", s(day(from)))],
         ),
         Reason::SystemLicenseMissing { license_code } => t(
             "reason-system-license-missing",
@@ -53,11 +47,11 @@ pub(crate) fn text(r: &Reason) -> String {
             since,
         } => t(
             "reason-system-license-expired",
-            &[("license_code", s(license_code)), ("since", s(&day(since)))],
+            &[("license_code", s(license_code)), ("since", s(day(since)))],
         ),
         Reason::SystemLicenseNotYetValid { license_code, from } => t(
             "reason-system-license-not-yet-valid",
-            &[("license_code", s(license_code)), ("from", s(&day(from)))],
+            &[("license_code", s(license_code)), ("from", s(day(from)))],
         ),
         Reason::UserRequired { capability } => {
             t("reason-user-required", &[("capability", s(capability))])
@@ -68,7 +62,7 @@ pub(crate) fn text(r: &Reason) -> String {
             "reason-no-seat",
             &[
                 ("user", s(user)),
-                ("plans", s(&plans_phrase_in(language(), plans))),
+                ("plans", s(plans_phrase_in(language(), plans))),
             ],
         ),
         Reason::PlanNotLicensed { plan, user: None } => {
@@ -83,11 +77,11 @@ pub(crate) fn text(r: &Reason) -> String {
         ),
         Reason::PlanExpired { plan, since } => t(
             "reason-plan-expired",
-            &[("plan", s(plan)), ("since", s(&day(since)))],
+            &[("plan", s(plan)), ("since", s(day(since)))],
         ),
         Reason::PlanNotYetValid { plan, from } => t(
             "reason-plan-not-yet-valid",
-            &[("plan", s(plan)), ("from", s(&day(from)))],
+            &[("plan", s(plan)), ("from", s(day(from)))],
         ),
         Reason::BeyondLicensedSeats {
             plan,
@@ -119,7 +113,7 @@ pub(crate) fn text(r: &Reason) -> String {
             "reason-license-in-grace",
             &[
                 ("license_id", s(license_id)),
-                ("until", s(&end_day(until))),
+                ("until", s(end_day(until))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
@@ -131,7 +125,7 @@ pub(crate) fn text(r: &Reason) -> String {
             "reason-grant-in-grace",
             &[
                 ("license_code", s(license_code)),
-                ("until", s(&end_day(until))),
+                ("until", s(end_day(until))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
@@ -156,8 +150,8 @@ pub(crate) fn warning_text(w: &Warning) -> String {
         Warning::ClockBehind { clock, mark, hours } => t(
             "warning-clock-behind",
             &[
-                ("clock", s(&format_rfc3339(clock))),
-                ("mark", s(&format_rfc3339(mark))),
+                ("clock", s(format_rfc3339(clock))),
+                ("mark", s(format_rfc3339(mark))),
                 ("hours", n(*hours as f64)),
             ],
         ),
@@ -181,24 +175,24 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             "warning-license-in-grace",
             &[
                 ("license_id", s(license_id)),
-                ("until", s(&day(until))),
+                ("until", s(day(until))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
         Warning::LicenseExpired { license_id, since } => t(
             "warning-license-expired",
-            &[("license_id", s(license_id)), ("since", s(&day(since)))],
+            &[("license_id", s(license_id)), ("since", s(day(since)))],
         ),
         Warning::LicenseNotYetValid { license_id, from } => t(
             "warning-license-not-yet-valid",
-            &[("license_id", s(license_id)), ("from", s(&day(from)))],
+            &[("license_id", s(license_id)), ("from", s(day(from)))],
         ),
         Warning::SystemLicenseExpired {
             license_code,
             since,
         } => t(
             "warning-system-license-expired",
-            &[("license_code", s(license_code)), ("since", s(&day(since)))],
+            &[("license_code", s(license_code)), ("since", s(day(since)))],
         ),
         Warning::GrantInGrace {
             license_code,
@@ -208,9 +202,9 @@ pub(crate) fn warning_text(w: &Warning) -> String {
         } => t(
             "warning-grant-in-grace",
             &[
-                ("kind", s(&plan_or_module(*plan))),
+                ("kind", s(plan_or_module(*plan))),
                 ("license_code", s(license_code)),
-                ("stops", s(&end_day(stops_at))),
+                ("stops", s(end_day(stops_at))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
@@ -222,9 +216,9 @@ pub(crate) fn warning_text(w: &Warning) -> String {
         } => t(
             "warning-grant-ends-soon",
             &[
-                ("kind", s(&plan_or_module(*plan))),
+                ("kind", s(plan_or_module(*plan))),
                 ("license_code", s(license_code)),
-                ("stops", s(&end_day(stops_at))),
+                ("stops", s(end_day(stops_at))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
@@ -237,8 +231,8 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             "warning-users-lose-access",
             &[
                 ("plan", s(plan)),
-                ("stops", s(&end_day(stops_at))),
-                ("users", s(&users.join(", "))),
+                ("stops", s(end_day(stops_at))),
+                ("users", s(users.join(", "))),
                 ("total", n(*users_total as f64)),
                 (
                     "more",

@@ -1,22 +1,23 @@
-//! Text output for people. JSON output is the library's structures as they are.
+//! Text output for people, in the chosen language's words (`i18n`). JSON output is the
+//! library's structures as they are.
 
 use std::fmt::Write as _;
 
-use super::i18n::{self, n, t};
-use super::reasons::count;
+use super::i18n::{self, n, s as text, t};
 use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
-    ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportOutcome, ImportReport,
+    ActiveLicense, ClockResetReport, Event, EventDetail, HistoryEntry, ImportOutcome, ImportReport,
     LicenseDetail, LicensesScreen, SeatRow, Status, UserRow,
 };
-use license_verifier::{Decision, FileCheck};
+use license_verifier::{Decision, FileCheck, State};
 
-/// The end of a term, "perpetual" when it has none.
-fn day(t: &Option<DateTime<Utc>>) -> String {
-    t.as_ref()
-        .map_or_else(|| "perpetual".to_owned(), license_verifier::end_day)
+/// The last day of a term, the word for "perpetual" when it has none.
+fn day(t_end: &Option<DateTime<Utc>>) -> String {
+    t_end
+        .as_ref()
+        .map_or_else(|| t("term-perpetual", &[]), license_verifier::end_day)
 }
 
 /// The start of a term: its first day, with the time when it starts during the day.
@@ -28,38 +29,59 @@ fn start_day(t: &DateTime<Utc>) -> String {
     }
 }
 
+fn line(out: &mut String, id: &str, args: &[(&str, i18n::FluentValue<'_>)]) {
+    let _ = writeln!(out, "{}", t(id, args));
+}
+
+fn indented(out: &mut String, indent: &str, id: &str, args: &[(&str, i18n::FluentValue<'_>)]) {
+    let _ = writeln!(out, "{indent}{}", t(id, args));
+}
+
 /// `history`: one line per license imported, and what it changed.
 pub(crate) fn history(entries: &[HistoryEntry]) -> String {
-    if entries.is_empty() {
-        return "no license imported\n".to_owned();
-    }
     let mut s = String::new();
+    if entries.is_empty() {
+        line(&mut s, "history-none", &[]);
+        return s;
+    }
     for e in entries {
         let mark = if e.active { "*" } else { " " };
-        let _ = writeln!(
-            s,
-            "{mark} {} {} serial {} for {} ({}), until {}",
-            e.imported_at.format("%Y-%m-%d"),
-            e.license_id,
-            e.serial,
-            e.customer.name,
-            e.customer.id,
-            day(&e.valid_until)
+        let entry = t(
+            "history-line",
+            &[
+                ("at", text(e.imported_at.format("%Y-%m-%d").to_string())),
+                ("license_id", text(&e.license_id)),
+                ("serial", n(e.serial as f64)),
+                ("customer", text(&e.customer.name)),
+                ("customer_id", text(&e.customer.id)),
+                ("last_day", text(day(&e.valid_until))),
+            ],
         );
+        let _ = writeln!(s, "{mark} {entry}");
         for m in &e.modules_gained {
-            let _ = writeln!(s, "    + module {m}");
+            indented(
+                &mut s,
+                "    ",
+                "history-module-gained",
+                &[("code", text(m))],
+            );
         }
         for m in &e.modules_lost {
-            let _ = writeln!(s, "    - module {m}");
+            indented(&mut s, "    ", "history-module-lost", &[("code", text(m))]);
         }
         for c in &e.seats {
-            let _ = writeln!(s, "    seats {}: {} -> {}", c.plan, c.from, c.to);
+            let args = [
+                ("plan", text(&c.plan)),
+                ("from", n(c.from)),
+                ("to", n(c.to)),
+            ];
+            indented(&mut s, "    ", "history-seats", &args);
         }
         if e.customer_changes {
-            let _ = writeln!(s, "    customer changed");
+            indented(&mut s, "    ", "history-customer-changed", &[]);
         }
     }
-    s.push_str("* active\n");
+    line(&mut s, "history-active", &[]);
     s
 }
 
@@ -67,68 +89,75 @@ pub(crate) fn history(entries: &[HistoryEntry]) -> String {
 pub(crate) fn active(a: &ActiveLicense) -> String {
     let f = &a.file;
     let mut s = verify(f);
-    let _ = writeln!(
-        s,
-        "  issued: {} by {}",
-        license_format::time::format_rfc3339(&f.issued_at),
-        f.issuer
-    );
+    let issued = license_format::time::format_rfc3339(&f.issued_at);
+    let args = [("at", text(&issued)), ("issuer", text(&f.issuer))];
+    indented(&mut s, "  ", "show-issued", &args);
     for p in &a.seats {
-        let _ = writeln!(
-            s,
-            "  seats of {}: {} of {} used, {} free",
-            p.plan,
-            p.seats_used,
-            count(p.seats_total, "seat", "seats"),
-            p.seats_free
-        );
+        let args = [
+            ("plan", text(&p.plan)),
+            ("used", n(p.seats_used as f64)),
+            ("total", n(p.seats_total)),
+            ("free", n(p.seats_free as f64)),
+        ];
+        indented(&mut s, "  ", "show-plan-seats", &args);
     }
     s
 }
 
+/// `verify`: one license file checked.
 pub(crate) fn verify(r: &FileCheck) -> String {
     let mut s = String::new();
-    let verdict = if r.valid { "valid" } else { "not valid" };
-    let _ = writeln!(
-        s,
-        "{verdict}: license {} serial {} for {} ({})",
-        r.license_id, r.serial, r.customer.name, r.customer.id
-    );
+    let head = if r.valid {
+        "verify-valid"
+    } else {
+        "verify-not-valid"
+    };
+    let args = [
+        ("license_id", text(&r.license_id)),
+        ("serial", n(r.serial as f64)),
+        ("customer", text(&r.customer.name)),
+        ("customer_id", text(&r.customer.id)),
+    ];
+    line(&mut s, head, &args);
     for reason in &r.reasons {
-        let _ = writeln!(s, "  reason: {}", super::reasons::text(reason));
+        let reason = super::reasons::text(reason);
+        indented(&mut s, "  ", "verify-reason", &[("text", text(&reason))]);
     }
-    let left = r
-        .days_left
-        .map(|d| format!(", {} left", days(d)))
-        .unwrap_or_default();
-    let _ = writeln!(s, "  state: {}{left}", r.state.name());
-    let _ = writeln!(
-        s,
-        "  term: {} to {} (+{} grace)",
-        start_day(&r.valid_from),
-        day(&r.valid_until),
-        count(r.grace_days, "day", "days")
-    );
-    let bound = r.installation_id.as_deref().unwrap_or("any installation");
-    let _ = writeln!(s, "  installation: {bound}\n  signed by key: {}", r.kid);
+    let state = state_text(Some(&r.state));
+    match r.days_left {
+        Some(d) => indented(
+            &mut s,
+            "  ",
+            "verify-state-left",
+            &[("state", text(&state)), ("days", n(d as f64))],
+        ),
+        None => indented(&mut s, "  ", "verify-state", &[("state", text(&state))]),
+    }
+    let args = [
+        ("from", text(start_day(&r.valid_from))),
+        ("last_day", text(day(&r.valid_until))),
+        ("grace", n(r.grace_days)),
+    ];
+    indented(&mut s, "  ", "verify-term", &args);
+    match &r.installation_id {
+        Some(id) => indented(&mut s, "  ", "verify-installation", &[("id", text(id))]),
+        None => indented(&mut s, "  ", "verify-any-installation", &[]),
+    }
+    let kid = r.kid.to_string();
+    indented(&mut s, "  ", "verify-key", &[("kid", text(&kid))]);
     for g in &r.system_licenses {
-        let _ = writeln!(
-            s,
-            "  module {}: {}{}",
-            g.code,
-            g.state.name(),
-            own_end(g, r)
-        );
+        let state = state_text(Some(&g.state)) + &own_end(g, r);
+        let args = [("code", text(&g.code)), ("state", text(&state))];
+        indented(&mut s, "  ", "verify-module", &args);
     }
     for g in &r.user_plans {
-        let _ = writeln!(
-            s,
-            "  plan {}: {}, {}{}",
-            g.code,
-            count(g.seats.unwrap_or(0), "seat", "seats"),
-            g.state.name(),
-            own_end(g, r)
-        );
+        let state = state_text(Some(&g.state)) + &own_end(g, r);
+        let args = [
+            ("code", text(&g.code)),
+            ("seats", n(g.seats.unwrap_or(0))),
+            ("state", text(&state)),
+        ];
+        indented(&mut s, "  ", "verify-plan", &args);
     }
     s
 }
@@ -138,111 +167,128 @@ fn own_end(g: &license_verifier::GrantCheck, r: &FileCheck) -> String {
     if g.valid_until == r.valid_until {
         String::new()
     } else {
-        format!(", until {}", day(&g.valid_until))
+        t("verify-own-end", &[("last_day", text(day(&g.valid_until)))])
     }
 }
 
+/// `import`: what the file activates, or would, and what it changes.
 pub(crate) fn import(r: &ImportReport) -> String {
     let mut s = String::new();
     let head = match r.outcome {
-        ImportOutcome::Activated => "activated",
-        ImportOutcome::AlreadyActive => "already active",
-        ImportOutcome::DryRun => "dry run, nothing changed; would activate",
+        ImportOutcome::AlreadyActive => "import-already-active",
+        ImportOutcome::DryRun => "import-dry-run",
+        _ => "import-activated",
     };
-    let _ = writeln!(
-        s,
-        "{head}: license {} serial {} (customer {}), valid until {}",
-        r.license_id,
-        r.serial,
-        r.customer,
-        day(&r.valid_until)
-    );
+    let args = [
+        ("license_id", text(&r.license_id)),
+        ("serial", n(r.serial as f64)),
+        ("customer", text(&r.customer)),
+        ("last_day", text(day(&r.valid_until))),
+    ];
+    line(&mut s, head, &args);
     if r.outcome == ImportOutcome::AlreadyActive {
         return s;
     }
     if let Some(prev) = &r.previous {
-        let _ = writeln!(s, "replaces: {prev}");
+        line(&mut s, "import-replaces", &[("license_id", text(prev))]);
     }
     let c = &r.changes;
     if let (Some(before), Some(after), true) =
         (&c.customer_before, &c.customer_after, c.customer_changes)
     {
-        let _ = writeln!(
-            s,
-            "  ! customer changes: {} {} -> {} {}",
-            before.id, before.name, after.id, after.name
-        );
+        let args = [
+            ("before_id", text(&before.id)),
+            ("before", text(&before.name)),
+            ("after_id", text(&after.id)),
+            ("after", text(&after.name)),
+        ];
+        indented(&mut s, "  ", "import-customer-changes", &args);
     }
     for m in &c.modules_gained {
-        let _ = writeln!(s, "  + module {m}");
+        indented(&mut s, "  ", "import-module-gained", &[("code", text(m))]);
     }
     for m in &c.modules_lost {
-        let _ = writeln!(s, "  - module {m}");
+        indented(&mut s, "  ", "import-module-lost", &[("code", text(m))]);
     }
     for ch in &c.seats {
-        let dir = if ch.to > ch.from { "up" } else { "down" };
-        let _ = writeln!(s, "  seats {} {dir}: {} -> {}", ch.plan, ch.from, ch.to);
+        let id = if ch.to > ch.from {
+            "import-seats-up"
+        } else {
+            "import-seats-down"
+        };
+        let args = [
+            ("plan", text(&ch.plan)),
+            ("from", n(ch.from)),
+            ("to", n(ch.to)),
+        ];
+        indented(&mut s, "  ", id, &args);
     }
     for u in &c.users_losing_access {
-        let _ = writeln!(
-            s,
-            "  ! user {} loses access to {}: holder {} of {}",
-            u.user,
-            u.plan,
-            u.rank,
-            count(u.seats, "seat", "seats")
-        );
+        let args = [
+            ("user", text(&u.user)),
+            ("plan", text(&u.plan)),
+            ("rank", n(u.rank as f64)),
+            ("seats", n(u.seats)),
+        ];
+        indented(&mut s, "  ", "import-user-loses", &args);
     }
     if c.expiry_moves {
-        let _ = writeln!(
-            s,
-            "  expiry moves: {} -> {}",
-            day(&c.valid_until_before),
-            day(&c.valid_until_after)
-        );
+        let args = [
+            ("before", text(day(&c.valid_until_before))),
+            ("after", text(day(&c.valid_until_after))),
+        ];
+        indented(&mut s, "  ", "import-expiry-moves", &args);
     }
     s
 }
 
-/// A state in the chosen language's words.
-pub(crate) fn state_text(state: Option<&license_verifier::State>) -> String {
-    use license_verifier::State;
+/// A state in the chosen language's words; `None` is no license at all.
+pub(crate) fn state_text(state: Option<&State>) -> String {
     match state {
         None => t("state-unlicensed", &[]),
         Some(State::Active { .. }) => t("state-active", &[]),
         Some(State::Grace { until, days_left }) => t(
             "state-grace",
             &[
-                ("until", i18n::s(&license_verifier::end_day(until))),
+                ("until", text(license_verifier::end_day(until))),
                 ("days_left", n(*days_left as f64)),
             ],
         ),
         Some(State::Expired { since }) => t(
             "state-expired",
-            &[("since", i18n::s(&since.format("%Y-%m-%d").to_string()))],
+            &[("since", text(since.format("%Y-%m-%d").to_string()))],
         ),
         Some(State::NotYetValid { from }) => t(
             "state-not-yet-valid",
-            &[("from", i18n::s(&from.format("%Y-%m-%d").to_string()))],
+            &[("from", text(from.format("%Y-%m-%d").to_string()))],
         ),
+    }
+}
+
+/// The state of a grant on the Licenses screen: not licensed when the license does not
+/// grant it.
+fn grant_state_text(state: Option<&State>) -> String {
+    match state {
+        None => t("state-not-licensed", &[]),
+        Some(state) => state_text(Some(state)),
     }
 }
 
 pub(crate) fn status(st: &Status) -> String {
     let mut s = String::new();
     let state = state_text(st.state.as_ref());
-    let _ = writeln!(s, "{}", t("status-state", &[("state", i18n::s(&state))]));
+    let _ = writeln!(s, "{}", t("status-state", &[("state", text(&state))]));
     if let (Some(id), Some(serial)) = (&st.license_id, st.serial) {
         let license = t(
             "status-license",
-            &[("license_id", i18n::s(id)), ("serial", n(serial as f64))],
+            &[("license_id", text(id)), ("serial", n(serial as f64))],
         );
         let _ = writeln!(s, "{license}");
     }
     if let Some(c) = &st.customer {
         let customer = t(
             "status-customer",
-            &[("name", i18n::s(&c.name)), ("id", i18n::s(&c.id))],
+            &[("name", text(&c.name)), ("id", text(&c.id))],
         );
         let left = match (st.days_left, st.state) {
             (Some(d), Some(license_verifier::State::Grace { .. })) => {
@@ -254,30 +300,22 @@ pub(crate) fn status(st: &Status) -> String {
         let until = t(
             "status-valid-until",
             &[
-                ("last_day", i18n::s(&day(&st.valid_until))),
-                ("left", i18n::s(&left)),
+                ("last_day", text(day(&st.valid_until))),
+                ("left", text(&left)),
             ],
         );
         let _ = writeln!(s, "{customer}\n{until}");
     }
-    let installation = t(
-        "status-installation",
-        &[("id", i18n::s(&st.installation_id))],
-    );
+    let installation = t("status-installation", &[("id", text(&st.installation_id))]);
     let _ = writeln!(s, "{installation}");
     for w in &st.warnings {
         let warning = t(
             "status-warning",
-            &[("text", i18n::s(&super::reasons::warning_text(w)))],
+            &[("text", text(super::reasons::warning_text(w)))],
         );
         let _ = writeln!(s, "{warning}");
     }
     s
-}
-
-/// Whole days, worded: "1 day", "3 days".
-fn days(n: i64) -> String {
-    count(u64::try_from(n).unwrap_or(0), "day", "days")
 }
 
 /// A usage bar of `width` cells for a terminal.
@@ -306,23 +344,23 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
             let head = t(
                 "list-head",
                 &[
-                    ("customer", i18n::s(&h.customer.name)),
-                    ("customer_id", i18n::s(&h.customer.id)),
+                    ("customer", text(&h.customer.name)),
+                    ("customer_id", text(&h.customer.id)),
                 ],
             );
             let license = t(
                 "list-head-license",
                 &[
-                    ("license_id", i18n::s(&h.license_id)),
+                    ("license_id", text(&h.license_id)),
                     ("serial", n(h.serial as f64)),
-                    ("issuer", i18n::s(&h.issuer)),
+                    ("issuer", text(&h.issuer)),
                 ],
             );
             let state = t(
                 "list-head-state",
                 &[
-                    ("state", i18n::s(h.state.name())),
-                    ("last_day", i18n::s(&day(&h.valid_until))),
+                    ("state", text(state_text(Some(&h.state)))),
+                    ("last_day", text(day(&h.valid_until))),
                 ],
             );
             let _ = writeln!(s, "{head}\n  {license}\n  {state}");
@@ -348,12 +386,12 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
                 ),
                 _ => String::new(),
             };
-            let until = if r.status == "not licensed" {
+            let until = if r.state.is_none() {
                 String::new()
             } else {
                 t(
                     "list-row-last-day",
-                    &[("last_day", i18n::s(&day(&r.valid_until)))],
+                    &[("last_day", text(day(&r.valid_until)))],
                 )
             };
             // A long (Dutch) name puts its code on a line of its own.
@@ -362,37 +400,65 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
             } else {
                 let _ = writeln!(s, "  {}\n    ({})", r.name, r.code);
             }
-            let line = format!("      {}{until}{seats}", r.status);
+            let state = grant_state_text(r.state.as_ref());
+            let line = format!("      {state}{until}{seats}");
             if line.chars().count() <= 80 {
                 let _ = writeln!(s, "{line}");
             } else {
                 // Too long for the terminal: the seats go on a line of their own.
                 let seats = seats.trim_start_matches([',', ' ']);
-                let _ = writeln!(s, "      {}{until}\n      {seats}", r.status);
+                let _ = writeln!(s, "      {state}{until}\n      {seats}");
             }
         }
     }
     s
 }
 
+/// `show CODE`: one module or plan, and the holders of a plan.
 pub(crate) fn show(d: &LicenseDetail) -> String {
     let r = &d.row;
     let mut s = String::new();
-    let _ = writeln!(s, "{} ({}, {})\n{}", r.name, r.code, r.kind, d.description);
+    let kind = match r.kind {
+        "system" => t("kind-system", &[]),
+        "user-plan" => t("kind-user-plan", &[]),
+        _ => t("kind-legacy", &[]),
+    };
+    let args = [
+        ("name", text(&r.name)),
+        ("code", text(&r.code)),
+        ("kind", text(&kind)),
+    ];
+    line(&mut s, "show-head", &args);
+    let _ = writeln!(s, "{}", d.description);
     if !d.enables.is_empty() {
-        let _ = writeln!(s, "enables: {}", d.enables.join(", "));
+        let capabilities = d.enables.join(", ");
+        line(
+            &mut s,
+            "show-enables",
+            &[("capabilities", text(&capabilities))],
+        );
     }
-    let _ = writeln!(s, "status: {}", r.status);
-    if r.status != "not licensed" {
-        let _ = writeln!(s, "valid until: {}", day(&r.valid_until));
+    let state = grant_state_text(r.state.as_ref());
+    line(&mut s, "show-state", &[("state", text(&state))]);
+    if r.state.is_some() {
+        line(
+            &mut s,
+            "show-last-day",
+            &[("last_day", text(day(&r.valid_until)))],
+        );
     }
     if let (Some(used), Some(total)) = (r.seats_used, r.seats_total) {
-        let _ = writeln!(s, "seats: {used} of {} used", count(total, "seat", "seats"));
+        line(
+            &mut s,
+            "show-seats",
+            &[("used", n(used as f64)), ("total", n(total))],
+        );
+        let over = t("show-over", &[]);
         for h in &d.holders {
             let over = if h.counted {
-                ""
+                String::new()
             } else {
-                "  (over the licensed count: denied)"
+                format!("  {over}")
             };
             let _ = writeln!(s, "  {:>4}. {}{over}", h.rank, h.user);
         }
@@ -400,30 +466,35 @@ pub(crate) fn show(d: &LicenseDetail) -> String {
     s
 }
 
+/// `users list`.
 pub(crate) fn users(users: &[UserRow]) -> String {
     let mut s = String::new();
+    let (yes, no) = (t("users-login", &[]), t("users-no-login", &[]));
+    let width = yes.chars().count().max(no.chars().count());
     for u in users {
-        let login = if u.login { "login" } else { "no login" };
-        let _ = writeln!(s, "{:<24} {:<9} {}", u.name, login, u.plans.join(", "));
+        let login = if u.login { &yes } else { &no };
+        let _ = writeln!(s, "{:<24} {login:<width$} {}", u.name, u.plans.join(", "));
     }
     if users.is_empty() {
-        s.push_str("no users\n");
+        line(&mut s, "users-none", &[]);
     }
     s
 }
 
+/// `seats list`.
 pub(crate) fn seats(rows: &[SeatRow]) -> String {
     let mut s = String::new();
+    let over = t("seats-over", &[]);
     for r in rows {
         let over = if r.counted {
-            ""
+            String::new()
         } else {
-            "  (over the licensed count: denied)"
+            format!("  {over}")
         };
         let _ = writeln!(s, "{:<22} {:>5}. {}{over}", r.plan, r.rank, r.user);
     }
     if rows.is_empty() {
-        s.push_str("no seats assigned\n");
+        line(&mut s, "seats-none", &[]);
     }
     s
 }
@@ -449,19 +520,26 @@ pub(crate) fn decision(d: &Decision) -> String {
     s
 }
 
+/// `import` of a clock-reset file.
 pub(crate) fn clock_reset(r: &ClockResetReport) -> String {
-    let before = r
-        .mark_before
-        .as_ref()
-        .map_or_else(|| "none".to_owned(), license_format::time::format_rfc3339);
-    format!(
-        "clock reset applied: signed by {} (key {})\n  latest time seen: {before} -> {}\n",
-        r.issuer,
-        r.kid,
-        license_format::time::format_rfc3339(&r.mark_after)
-    )
+    let mut s = String::new();
+    let kid = r.kid.to_string();
+    line(
+        &mut s,
+        "reset-applied",
+        &[("issuer", text(&r.issuer)), ("kid", text(&kid))],
+    );
+    let before = r.mark_before.as_ref().map_or_else(
+        || t("reset-none", &[]),
+        license_format::time::format_rfc3339,
+    );
+    let after = license_format::time::format_rfc3339(&r.mark_after);
+    let args = [("before", text(&before)), ("after", text(&after))];
+    indented(&mut s, "  ", "reset-mark", &args);
+    s
 }
 
+/// `events`: one line per event, newest first.
 pub(crate) fn events(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
@@ -470,10 +548,187 @@ pub(crate) fn events(events: &[Event]) -> String {
             "{} {:<14} {}",
             license_format::time::format_rfc3339(&e.at),
             e.kind,
-            e.message
+            event_text(&e.detail)
         );
     }
     s
+}
+
+/// What an event records, in words.
+pub(crate) fn event_text(detail: &EventDetail) -> String {
+    let time = license_format::time::format_rfc3339;
+    let opt_time =
+        |t_opt: &Option<DateTime<Utc>>| t_opt.as_ref().map_or_else(|| t("reset-none", &[]), time);
+    match detail {
+        EventDetail::StoreCreated { installation_id } => t(
+            "event-store-created",
+            &[("installation_id", text(installation_id))],
+        ),
+        EventDetail::LicenseActivated {
+            license_id,
+            serial,
+            customer_id,
+            replaces,
+            customer_before,
+            users_losing_access,
+        } => {
+            let mut out = t(
+                "event-license-activated",
+                &[
+                    ("license_id", text(license_id)),
+                    ("serial", n(*serial as f64)),
+                    ("customer_id", text(customer_id)),
+                ],
+            );
+            if let Some(id) = replaces {
+                out += &t("event-replaces", &[("license_id", text(id))]);
+            }
+            if let Some(before) = customer_before {
+                let args = [("before", text(before)), ("after", text(customer_id))];
+                out += &t("event-customer-changes", &args);
+            }
+            if !users_losing_access.is_empty() {
+                let users: Vec<String> = users_losing_access
+                    .iter()
+                    .map(|l| format!("{} ({})", l.user, l.plan))
+                    .collect();
+                out += &t(
+                    "event-users-losing-access",
+                    &[("users", text(users.join(", ")))],
+                );
+            }
+            out
+        }
+        EventDetail::LicenseRestored { license_id } => t(
+            "event-license-restored",
+            &[("license_id", text(license_id))],
+        ),
+        EventDetail::ImportRefused {
+            dry_run,
+            error,
+            details,
+        } => {
+            let id = if *dry_run {
+                "event-dry-run-refused"
+            } else {
+                "event-import-refused"
+            };
+            t(id, &[("reason", text(super::error_text(error, details)))])
+        }
+        EventDetail::ClockResetRefused { error, details } => t(
+            "event-clock-reset-refused",
+            &[("reason", text(super::error_text(error, details)))],
+        ),
+        EventDetail::SeatAssigned {
+            user,
+            plan,
+            moved_from,
+        } if moved_from.is_empty() => t(
+            "event-seat-assigned",
+            &[("user", text(user)), ("plan", text(plan))],
+        ),
+        EventDetail::SeatAssigned {
+            user,
+            plan,
+            moved_from,
+        } => t(
+            "event-seat-assigned-moved",
+            &[
+                ("user", text(user)),
+                ("plan", text(plan)),
+                ("from", text(moved_from.join(", "))),
+            ],
+        ),
+        EventDetail::SeatReleased { user, plan } => t(
+            "event-seat-released",
+            &[("user", text(user)), ("plan", text(plan))],
+        ),
+        EventDetail::SeatRefused {
+            user,
+            plan,
+            error,
+            details,
+        } => t(
+            "event-seat-refused",
+            &[
+                ("user", text(user)),
+                ("plan", text(plan)),
+                ("reason", text(super::error_text(error, details))),
+            ],
+        ),
+        EventDetail::UserAdded { user, login } => t(
+            "event-user-added",
+            &[("user", text(user)), ("login", text(login.to_string()))],
+        ),
+        EventDetail::LoginChanged { user, login } => t(
+            "event-login-changed",
+            &[("user", text(user)), ("login", text(login.to_string()))],
+        ),
+        EventDetail::UserRemoved { user, released } if released.is_empty() => {
+            t("event-user-removed", &[("user", text(user))])
+        }
+        EventDetail::UserRemoved { user, released } => t(
+            "event-user-removed-released",
+            &[("user", text(user)), ("plans", text(released.join(", ")))],
+        ),
+        EventDetail::ClockBehind { clock, mark, hours } => t(
+            "event-clock-behind",
+            &[
+                ("clock", text(time(clock))),
+                ("mark", text(time(mark))),
+                ("hours", n(*hours as f64)),
+            ],
+        ),
+        EventDetail::ClockResetRequested { nonce, clock, mark } => t(
+            "event-clock-reset-requested",
+            &[
+                ("nonce", text(nonce)),
+                ("clock", text(time(clock))),
+                ("mark", text(opt_time(mark))),
+            ],
+        ),
+        EventDetail::ClockReset {
+            issuer,
+            kid,
+            nonce,
+            mark_before,
+            mark_after,
+        } => t(
+            "event-clock-reset",
+            &[
+                ("issuer", text(issuer)),
+                ("kid", text(kid)),
+                ("nonce", text(nonce)),
+                ("before", text(opt_time(mark_before))),
+                ("after", text(time(mark_after))),
+            ],
+        ),
+        EventDetail::StateChanged {
+            license_id,
+            state,
+            days_left,
+        } => {
+            let state = state_word(state, *days_left);
+            t(
+                "event-state-changed",
+                &[("license_id", text(license_id)), ("state", text(&state))],
+            )
+        }
+        EventDetail::Text { text: stored } => t("event-text", &[("text", text(stored))]),
+        other => other.kind().to_owned(),
+    }
+}
+
+/// A state logged by its code, in words.
+fn state_word(code: &str, days_left: Option<i64>) -> String {
+    match (code, days_left) {
+        ("active", _) => t("state-active", &[]),
+        ("grace", Some(days)) => t("state-word-grace", &[("days", n(days as f64))]),
+        ("grace", None) => t("state-word-grace", &[("days", n(0))]),
+        ("expired", _) => t("state-word-expired", &[]),
+        ("not-yet-valid", _) => t("state-word-not-yet-valid", &[]),
+        (other, _) => other.to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -69,17 +69,6 @@ fn behind(clock: DateTime<Utc>, mark: DateTime<Utc>) -> bool {
     mark - clock > Duration::hours(CLOCK_TOLERANCE_HOURS)
 }
 
-/// The events log's record of a clock far behind the mark. (The log keeps text; a
-/// front end shows the [`Warning::ClockBehind`] of the same fact in its own words.)
-fn behind_message(clock: DateTime<Utc>, mark: DateTime<Utc>) -> String {
-    format!(
-        "the system clock ({}) is {} hours behind the latest time this store has seen ({}): decisions use the later time",
-        format_rfc3339(&clock),
-        (mark - clock).num_hours(),
-        format_rfc3339(&mark)
-    )
-}
-
 /// How far a question lets the clock run ahead of the mark before it writes the mark:
 /// a floor a minute old protects as well, and products asking many questions a second
 /// then write once a minute instead of at every question, so that questions seldom wait
@@ -114,7 +103,12 @@ pub(crate) fn advance(conn: &Connection, ctx: &Ctx) -> Result<()> {
 fn log_behind(conn: &Connection, clock: DateTime<Utc>, mark: DateTime<Utc>) -> Result<()> {
     let mark_text = format_rfc3339(&mark);
     if meta::get(conn, WARNED)?.as_deref() != Some(mark_text.as_str()) {
-        events::log(conn, mark, "clock", &behind_message(clock, mark))?;
+        let detail = events::EventDetail::ClockBehind {
+            clock,
+            mark,
+            hours: (mark - clock).num_hours(),
+        };
+        events::log(conn, mark, &detail)?;
         meta::set(conn, WARNED, &mark_text)?;
     }
     Ok(())

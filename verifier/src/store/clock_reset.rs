@@ -7,12 +7,13 @@
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::NONCE_BYTES;
-use license_format::time::{format_rfc3339, parse_rfc3339};
+use license_format::time::parse_rfc3339;
 use license_format::{verify_clock_reset, ClockResetRequest, KeyId};
 use rand_core::{OsRng, RngCore};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::events::EventDetail;
 use super::{clock, events, meta, LicenseStore};
 use crate::{Error, Result};
 
@@ -87,12 +88,11 @@ impl LicenseStore {
             events::log(
                 tx,
                 ctx.now,
-                "clock-reset-requested",
-                &format!(
-                    "clock reset requested (request {nonce}): the system clock {} is behind the latest time this store has seen {}",
-                    format_rfc3339(&ctx.clock),
-                    mark.as_ref().map(format_rfc3339).unwrap_or_default()
-                ),
+                &EventDetail::ClockResetRequested {
+                    nonce: nonce.clone(),
+                    clock: ctx.clock,
+                    mark,
+                },
             )?;
             Ok(ClockResetRequest::new(
                 self.installation_id.clone(),
@@ -147,15 +147,13 @@ impl LicenseStore {
                     events::log(
                         tx,
                         r.issued_at,
-                        "clock-reset",
-                        &format!(
-                            "clock reset by {} (key {}, request {}): the latest time this store has seen moves from {} to {}",
-                            r.issuer,
-                            verified.kid,
-                            r.nonce,
-                            requested.as_ref().map(format_rfc3339).unwrap_or_default(),
-                            format_rfc3339(&r.issued_at)
-                        ),
+                        &EventDetail::ClockReset {
+                            issuer: r.issuer.clone(),
+                            kid: verified.kid.to_string(),
+                            nonce: r.nonce.clone(),
+                            mark_before: requested,
+                            mark_after: r.issued_at,
+                        },
                     )?;
                     Ok(ClockResetReport {
                         installation_id: self.installation_id.clone(),
@@ -168,7 +166,8 @@ impl LicenseStore {
             });
         if let Err(e) = &result {
             if !matches!(e, Error::Sqlite(_) | Error::CannotWrite { .. }) {
-                self.log_alone(now, "import-refused", &format!("clock reset refused: {e}"));
+                let (error, details) = EventDetail::refusal(e);
+                self.log_alone(now, &EventDetail::ClockResetRefused { error, details });
             }
         }
         result

@@ -9,6 +9,7 @@ use license_format::{dearmor, Customer, Envelope};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use super::events::{EventDetail, LostSeat};
 use super::{clock, events, seats, Ctx, LicenseStore};
 use crate::{verify, Error, Result, VerifiedLicense};
 
@@ -164,12 +165,13 @@ impl LicenseStore {
         match &result {
             Err(Error::Sqlite(_) | Error::DamagedStore(_) | Error::CannotWrite { .. }) | Ok(_) => {}
             Err(e) => {
-                let what = if dry_run {
-                    "dry run of import"
-                } else {
-                    "import"
+                let (error, details) = EventDetail::refusal(e);
+                let detail = EventDetail::ImportRefused {
+                    dry_run,
+                    error,
+                    details,
                 };
-                self.log_alone(now, "import-refused", &format!("{what} refused: {e}"));
+                self.log_alone(now, &detail);
             }
         }
         result
@@ -236,30 +238,28 @@ impl LicenseStore {
         }
         report.outcome = ImportOutcome::Activated;
         activate(tx, new, bytes, anchor)?;
-        let replaced = report
-            .previous
-            .as_ref()
-            .map(|id| format!(", replacing {id}"))
-            .unwrap_or_default();
-        let customer = match (
+        let customer_before = match (
             &report.changes.customer_before,
             report.changes.customer_changes,
         ) {
-            (Some(before), true) => {
-                format!("; customer changes from {} to {}", before.id, p.customer.id)
-            }
-            _ => String::new(),
+            (Some(before), true) => Some(before.id.clone()),
+            _ => None,
         };
-        let lost = lost_access_text(&report.changes.users_losing_access);
-        events::log(
-            tx,
-            anchor,
-            "import",
-            &format!(
-                "license {} serial {} activated{replaced}{customer}{lost}",
-                p.license_id, p.serial
-            ),
-        )?;
+        let lost = report.changes.users_losing_access.iter();
+        let detail = EventDetail::LicenseActivated {
+            license_id: p.license_id.clone(),
+            serial: p.serial,
+            customer_id: p.customer.id.clone(),
+            replaces: report.previous.clone(),
+            customer_before,
+            users_losing_access: lost
+                .map(|l| LostSeat {
+                    user: l.user.clone(),
+                    plan: l.plan.clone(),
+                })
+                .collect(),
+        };
+        events::log(tx, anchor, &detail)?;
         Ok(report)
     }
 }
@@ -272,24 +272,10 @@ fn restore(tx: &Connection, new: &VerifiedLicense, bytes: &[u8], now: DateTime<U
         "UPDATE licenses SET text = ?1, license_id = ?2, serial = ?3 WHERE active = 1",
         params![bytes, p.license_id, serial],
     )?;
-    events::log(
-        tx,
-        now,
-        "import",
-        &format!("license {} restored from its file", p.license_id),
-    )
-}
-
-/// Every user who loses access, for the import event: the log keeps who was cut.
-fn lost_access_text(lost: &[LostAccess]) -> String {
-    if lost.is_empty() {
-        return String::new();
-    }
-    let users: Vec<String> = lost
-        .iter()
-        .map(|l| format!("{} ({})", l.user, l.plan))
-        .collect();
-    format!("; users losing access: {}", users.join(", "))
+    let detail = EventDetail::LicenseRestored {
+        license_id: p.license_id.clone(),
+    };
+    events::log(tx, now, &detail)
 }
 
 /// The digest of the payload inside the active row's text, read from the text itself:

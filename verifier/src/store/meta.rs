@@ -38,11 +38,9 @@ pub(crate) fn create_installation(conn: &Connection, now: DateTime<Utc>) -> Resu
     let id = hex(&bytes);
     set(conn, "installation_id", &id)?;
     set(conn, "created_at", &format_rfc3339(&now))?;
-    super::events::log(
-        conn,
-        now,
-        "init",
-        &format!("store created for installation {id}"),
-    )?;
+    let detail = super::events::EventDetail::StoreCreated {
+        installation_id: id.clone(),
+    };
+    super::events::log(conn, now, &detail)?;
     Ok(id)
 }

@@ -35,7 +35,7 @@ use crate::{Error, Result, VerifiedLicense, Warning};
 
 pub use clock_reset::ClockResetReport;
 pub use endings::Ending;
-pub use events::{Event, EVENT_KINDS};
+pub use events::{Event, EventDetail, LostSeat, EVENT_KINDS};
 pub use history::HistoryEntry;
 pub use import::{Changes, ImportOptions, ImportOutcome, ImportReport, LostAccess, SeatChange};
 pub use report::{

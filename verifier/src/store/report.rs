@@ -7,10 +7,9 @@ use rusqlite::Connection;
 use serde::{Serialize, Serializer};
 
 use super::{seats, users, Ctx, LicenseStore};
-use crate::state::end_day;
 use crate::Warning;
 use crate::{
-    decide_capability, decide_system, Decision, Error, FileCheck, Reason, Result, State,
+    decide_capability, decide_system, CodeKind, Decision, Error, FileCheck, Reason, Result, State,
     VerifiedLicense,
 };
 
@@ -46,6 +45,10 @@ pub struct Status {
     pub endings: Vec<Ending>,
 }
 
+fn state_or_not_licensed<S: Serializer>(state: &Option<State>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(state.map_or("not-licensed", |st| st.name()))
+}
+
 fn state_or_unlicensed<S: Serializer>(state: &Option<State>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(state.map_or("unlicensed", |st| st.name()))
 }
@@ -59,8 +62,11 @@ pub struct LicenseRow {
     pub name: String,
     /// `system`, `user-plan` or `legacy`.
     pub kind: &'static str,
-    /// `active`, `grace until DATE`, `expired`, `not yet valid` or `not licensed`.
-    pub status: String,
+    /// The grant's state; `None` when the active license does not grant it (or none is
+    /// active). In JSON the state's code: `active`, `grace`, `expired`, `not-yet-valid`
+    /// or `not-licensed`.
+    #[serde(serialize_with = "state_or_not_licensed")]
+    pub state: Option<State>,
     /// The grant's end (`null`: perpetual or not licensed). In JSON: `ends_at` and `last_day`.
     #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
@@ -162,16 +168,6 @@ fn kind_of(entry: &CatalogEntry) -> &'static str {
     }
 }
 
-fn entry_status(license: Option<&VerifiedLicense>, code: &str, now: DateTime<Utc>) -> String {
-    match license.and_then(|l| l.grant_state_at(code, now)) {
-        None => "not licensed".into(),
-        Some(State::Active { .. }) => "active".into(),
-        Some(State::Grace { until, .. }) => format!("grace until {}", end_day(&until)),
-        Some(State::Expired { .. }) => "expired".into(),
-        Some(State::NotYetValid { .. }) => "not yet valid".into(),
-    }
-}
-
 fn row(
     tx: &Connection,
     license: Option<&VerifiedLicense>,
@@ -184,7 +180,7 @@ fn row(
         code: entry.code.clone(),
         name: entry.name.get(lang).to_owned(),
         kind: kind_of(entry),
-        status: entry_status(license, &entry.code, now),
+        state: license.and_then(|l| l.grant_state_at(&entry.code, now)),
         valid_until: license.and_then(|l| l.grant_until(&entry.code)).flatten(),
         seats_total: plan.then(|| license.and_then(|l| l.seats(&entry.code)).unwrap_or(0)),
         seats_used: if plan {
@@ -198,28 +194,29 @@ fn row(
 fn known_entry(code: &str) -> Result<&'static CatalogEntry> {
     Catalog::builtin()
         .entry(code)
-        .ok_or_else(|| unknown_code("license", code, None))
+        .ok_or_else(|| unknown_code(code, None))
 }
 
 /// The error for a code the catalog does not know as a `kind` (any license when `None`):
-/// says what the code is instead, or the nearest code, and where the codes are listed.
-pub(crate) fn unknown_code(what: &'static str, code: &str, kind: Option<LicenseKind>) -> Error {
+/// with what the code is instead, or the nearest code.
+pub(crate) fn unknown_code(code: &str, kind: Option<LicenseKind>) -> Error {
     let catalog = Catalog::builtin();
     let kinds = kind.map_or(vec![LicenseKind::System, LicenseKind::UserPlan], |k| {
         vec![k]
     });
-    let note = match (catalog.entry(code), kind) {
-        (Some(e), Some(k)) if e.kind != k => format!(" ({code} is a {}, not a {k})", e.kind),
-        _ => kinds
-            .into_iter()
-            .find_map(|k| catalog.suggest(code, k))
-            .map(|s| format!(" (did you mean {s}?)"))
-            .unwrap_or_default(),
+    let is_a = catalog
+        .entry(code)
+        .map(|e| e.kind)
+        .filter(|k| kind.is_some_and(|asked| asked != *k));
+    let suggestion = match is_a {
+        Some(_) => None,
+        None => kinds.into_iter().find_map(|k| catalog.suggest(code, k)),
     };
     Error::UnknownCode {
-        what,
+        what: kind.map_or(CodeKind::License, CodeKind::from),
         code: code.to_owned(),
-        hint: note,
+        is_a,
+        suggestion: suggestion.map(str::to_owned),
     }
 }
 
@@ -358,11 +355,7 @@ impl LicenseStore {
     pub fn check_system(&self, code: &str, now: DateTime<Utc>) -> Result<Decision> {
         let catalog = Catalog::builtin();
         if catalog.entry(code).map(|e| e.kind) != Some(LicenseKind::System) {
-            return Err(unknown_code(
-                "system license",
-                code,
-                Some(LicenseKind::System),
-            ));
+            return Err(unknown_code(code, Some(LicenseKind::System)));
         }
         self.read(now, |_, ctx| {
             Ok(decide_system(ctx.license()?, code, ctx.now))
@@ -415,17 +408,10 @@ impl LicenseStore {
         let cap = catalog
             .capability(capability)
             .ok_or_else(|| Error::UnknownCode {
-                what: "capability",
+                what: CodeKind::Capability,
                 code: capability.to_owned(),
-                hint: format!(
-                    " (one of {})",
-                    catalog
-                        .capabilities
-                        .iter()
-                        .map(|c| c.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                is_a: None,
+                suggestion: None,
             })?;
         if cap.per_user && user.is_none() {
             return Err(Error::UserRequired(capability.to_owned()));

@@ -14,6 +14,7 @@ use license_format::{Catalog, LicenseKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use super::events::EventDetail;
 use super::{events, users, Ctx, LicenseStore};
 use crate::{decide_seats, Decision, Error, Result, State, VerifiedLicense};
 
@@ -70,7 +71,6 @@ pub(crate) fn known_plan(plan: &str) -> Result<()> {
     match Catalog::builtin().entry(plan) {
         Some(e) if e.kind == LicenseKind::UserPlan => Ok(()),
         _ => Err(super::report::unknown_code(
-            "user plan",
             plan,
             Some(LicenseKind::UserPlan),
         )),
@@ -207,17 +207,14 @@ fn assignable_seats(
 ) -> Result<u32> {
     let license = license.ok_or(Error::NoLicense)?;
     license.check_usable_at(now)?;
-    let not_licensed = |detail: String| Error::NotLicensed {
+    let not_licensed = |state: Option<crate::State>| Error::NotLicensed {
         code: plan.to_owned(),
-        detail,
+        state,
     };
     match (license.seats(plan), license.grant_state_at(plan, now)) {
         (Some(seats), Some(state)) if state.is_usable() => Ok(seats),
-        (Some(_), Some(state)) => Err(not_licensed(format!(" now ({state})"))),
-        _ => Err(not_licensed(format!(
-            " by license {}",
-            license.license_id()
-        ))),
+        (Some(_), Some(state)) => Err(not_licensed(Some(state))),
+        _ => Err(not_licensed(None)),
     }
 }
 
@@ -242,11 +239,14 @@ impl LicenseStore {
         });
         if let Err(e) = &result {
             if e.is_refusal() {
-                self.log_alone(
-                    now,
-                    "seat-refused",
-                    &format!("seat of {plan} for user {user} refused: {e}"),
-                );
+                let (error, details) = EventDetail::refusal(e);
+                let detail = EventDetail::SeatRefused {
+                    user: user.to_owned(),
+                    plan: plan.to_owned(),
+                    error,
+                    details,
+                };
+                self.log_alone(now, &detail);
             }
         }
         result
@@ -266,12 +266,11 @@ impl LicenseStore {
                     plan: plan.to_owned(),
                 });
             }
-            events::log(
-                tx,
-                ctx.now,
-                "seat-released",
-                &format!("seat of {plan} released by user {user}"),
-            )
+            let detail = EventDetail::SeatReleased {
+                user: user.to_owned(),
+                plan: plan.to_owned(),
+            };
+            events::log(tx, ctx.now, &detail)
         })
     }
 
@@ -421,16 +420,11 @@ fn assign_in(
         "INSERT INTO seats (user, plan, seq, assigned_at) VALUES (?1, ?2, ?3, ?4)",
         params![user, plan, place, format_rfc3339(&ctx.now)],
     )?;
-    let moved = if out.released.is_empty() {
-        String::new()
-    } else {
-        format!(", moved from {}", out.released.join(", "))
+    let detail = EventDetail::SeatAssigned {
+        user: user.to_owned(),
+        plan: plan.to_owned(),
+        moved_from: out.released.clone(),
     };
-    events::log(
-        tx,
-        ctx.now,
-        "seat-assigned",
-        &format!("seat of {plan} assigned to user {user}{moved}"),
-    )?;
+    events::log(tx, ctx.now, &detail)?;
     Ok(out)
 }

@@ -5,6 +5,7 @@ use license_format::time::format_rfc3339;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use super::events::EventDetail;
 use super::{events, seats, LicenseStore};
 use crate::{Error, Result, UserFacts};
 
@@ -120,8 +121,11 @@ impl LicenseStore {
             if inserted == 0 {
                 return Err(Error::UserExists(name.to_owned()));
             }
-            let rights = if login { "with" } else { "without" };
-            events::log(tx, ctx.now, "user-added", &format!("user {name} added {rights} login rights"))
+            let detail = EventDetail::UserAdded {
+                user: name.to_owned(),
+                login,
+            };
+            events::log(tx, ctx.now, &detail)
         })
     }
 
@@ -138,13 +142,11 @@ impl LicenseStore {
                 "UPDATE users SET login = ?2 WHERE name = ?1",
                 params![name, login],
             )?;
-            let what = if login { "granted" } else { "withdrawn" };
-            events::log(
-                tx,
-                ctx.now,
-                "user-login",
-                &format!("login rights of user {name} {what}"),
-            )?;
+            let detail = EventDetail::LoginChanged {
+                user: name.to_owned(),
+                login,
+            };
+            events::log(tx, ctx.now, &detail)?;
             Ok(true)
         })
     }
@@ -163,17 +165,11 @@ impl LicenseStore {
                 seats::remove(tx, name, plan)?;
             }
             tx.execute("DELETE FROM users WHERE name = ?1", [name])?;
-            let released = if plans.is_empty() {
-                String::new()
-            } else {
-                format!(", releasing {}", plans.join(", "))
+            let detail = EventDetail::UserRemoved {
+                user: name.to_owned(),
+                released: plans.clone(),
             };
-            events::log(
-                tx,
-                ctx.now,
-                "user-removed",
-                &format!("user {name} removed{released}"),
-            )?;
+            events::log(tx, ctx.now, &detail)?;
             Ok(plans)
         })
     }
