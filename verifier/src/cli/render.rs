@@ -543,11 +543,11 @@ pub(crate) fn clock_reset(r: &ClockResetReport) -> String {
 pub(crate) fn events(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
+        // The kind is a code, for --kind and JSON; the text says it in words.
         let _ = writeln!(
             s,
-            "{} {:<14} {}",
+            "{} {}",
             license_format::time::format_rfc3339(&e.at),
-            e.kind,
             event_text(&e.detail)
         );
     }
