@@ -1,0 +1,172 @@
+//! Errors, hints and warnings in words, on stderr, and as JSON objects on stdout: the
+//! library answers with typed values (`Error::code`, `Error::details`, `TermWarning`) and
+//! leaves their words to this front end.
+
+use std::process::ExitCode;
+
+use license_format::time::last_day;
+use license_format::KeyId;
+use license_issuer::{Error, TermWarning};
+use serde_json::{json, Map, Value};
+
+use super::i18n::{s, t, t_json};
+
+/// Status 2: an error.
+pub fn error_code() -> ExitCode {
+    ExitCode::from(2)
+}
+
+/// The message of an error in the chosen language.
+pub fn error_text(err: &Error) -> String {
+    match err {
+        Error::Format(e) => format_error_text(e),
+        // The cause is itself a format error, in words.
+        Error::SelfCheck(e) => t(
+            "error-issuer-self-check",
+            &[("cause", s(&format_error_text(e)))],
+        ),
+        other => t_json(&format!("error-issuer-{}", other.code()), &other.details()),
+    }
+}
+
+fn format_error_text(e: &license_format::Error) -> String {
+    t_json(&format!("error-{}", e.code()), &e.details())
+}
+
+/// The hint printed after an error, where one helps.
+fn hint(err: &Error) -> Option<String> {
+    match err {
+        Error::Ledger(_) => Some(t("hint-ledger", &[])),
+        e if e.is_input_error() => Some(t("hint-input", &[])),
+        _ => None,
+    }
+}
+
+/// An error as the JSON object `{code, text, ...details}`.
+pub fn error_object(err: &Error) -> Value {
+    object(err.code(), error_text(err), err.details())
+}
+
+fn object(code: &str, text: String, details: Map<String, Value>) -> Value {
+    let mut map = Map::new();
+    map.insert("code".into(), code.into());
+    map.insert("text".into(), text.into());
+    map.extend(details);
+    Value::Object(map)
+}
+
+/// Prints an error the house way (and, with `--json`, as JSON on stdout) and returns
+/// status 2.
+pub fn report_error(err: &Error, json: bool) -> ExitCode {
+    eprintln!("{}", t("line-error", &[("text", s(&error_text(err)))]));
+    if let Some(hint) = hint(err) {
+        eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
+    }
+    if json {
+        print_error(error_object(err), 2);
+    }
+    error_code()
+}
+
+/// `ledger show` of an id the ledger does not hold: a clean no, status 1.
+pub fn report_no_such_license(license_id: &str, path: &str, json: bool) {
+    let details = json!({"license_id": license_id, "path": path});
+    let details = details.as_object().cloned().unwrap_or_default();
+    let text = t_json("error-issuer-no-such-license", &details);
+    eprintln!("license-issuer: {text}");
+    let hint = t("hint-no-such-license", &[]);
+    eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
+    if json {
+        print_error(object("no-such-license", text, details), 1);
+    }
+}
+
+/// A command line clap refused (or `--help`, `--version`): printed as clap prints it,
+/// and with `--json` anywhere on the line also as the JSON error, code `usage`.
+pub fn usage_error(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    if !e.use_stderr() {
+        return ExitCode::SUCCESS;
+    }
+    if std::env::args_os().any(|a| a == "--json") {
+        let detail = clap_message(e);
+        let text = t("error-issuer-usage", &[("detail", s(&detail))]);
+        let details = Map::from_iter([("detail".to_owned(), Value::from(detail))]);
+        print_error(object("usage", text, details), 2);
+    }
+    error_code()
+}
+
+/// clap's message (English: clap's own words) without its `error: ` prefix and usage
+/// lines.
+fn clap_message(e: &clap::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
+/// The JSON form of a failed command, as `license-verifier` writes it:
+/// `{"error": {"code", "text", ...}, "refused", "exit"}`.
+fn print_error(error: Value, exit: u8) {
+    let value = json!({ "error": error, "refused": exit == 1, "exit": exit });
+    // Best effort: the error is on stderr already.
+    let _ = super::print_json(&value);
+}
+
+/// Something a command did that a person should know of, though it succeeded.
+pub enum Warning<'a> {
+    /// The key is a published example key.
+    ExampleKey(KeyId),
+    /// The license's term has ended.
+    Term(&'a TermWarning),
+}
+
+impl Warning<'_> {
+    fn code(&self) -> &'static str {
+        match self {
+            Warning::ExampleKey(_) => "example-key",
+            Warning::Term(w) => w.code(),
+        }
+    }
+
+    fn details(&self) -> Map<String, Value> {
+        let value = match self {
+            Warning::ExampleKey(kid) => json!({ "kid": kid.to_string() }),
+            Warning::Term(
+                TermWarning::Ended {
+                    license_id,
+                    ends_at,
+                    grace_ends_at,
+                }
+                | TermWarning::InGrace {
+                    license_id,
+                    ends_at,
+                    grace_ends_at,
+                },
+            ) => json!({
+                "license_id": license_id,
+                "ends_at": license_format::time::format_rfc3339(ends_at),
+                "last_day": last_day(ends_at).to_string(),
+                "grace_ends_at": license_format::time::format_rfc3339(grace_ends_at),
+                "grace_last_day": last_day(grace_ends_at).to_string(),
+            }),
+            Warning::Term(_) => json!({}),
+        };
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    /// The warning in words.
+    pub fn text(&self) -> String {
+        t_json(&format!("warning-{}", self.code()), &self.details())
+    }
+
+    /// Prints the warning on stderr.
+    pub fn print(&self) {
+        eprintln!("{}", t("line-warning", &[("text", s(&self.text()))]));
+    }
+
+    /// The warning as the JSON object `{code, text, ...details}`.
+    pub fn to_json(&self) -> Value {
+        object(self.code(), self.text(), self.details())
+    }
+}
