@@ -391,3 +391,165 @@ fn io_kind(e: &std::io::Error) -> &'static str {
         _ => "other",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, "oops")
+    }
+
+    /// One of each variant and its details.
+    fn every_variant() -> Vec<(Error, Value)> {
+        let p = || PathBuf::from("a/b.lic");
+        let s = |t: &str| t.to_owned();
+        vec![
+            (
+                Error::Order {
+                    source_name: s("o.json"),
+                    field: s("customer"),
+                    problem: s("missing"),
+                },
+                json!({"source_name": "o.json", "field": "customer", "problem": "missing"}),
+            ),
+            (
+                Error::OrderSyntax {
+                    source_name: s("o.json"),
+                    detail: s("eof"),
+                },
+                json!({"source_name": "o.json", "detail": "eof"}),
+            ),
+            (
+                Error::Request {
+                    source_name: s("r.json"),
+                    problem: s("bad"),
+                },
+                json!({"source_name": "r.json", "problem": "bad"}),
+            ),
+            (
+                Error::Unbound {
+                    source_name: s("o.json"),
+                },
+                json!({"source_name": "o.json"}),
+            ),
+            (
+                Error::BoundAndUnbound {
+                    source_name: s("o.json"),
+                    installation_id: s("i-1"),
+                },
+                json!({"source_name": "o.json", "installation_id": "i-1"}),
+            ),
+            (Error::MissingIssuerName, json!({})),
+            (Error::KeyName { name: s("../x") }, json!({"name": "../x"})),
+            (
+                Error::KeyFile {
+                    path: p(),
+                    problem: s("not PEM"),
+                },
+                json!({"path": "a/b.lic", "problem": "not PEM"}),
+            ),
+            (
+                Error::KeyPermissions {
+                    path: p(),
+                    mode: 0o640,
+                },
+                json!({"path": "a/b.lic", "mode": "640"}),
+            ),
+            (
+                Error::WrongPassphrase { path: p() },
+                json!({"path": "a/b.lic"}),
+            ),
+            (
+                Error::Passphrase(PassphraseProblem::Differ),
+                json!({"problem": "differ"}),
+            ),
+            (
+                Error::Passphrase(PassphraseProblem::Unreadable(s("eof"))),
+                json!({"problem": "unreadable", "detail": "eof"}),
+            ),
+            (Error::Exists { path: p() }, json!({"path": "a/b.lic"})),
+            (
+                Error::TooLarge {
+                    path: p(),
+                    what: "activation request",
+                    limit: 7,
+                },
+                json!({"path": "a/b.lic", "what": "activation-request", "limit": 7}),
+            ),
+            (
+                Error::NoSuchDirectory {
+                    path: p(),
+                    dir: PathBuf::from("a"),
+                },
+                json!({"path": "a/b.lic", "dir": "a"}),
+            ),
+            (
+                Error::Io {
+                    path: p(),
+                    source: io(std::io::ErrorKind::NotFound),
+                },
+                json!({"path": "a/b.lic", "kind": "not-found", "detail": "oops"}),
+            ),
+            (
+                Error::WrittenAfterRecord {
+                    license_id: s("LIC-000001"),
+                    path: p(),
+                    source: io(std::io::ErrorKind::Other),
+                },
+                json!({"license_id": "LIC-000001", "path": "a/b.lic", "detail": "oops"}),
+            ),
+            (
+                Error::LedgerUnusable {
+                    path: p(),
+                    problem: s("newer"),
+                },
+                json!({"path": "a/b.lic", "problem": "newer"}),
+            ),
+            (
+                Error::LedgerMissing { path: p() },
+                json!({"path": "a/b.lic"}),
+            ),
+            (
+                Error::Ledger(rusqlite::Error::InvalidQuery),
+                json!({"detail": rusqlite::Error::InvalidQuery.to_string()}),
+            ),
+            (
+                Error::Format(license_format::Error::BadSignature),
+                json!({}),
+            ),
+            (
+                Error::SelfCheck(license_format::Error::Payload(s("differ"))),
+                json!({"cause": {"code": "payload", "detail": "differ"}}),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_variant_gives_its_data() {
+        for (error, expected) in every_variant() {
+            assert_eq!(Value::Object(error.details()), expected, "{}", error.code());
+        }
+        let format = Error::Format(license_format::Error::UnknownKey {
+            kid: "0123456789abcdef".parse().unwrap(),
+        });
+        assert_eq!(format.code(), "unknown-key");
+        assert_eq!(format.details()["kid"], "0123456789abcdef");
+    }
+
+    #[test]
+    fn every_passphrase_problem_has_a_code() {
+        use PassphraseProblem as P;
+        let all = [
+            P::NotUtf8,
+            P::NoneForNewKey,
+            P::NoTerminal,
+            P::Unreadable(String::new()),
+            P::Differ,
+            P::Empty,
+            P::CannotEncrypt(String::new()),
+        ];
+        let codes: std::collections::BTreeSet<_> = all.iter().map(P::code).collect();
+        assert_eq!(codes.len(), all.len());
+    }
+}

@@ -170,3 +170,147 @@ impl Warning<'_> {
         object(self.code(), self.text(), self.details())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use license_format::Lang;
+    use license_issuer::PassphraseProblem as P;
+
+    use super::super::i18n::WORDS;
+    use super::*;
+
+    /// Every message id an error or a warning is rendered with exists in both languages
+    /// and is given all its arguments.
+    #[test]
+    fn every_error_and_warning_has_its_words() {
+        let p = || PathBuf::from("x");
+        let st = || "s".to_owned();
+        let io = || std::io::Error::other("oops");
+        let mut errors = vec![
+            Error::Order {
+                source_name: st(),
+                field: st(),
+                problem: st(),
+            },
+            Error::OrderSyntax {
+                source_name: st(),
+                detail: st(),
+            },
+            Error::Request {
+                source_name: st(),
+                problem: st(),
+            },
+            Error::Unbound { source_name: st() },
+            Error::BoundAndUnbound {
+                source_name: st(),
+                installation_id: st(),
+            },
+            Error::MissingIssuerName,
+            Error::KeyName { name: st() },
+            Error::KeyFile {
+                path: p(),
+                problem: st(),
+            },
+            Error::KeyPermissions {
+                path: p(),
+                mode: 0o644,
+            },
+            Error::WrongPassphrase { path: p() },
+            Error::Exists { path: p() },
+            Error::TooLarge {
+                path: p(),
+                what: "clock-reset request",
+                limit: 1,
+            },
+            Error::NoSuchDirectory {
+                path: p(),
+                dir: p(),
+            },
+            Error::Io {
+                path: p(),
+                source: io(),
+            },
+            Error::WrittenAfterRecord {
+                license_id: st(),
+                path: p(),
+                source: io(),
+            },
+            Error::LedgerUnusable {
+                path: p(),
+                problem: st(),
+            },
+            Error::LedgerMissing { path: p() },
+            Error::Ledger(rusqlite::Error::InvalidQuery),
+            Error::Format(license_format::Error::BadSignature),
+            Error::SelfCheck(license_format::Error::Payload(st())),
+        ];
+        for problem in [
+            P::NotUtf8,
+            P::NoneForNewKey,
+            P::NoTerminal,
+            P::Unreadable(st()),
+            P::Differ,
+            P::Empty,
+            P::CannotEncrypt(st()),
+        ] {
+            errors.push(Error::Passphrase(problem));
+        }
+        for lang in [Lang::En, Lang::Nl] {
+            for e in &errors {
+                if let Error::SelfCheck(cause) = e {
+                    // Rendered with its cause in words, by error_text.
+                    let cause = format!("error-{}", cause.code());
+                    assert!(WORDS.has(&cause), "{cause}");
+                    continue;
+                }
+                let id = match e {
+                    Error::Format(f) => format!("error-{}", f.code()),
+                    other => format!("error-issuer-{}", other.code()),
+                };
+                assert!(WORDS.has(&id), "{id}");
+                let text = WORDS.get_json(lang, &id, &e.details());
+                assert!(
+                    !text.contains('{') && !text.contains("clock-reset-"),
+                    "{lang:?} {id}: {text}"
+                );
+            }
+        }
+        let ends_at = license_format::time::parse_rfc3339("2027-12-01T00:00:00Z").unwrap();
+        let grace_ends_at = license_format::time::parse_rfc3339("2027-12-15T00:00:00Z").unwrap();
+        let license_id = "LIC-000001".to_owned();
+        let ended = TermWarning::Ended {
+            license_id: license_id.clone(),
+            ends_at,
+            grace_ends_at,
+        };
+        let in_grace = TermWarning::InGrace {
+            license_id,
+            ends_at,
+            grace_ends_at,
+        };
+        let kid: KeyId = "0123456789abcdef".parse().unwrap();
+        for w in [
+            Warning::ExampleKey(kid),
+            Warning::Term(&ended),
+            Warning::Term(&in_grace),
+        ] {
+            let id = format!("warning-{}", w.code());
+            assert!(WORDS.has(&id), "{id}");
+            for lang in [Lang::En, Lang::Nl] {
+                let text = WORDS.get_json(lang, &id, &w.details());
+                assert!(
+                    !text.contains('{') && !text.contains("2027-12-01"),
+                    "{lang:?} {id}: {text}"
+                );
+            }
+        }
+        let self_check = error_text(&Error::SelfCheck(license_format::Error::BadSignature));
+        assert!(!self_check.contains('{'), "{self_check}");
+        assert_eq!(
+            WORDS.get_json(Lang::En, "warning-term-in-grace", &Warning::Term(&in_grace).details()),
+            "LIC-000001: its last day was 2027-11-30: installations run it in grace, with warnings, until 2027-12-14; check valid_until in the order"
+        );
+    }
+}
