@@ -306,6 +306,66 @@ mod tests {
     }
 
     #[test]
+    fn every_format_error_has_its_message_with_all_arguments() {
+        use license_format::Error;
+        static SHARED: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
+        let kid: license_format::KeyId = "0123456789abcdef".parse().unwrap();
+        let t = |s: &str| s.to_owned();
+        let all = [
+            Error::TooLarge {
+                what: "key file",
+                size: 9,
+                limit: 8,
+            },
+            Error::Armor(t("a")),
+            Error::Base64(t("b")),
+            Error::Envelope(t("e")),
+            Error::UnsupportedFormat { found: t("x") },
+            Error::WrongDocumentKind {
+                expected: "license-file/v1",
+                found: "clock-reset/v1",
+            },
+            Error::UnsupportedAlgorithm { found: t("rsa") },
+            Error::MalformedKeyId { found: t("AB") },
+            Error::UnknownKey { kid },
+            Error::BadSignature,
+            Error::Payload(t("p")),
+            Error::InvalidPayload {
+                field: t("f"),
+                problem: t("p"),
+            },
+            Error::WrongProduct {
+                expected: t("a"),
+                found: t("b"),
+            },
+            Error::Request(t("r")),
+            Error::ClockResetRequest(t("c")),
+            Error::Key(t("k")),
+            Error::WeakKey { kid },
+        ];
+        for e in &all {
+            let id = format!("error-{}", e.code());
+            assert!(SHARED.has(&id), "{id} is missing");
+            for lang in [Lang::En, Lang::Nl] {
+                let text = SHARED.get_json(lang, &id, &e.details());
+                assert!(
+                    !text.contains('{') && !text.contains("key-file"),
+                    "{lang:?} {id}: {text}"
+                );
+            }
+        }
+        let big = Error::TooLarge {
+            what: "key file",
+            size: 9,
+            limit: 8,
+        };
+        assert_eq!(
+            SHARED.get_json(Lang::En, "error-too-large", &big.details()),
+            big.to_string()
+        );
+    }
+
+    #[test]
     fn a_missing_message_shows_its_id() {
         static M: Messages = Messages::new(&["a = A\n"], &["a = A\n"]);
         assert_eq!(M.get(Lang::Nl, "zz-missing", &[]), "zz-missing");

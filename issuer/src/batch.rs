@@ -405,16 +405,7 @@ impl<R: BufRead> Run<'_, R> {
         }
         let name = format!("{}:{}", self.source_name, self.line);
         let bound = Order::parse(&bytes, &name, self.now).and_then(|order| {
-            let installation_id =
-                bind(&order, &name, None, self.options.unbound).map_err(|e| match e {
-                    // A batch has no --request: the fix is in the line or in --unbound.
-                    Error::Unbound { source_name } => Error::order(
-                        &source_name,
-                        "installation_id",
-                        "the order names no installation: name installation_id in the order line, or say --unbound to issue licenses valid on any installation",
-                    ),
-                    e => e,
-                })?;
+            let installation_id = bind(&order, &name, None, self.options.unbound)?;
             Ok(BoundOrder {
                 order,
                 installation_id,

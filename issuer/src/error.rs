@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use serde_json::{json, Map, Value};
+
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
 #[derive(Debug, thiserror::Error)]
@@ -33,15 +35,31 @@ pub enum Error {
         /// What is wrong and the fix.
         problem: String,
     },
-    /// The license would not be bound to an installation and `--unbound` was not said.
-    #[error("{source_name}: installation_id: the order names no installation: give installation_id in the order or an activation request with --request, or say --unbound to issue a license valid on any installation")]
+    /// The license would not be bound to an installation, and a license valid on any
+    /// installation was not asked for.
+    #[error("{source_name}: installation_id: the order names no installation, and no license valid on any installation was asked for")]
     Unbound {
         /// The order's file name.
         source_name: String,
     },
+    /// A license valid on any installation was asked for, but the order or the request
+    /// names one.
+    #[error("{source_name}: installation_id: a license valid on any installation was asked for, but it would be bound to {installation_id:?}")]
+    BoundAndUnbound {
+        /// The order's file name.
+        source_name: String,
+        /// The installation the order or request names.
+        installation_id: String,
+    },
     /// The vendor's display name was not given.
-    #[error("no issuer name: give --issuer NAME or set LICENSE_ISSUER_NAME to the vendor's display name")]
+    #[error("no issuer name: the vendor's display name is needed")]
     MissingIssuerName,
+    /// A key name that cannot be a file name.
+    #[error("{name:?}: a key name may hold only letters, digits, '-', '_' and '.', and not start with '.'")]
+    KeyName {
+        /// The name as given.
+        name: String,
+    },
     /// A key file cannot be read or is not a key.
     #[error("{}: {problem}", path.display())]
     KeyFile {
@@ -59,16 +77,16 @@ pub enum Error {
         mode: u32,
     },
     /// The passphrase does not decrypt the key.
-    #[error("{}: wrong passphrase: the key could not be decrypted; check LICENSE_ISSUER_PASSPHRASE or retype it", path.display())]
+    #[error("{}: wrong passphrase: the key could not be decrypted", path.display())]
     WrongPassphrase {
         /// The key file.
         path: PathBuf,
     },
     /// No usable passphrase was given.
     #[error("passphrase: {0}")]
-    Passphrase(String),
+    Passphrase(PassphraseProblem),
     /// A file that would be written exists already.
-    #[error("{} exists: refusing to overwrite it; pass --force to replace it", path.display())]
+    #[error("{} exists: refusing to overwrite it", path.display())]
     Exists {
         /// The existing file.
         path: PathBuf,
@@ -84,7 +102,7 @@ pub enum Error {
         limit: usize,
     },
     /// The directory a license file would be written into does not exist.
-    #[error("{}: the directory {} does not exist: create it first (mkdir -p {}) or give another --out", path.display(), dir.display(), dir.display())]
+    #[error("{}: the directory {} does not exist: create it first", path.display(), dir.display())]
     NoSuchDirectory {
         /// The file that would be written.
         path: PathBuf,
@@ -100,7 +118,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The license was recorded but its file could not be put in place afterwards.
-    #[error("{license_id} was issued and recorded, but {} could not be written ({source}): `license-issuer ledger show {license_id}` prints the file", path.display())]
+    #[error("{license_id} was issued and recorded, but {} could not be written ({source}): the ledger holds the file", path.display())]
     WrittenAfterRecord {
         /// The recorded license.
         license_id: String,
@@ -110,7 +128,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The ledger file is not a ledger of this program, or is damaged.
-    #[error("{}: {problem}; the file was left untouched: give another --ledger path or restore the ledger from a backup", path.display())]
+    #[error("{}: {problem}; the file was left untouched: use another ledger or restore it from a backup", path.display())]
     LedgerUnusable {
         /// The ledger file.
         path: PathBuf,
@@ -118,7 +136,7 @@ pub enum Error {
         problem: String,
     },
     /// The ledger does not exist and the command only reads it.
-    #[error("{}: no ledger here: issue a license first, or give --ledger PATH (or LICENSE_LEDGER) of an existing ledger", path.display())]
+    #[error("{}: no ledger here: issue a license first, or use an existing ledger", path.display())]
     LedgerMissing {
         /// Where the ledger was looked for.
         path: PathBuf,
@@ -143,7 +161,9 @@ impl Error {
             Error::OrderSyntax { .. } => "order-syntax",
             Error::Request { .. } => "request",
             Error::Unbound { .. } => "unbound",
+            Error::BoundAndUnbound { .. } => "bound-and-unbound",
             Error::MissingIssuerName => "missing-issuer-name",
+            Error::KeyName { .. } => "key-name",
             Error::KeyFile { .. } => "key-file",
             Error::KeyPermissions { .. } => "key-permissions",
             Error::WrongPassphrase { .. } => "wrong-passphrase",
@@ -199,6 +219,337 @@ impl Error {
                 | Error::OrderSyntax { .. }
                 | Error::Request { .. }
                 | Error::Unbound { .. }
+                | Error::BoundAndUnbound { .. }
         )
+    }
+}
+
+/// Why no passphrase could be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PassphraseProblem {
+    /// The passphrase from the environment is not UTF-8 text.
+    #[error("the passphrase given is not UTF-8 text")]
+    NotUtf8,
+    /// A new key is to be encrypted, no passphrase was given and there is no terminal to
+    /// ask on.
+    #[error("no passphrase for the new key and no terminal to ask for one")]
+    NoneForNewKey,
+    /// The key is encrypted, no passphrase was given and there is no terminal to ask on.
+    #[error("the key is encrypted and no terminal is attached to ask for its passphrase")]
+    NoTerminal,
+    /// The terminal could not be read.
+    #[error("could not read it from the terminal ({0})")]
+    Unreadable(String),
+    /// The two passphrases typed for a new key differ.
+    #[error("the two passphrases differ")]
+    Differ,
+    /// The passphrase is empty.
+    #[error("the passphrase is empty: choose a non-empty one")]
+    Empty,
+    /// The key could not be encrypted with it.
+    #[error("the key could not be encrypted ({0})")]
+    CannotEncrypt(String),
+}
+
+impl PassphraseProblem {
+    /// A stable code, lowercase kebab-case.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PassphraseProblem::NotUtf8 => "not-utf8",
+            PassphraseProblem::NoneForNewKey => "none-for-new-key",
+            PassphraseProblem::NoTerminal => "no-terminal",
+            PassphraseProblem::Unreadable(_) => "unreadable",
+            PassphraseProblem::Differ => "differ",
+            PassphraseProblem::Empty => "empty",
+            PassphraseProblem::CannotEncrypt(_) => "cannot-encrypt",
+        }
+    }
+}
+
+impl Error {
+    /// The variant's data, for a front end's words and its JSON: the arguments of the
+    /// message `error-CODE`. A format error gives [`license_format::Error::details`].
+    /// Paths are text; numbers are numbers. Members, by code:
+    ///
+    /// | code | members |
+    /// |---|---|
+    /// | `order` | `source_name`, `field`, `problem` (English words of the order reader) |
+    /// | `order-syntax` | `source_name`, `detail` (the JSON parser's English words) |
+    /// | `request` | `source_name`, `problem` (English words) |
+    /// | `unbound` | `source_name` |
+    /// | `bound-and-unbound` | `source_name`, `installation_id` |
+    /// | `missing-issuer-name` | none |
+    /// | `key-name` | `name` |
+    /// | `key-file` | `path`, `problem` (English words) |
+    /// | `key-permissions` | `path`, `mode` (octal digits as text, e.g. `"640"`) |
+    /// | `wrong-passphrase`, `exists`, `ledger-missing` | `path` |
+    /// | `passphrase` | `problem` (a code of [`PassphraseProblem`]), `detail` for `unreadable` and `cannot-encrypt` |
+    /// | `too-large` | `path`, `what` (a code: `license-file`, `activation-request`, `key-file`, `order`, `clock-reset-request`), `limit` |
+    /// | `no-such-directory` | `path`, `dir` |
+    /// | `io` | `path`, `kind` (`not-found`, `permission-denied` or `other`), `detail` (the system's words) |
+    /// | `written-after-record` | `license_id`, `path`, `detail` |
+    /// | `ledger-unusable` | `path`, `problem` (English words) |
+    /// | `ledger` | `detail` (SQLite's words) |
+    /// | `self-check` | `cause`: the format error's `code` and details |
+    ///
+    /// ```
+    /// use license_issuer::Error;
+    /// let e = Error::Exists { path: "a.lic".into() };
+    /// assert_eq!(e.details()["path"], "a.lic");
+    /// ```
+    pub fn details(&self) -> Map<String, Value> {
+        let path = |p: &PathBuf| p.display().to_string();
+        let value = match self {
+            Error::Order {
+                source_name,
+                field,
+                problem,
+            } => {
+                json!({"source_name": source_name, "field": field, "problem": problem})
+            }
+            Error::OrderSyntax {
+                source_name,
+                detail,
+            } => {
+                json!({"source_name": source_name, "detail": detail})
+            }
+            Error::Request {
+                source_name,
+                problem,
+            } => {
+                json!({"source_name": source_name, "problem": problem})
+            }
+            Error::Unbound { source_name } => json!({ "source_name": source_name }),
+            Error::BoundAndUnbound {
+                source_name,
+                installation_id,
+            } => {
+                json!({"source_name": source_name, "installation_id": installation_id})
+            }
+            Error::MissingIssuerName => json!({}),
+            Error::KeyName { name } => json!({ "name": name }),
+            Error::KeyFile { path: p, problem } => json!({"path": path(p), "problem": problem}),
+            Error::KeyPermissions { path: p, mode } => {
+                json!({"path": path(p), "mode": format!("{mode:03o}")})
+            }
+            Error::WrongPassphrase { path: p }
+            | Error::Exists { path: p }
+            | Error::LedgerMissing { path: p } => json!({ "path": path(p) }),
+            Error::Passphrase(problem) => passphrase_details(problem),
+            Error::TooLarge {
+                path: p,
+                what,
+                limit,
+            } => {
+                json!({"path": path(p), "what": what.replace(' ', "-"), "limit": limit})
+            }
+            Error::NoSuchDirectory { path: p, dir } => json!({"path": path(p), "dir": path(dir)}),
+            Error::Io { path: p, source } => {
+                json!({"path": path(p), "kind": io_kind(source), "detail": source.to_string()})
+            }
+            Error::WrittenAfterRecord {
+                license_id,
+                path: p,
+                source,
+            } => {
+                json!({"license_id": license_id, "path": path(p), "detail": source.to_string()})
+            }
+            Error::LedgerUnusable { path: p, problem } => {
+                json!({"path": path(p), "problem": problem})
+            }
+            Error::Ledger(e) => json!({ "detail": e.to_string() }),
+            Error::Format(e) => return e.details(),
+            Error::SelfCheck(e) => {
+                let mut cause = e.details();
+                cause.insert("code".into(), e.code().into());
+                json!({ "cause": cause })
+            }
+        };
+        match value {
+            Value::Object(map) => map,
+            // Every arm above builds an object.
+            _ => Map::new(),
+        }
+    }
+}
+
+fn passphrase_details(problem: &PassphraseProblem) -> Value {
+    match problem {
+        PassphraseProblem::Unreadable(detail) | PassphraseProblem::CannotEncrypt(detail) => {
+            json!({"problem": problem.code(), "detail": detail})
+        }
+        _ => json!({ "problem": problem.code() }),
+    }
+}
+
+/// The kind of an operating system's error that a message offers a fix for.
+fn io_kind(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not-found",
+        std::io::ErrorKind::PermissionDenied => "permission-denied",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, "oops")
+    }
+
+    /// One of each variant and its details.
+    fn every_variant() -> Vec<(Error, Value)> {
+        let p = || PathBuf::from("a/b.lic");
+        let s = |t: &str| t.to_owned();
+        vec![
+            (
+                Error::Order {
+                    source_name: s("o.json"),
+                    field: s("customer"),
+                    problem: s("missing"),
+                },
+                json!({"source_name": "o.json", "field": "customer", "problem": "missing"}),
+            ),
+            (
+                Error::OrderSyntax {
+                    source_name: s("o.json"),
+                    detail: s("eof"),
+                },
+                json!({"source_name": "o.json", "detail": "eof"}),
+            ),
+            (
+                Error::Request {
+                    source_name: s("r.json"),
+                    problem: s("bad"),
+                },
+                json!({"source_name": "r.json", "problem": "bad"}),
+            ),
+            (
+                Error::Unbound {
+                    source_name: s("o.json"),
+                },
+                json!({"source_name": "o.json"}),
+            ),
+            (
+                Error::BoundAndUnbound {
+                    source_name: s("o.json"),
+                    installation_id: s("i-1"),
+                },
+                json!({"source_name": "o.json", "installation_id": "i-1"}),
+            ),
+            (Error::MissingIssuerName, json!({})),
+            (Error::KeyName { name: s("../x") }, json!({"name": "../x"})),
+            (
+                Error::KeyFile {
+                    path: p(),
+                    problem: s("not PEM"),
+                },
+                json!({"path": "a/b.lic", "problem": "not PEM"}),
+            ),
+            (
+                Error::KeyPermissions {
+                    path: p(),
+                    mode: 0o640,
+                },
+                json!({"path": "a/b.lic", "mode": "640"}),
+            ),
+            (
+                Error::WrongPassphrase { path: p() },
+                json!({"path": "a/b.lic"}),
+            ),
+            (
+                Error::Passphrase(PassphraseProblem::Differ),
+                json!({"problem": "differ"}),
+            ),
+            (
+                Error::Passphrase(PassphraseProblem::Unreadable(s("eof"))),
+                json!({"problem": "unreadable", "detail": "eof"}),
+            ),
+            (Error::Exists { path: p() }, json!({"path": "a/b.lic"})),
+            (
+                Error::TooLarge {
+                    path: p(),
+                    what: "activation request",
+                    limit: 7,
+                },
+                json!({"path": "a/b.lic", "what": "activation-request", "limit": 7}),
+            ),
+            (
+                Error::NoSuchDirectory {
+                    path: p(),
+                    dir: PathBuf::from("a"),
+                },
+                json!({"path": "a/b.lic", "dir": "a"}),
+            ),
+            (
+                Error::Io {
+                    path: p(),
+                    source: io(std::io::ErrorKind::NotFound),
+                },
+                json!({"path": "a/b.lic", "kind": "not-found", "detail": "oops"}),
+            ),
+            (
+                Error::WrittenAfterRecord {
+                    license_id: s("LIC-000001"),
+                    path: p(),
+                    source: io(std::io::ErrorKind::Other),
+                },
+                json!({"license_id": "LIC-000001", "path": "a/b.lic", "detail": "oops"}),
+            ),
+            (
+                Error::LedgerUnusable {
+                    path: p(),
+                    problem: s("newer"),
+                },
+                json!({"path": "a/b.lic", "problem": "newer"}),
+            ),
+            (
+                Error::LedgerMissing { path: p() },
+                json!({"path": "a/b.lic"}),
+            ),
+            (
+                Error::Ledger(rusqlite::Error::InvalidQuery),
+                json!({"detail": rusqlite::Error::InvalidQuery.to_string()}),
+            ),
+            (
+                Error::Format(license_format::Error::BadSignature),
+                json!({}),
+            ),
+            (
+                Error::SelfCheck(license_format::Error::Payload(s("differ"))),
+                json!({"cause": {"code": "payload", "detail": "differ"}}),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_variant_gives_its_data() {
+        for (error, expected) in every_variant() {
+            assert_eq!(Value::Object(error.details()), expected, "{}", error.code());
+        }
+        let format = Error::Format(license_format::Error::UnknownKey {
+            kid: "0123456789abcdef".parse().unwrap(),
+        });
+        assert_eq!(format.code(), "unknown-key");
+        assert_eq!(format.details()["kid"], "0123456789abcdef");
+    }
+
+    #[test]
+    fn every_passphrase_problem_has_a_code() {
+        use PassphraseProblem as P;
+        let all = [
+            P::NotUtf8,
+            P::NoneForNewKey,
+            P::NoTerminal,
+            P::Unreadable(String::new()),
+            P::Differ,
+            P::Empty,
+            P::CannotEncrypt(String::new()),
+        ];
+        let codes: std::collections::BTreeSet<_> = all.iter().map(P::code).collect();
+        assert_eq!(codes.len(), all.len());
     }
 }

@@ -1,9 +1,6 @@
 //! Reading a license file for a person: its claims, and whether its signature holds
 //! against the keys given.
 
-use std::fmt::Write as _;
-
-use license_format::time::{format_rfc3339, last_day};
 use license_format::{
     dearmor, verify_license, Catalog, Envelope, Error as FormatError, Keyring, Payload,
 };
@@ -14,6 +11,7 @@ use crate::Result;
 /// What the signature check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum SignatureStatus {
     /// The signature holds under a given key.
     Valid,
@@ -27,6 +25,7 @@ pub enum SignatureStatus {
 
 /// A decoded license file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Inspection {
     /// The key id the file names.
     pub kid: String,
@@ -61,72 +60,4 @@ pub fn inspect(bytes: &[u8], keyring: &Keyring) -> Result<Inspection> {
         signature,
         payload,
     })
-}
-
-impl SignatureStatus {
-    /// A sentence for people.
-    pub fn describe(self, kid: &str) -> String {
-        match self {
-            SignatureStatus::Valid => format!("valid (key {kid})"),
-            SignatureStatus::NotChecked => {
-                format!("not checked: give --trust VENDOR.pub (signed by key {kid})")
-            }
-            SignatureStatus::UnknownKey => {
-                format!("unknown key {kid}: none of the --trust keys signed this file")
-            }
-            SignatureStatus::Bad => {
-                format!("BAD: the file was altered after signing or not made by key {kid}")
-            }
-        }
-    }
-}
-
-impl Inspection {
-    /// The inspection as text for people, one fact per line.
-    pub fn to_text(&self) -> String {
-        let p = &self.payload;
-        // A term is shown by its last day, as the order wrote it (FORMAT.md §7.1).
-        let time = |t: &Option<_>| {
-            t.as_ref()
-                .map_or_else(|| "perpetual".to_owned(), |t| last_day(t).to_string())
-        };
-        let mut out = String::new();
-        // Writing into a String cannot fail.
-        let _ = writeln!(out, "license:      {} (serial {})", p.license_id, p.serial);
-        let _ = writeln!(out, "signature:    {}", self.signature.describe(&self.kid));
-        let _ = writeln!(out, "product:      {}", p.product);
-        let _ = writeln!(out, "issuer:       {}", p.issuer);
-        let _ = writeln!(out, "customer:     {} ({})", p.customer.name, p.customer.id);
-        let _ = writeln!(
-            out,
-            "installation: {}",
-            p.installation_id.as_deref().unwrap_or("any (unbound)")
-        );
-        let _ = writeln!(out, "issued at:    {}", format_rfc3339(&p.issued_at));
-        let _ = writeln!(out, "valid from:   {}", format_rfc3339(&p.valid_from));
-        let _ = writeln!(
-            out,
-            "valid until:  {} (grace {} days)",
-            time(&p.valid_until),
-            p.grace_days
-        );
-        for g in &p.system_licenses {
-            let _ = writeln!(
-                out,
-                "system:       {} until {}",
-                g.code,
-                time(&p.grant_end(g.valid_until))
-            );
-        }
-        for g in &p.user_plans {
-            let _ = writeln!(
-                out,
-                "plan:         {} x{} until {}",
-                g.code,
-                g.seats,
-                time(&p.grant_end(g.valid_until))
-            );
-        }
-        out
-    }
 }

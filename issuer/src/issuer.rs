@@ -82,10 +82,10 @@ impl Issuer {
         &self.key
     }
 
-    /// A warning when the key is one of the published example keys of `keys-example/`,
-    /// which installations must never trust.
-    pub fn example_key_warning(&self) -> Option<String> {
-        crate::example_keys::example_key_warning(self.kid)
+    /// Whether the key is one of the published example keys of `keys-example/`, which
+    /// anyone can sign with and installations must never trust: a front end warns.
+    pub fn uses_example_key(&self) -> bool {
+        crate::example_keys::is_example_key(self.kid)
     }
 
     /// The vendor's display name written into every payload.
@@ -201,26 +201,59 @@ impl Issuer {
     }
 }
 
-/// A warning for a license whose term (grace included) has already ended at `now`, or
-/// ends within it: installations will refuse the file or run it with warnings. Issuing
-/// such a file is allowed (a replacement for a lapsed one, a test), but never silently.
-pub fn term_warning(payload: &Payload, now: DateTime<Utc>) -> Option<String> {
-    let until = payload.valid_until?;
-    let grace_end = until + chrono::Duration::days(i64::from(payload.grace_days));
-    let id = &payload.license_id;
-    let day = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
-    if grace_end <= now {
-        Some(format!(
-            "{id}: its term ended on {} and its grace on {}: installations will refuse it; check valid_until in the order",
-            day(until),
-            day(grace_end)
-        ))
-    } else if until <= now {
-        Some(format!(
-            "{id}: its term ended on {}: installations run it in grace, with warnings, until {}; check valid_until in the order",
-            day(until),
-            day(grace_end)
-        ))
+/// A license whose term (grace included) has already ended at `now`, or ends within
+/// it: installations will refuse the file or run it with warnings. Issuing such a file is
+/// allowed (a replacement for a lapsed one, a test), but never silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TermWarning {
+    /// The term and its grace have ended: installations refuse the file.
+    Ended {
+        /// The license.
+        license_id: String,
+        /// The exclusive end of the term.
+        ends_at: DateTime<Utc>,
+        /// The exclusive end of the grace period.
+        grace_ends_at: DateTime<Utc>,
+    },
+    /// The term has ended and the grace runs: installations run it with warnings.
+    InGrace {
+        /// The license.
+        license_id: String,
+        /// The exclusive end of the term.
+        ends_at: DateTime<Utc>,
+        /// The exclusive end of the grace period.
+        grace_ends_at: DateTime<Utc>,
+    },
+}
+
+impl TermWarning {
+    /// A stable code, lowercase kebab-case: `term-ended` or `term-in-grace`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TermWarning::Ended { .. } => "term-ended",
+            TermWarning::InGrace { .. } => "term-in-grace",
+        }
+    }
+}
+
+/// Whether the term of `payload` has ended at `now` (see [`TermWarning`]).
+pub fn term_warning(payload: &Payload, now: DateTime<Utc>) -> Option<TermWarning> {
+    let ends_at = payload.valid_until?;
+    let grace_ends_at = ends_at + chrono::Duration::days(i64::from(payload.grace_days));
+    let license_id = payload.license_id.clone();
+    if grace_ends_at <= now {
+        Some(TermWarning::Ended {
+            license_id,
+            ends_at,
+            grace_ends_at,
+        })
+    } else if ends_at <= now {
+        Some(TermWarning::InGrace {
+            license_id,
+            ends_at,
+            grace_ends_at,
+        })
     } else {
         None
     }

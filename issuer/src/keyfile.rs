@@ -20,7 +20,7 @@ use rand_core::{OsRng, RngCore as _};
 use zeroize::Zeroizing;
 
 use crate::input::read_limited;
-use crate::{Error, Result};
+use crate::{Error, PassphraseProblem, Result};
 
 /// PBKDF2 rounds for an encrypted key: the OWASP 2023 figure for PBKDF2-HMAC-SHA256.
 /// It costs about a quarter of a second per load, once per command.
@@ -109,9 +109,8 @@ fn check_name(name: &str) -> Result<()> {
     if ok {
         return Ok(());
     }
-    Err(Error::KeyFile {
-        path: PathBuf::from(name),
-        problem: "a key name may hold only letters, digits, '-', '_' and '.', and not start with '.': choose another --name".into(),
+    Err(Error::KeyName {
+        name: name.to_owned(),
     })
 }
 
@@ -121,16 +120,14 @@ fn check_name(name: &str) -> Result<()> {
 /// [`Error::Passphrase`] for an empty passphrase.
 pub fn encrypt_pem(key: &SigningKey, passphrase: &str) -> Result<Zeroizing<String>> {
     if passphrase.is_empty() {
-        return Err(Error::Passphrase(
-            "the passphrase is empty: choose a non-empty one".into(),
-        ));
+        return Err(Error::Passphrase(PassphraseProblem::Empty));
     }
     let mut salt = [0u8; 16];
     let mut iv = [0u8; 16];
     OsRng.fill_bytes(&mut salt);
     OsRng.fill_bytes(&mut iv);
     let encoding =
-        |e: pkcs8::Error| Error::Passphrase(format!("the key could not be encrypted ({e})"));
+        |e: pkcs8::Error| Error::Passphrase(PassphraseProblem::CannotEncrypt(e.to_string()));
     let plain = KeypairBytes {
         secret_key: key.to_bytes(),
         public_key: None,

@@ -37,7 +37,10 @@ fn encrypted_pair_needs_the_right_passphrase() {
     assert_eq!(KeyId::of(&key.verifying_key()), made.kid);
     let err = load_signing_key(&made.key_path, pass("wrong")).unwrap_err();
     assert!(matches!(err, Error::WrongPassphrase { .. }));
-    assert!(err.to_string().ends_with("enc.key: wrong passphrase: the key could not be decrypted; check LICENSE_ISSUER_PASSPHRASE or retype it"));
+    // The library names no environment variable or flag: the fix is the front end's hint.
+    assert!(err
+        .to_string()
+        .ends_with("enc.key: wrong passphrase: the key could not be decrypted"));
 }
 
 #[test]
@@ -48,7 +51,7 @@ fn refuses_to_overwrite_without_force() {
     let err = generate(dir.path(), "k", None, false).unwrap_err();
     assert!(
         err.to_string()
-            .contains("k.key exists: refusing to overwrite it; pass --force"),
+            .ends_with("k.key exists: refusing to overwrite it"),
         "{err}"
     );
     assert_eq!(fs::read(&first.key_path).unwrap(), before);
@@ -89,10 +92,10 @@ fn refuses_text_that_is_no_key_and_bad_names() {
             .contains("give the .key file written by keygen"),
         "{err}"
     );
-    assert!(generate(dir.path(), "../evil", None, false)
-        .unwrap_err()
-        .to_string()
-        .contains("choose another --name"));
+    assert!(matches!(
+        generate(dir.path(), "../evil", None, false),
+        Err(Error::KeyName { name }) if name == "../evil"
+    ));
     assert!(encrypt_pem(&generate_signing_key(), "").is_err());
 }
 

@@ -47,8 +47,8 @@ mod reset;
 
 pub use batch::{run_batch, BatchEvent, BatchOptions, BatchReport};
 pub use binding::{bind, read_bound_order, read_request, BoundOrder};
-pub use error::{Error, Result};
-pub use issuer::{term_warning, Issued, Issuer};
+pub use error::{Error, PassphraseProblem, Result};
+pub use issuer::{term_warning, Issued, Issuer, TermWarning};
 pub use ledger::{Ledger, LedgerRecord, ResetRecord};
 pub use order::{Order, DEFAULT_GRACE_DAYS};
 pub use output::check_replace;

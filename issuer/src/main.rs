@@ -12,8 +12,14 @@ use cli::args::{Cli, Command};
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return cli::usage_error(&e),
+        Err(e) => {
+            let lang = cli::args::lang_in_args();
+            cli::i18n::set_language(lang.unwrap_or_else(cli::i18n::language_of_environment));
+            return cli::usage_error(&e);
+        }
     };
+    let lang = cli.lang.unwrap_or_else(cli::i18n::language_of_environment);
+    cli::i18n::set_language(lang);
     let json = cli.command.json();
     let outcome = match cli.command {
         Command::Keygen(args) => cli::keys::keygen(&args),

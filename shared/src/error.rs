@@ -136,4 +136,143 @@ impl Error {
             Error::WeakKey { .. } => "weak-key",
         }
     }
+
+    /// The variant's data, for a front end's words and its JSON: the arguments of its
+    /// message `error-CODE` (`license-i18n`'s shared files). Members, by code:
+    ///
+    /// | code | members |
+    /// |---|---|
+    /// | `too-large` | `what` (a code: `license-file`, `activation-request`, `key-file`, `clock-reset-request`), `size`, `limit` (bytes, numbers) |
+    /// | `armor`, `base64`, `envelope`, `payload`, `request`, `clock-reset-request`, `key` | `detail`: the parser's own words, in English |
+    /// | `unsupported-format` | `found`, `known` (the formats read, quoted, joined by " and ") |
+    /// | `wrong-document-kind` | `expected`, `found` (formats such as `license-file/v1`) |
+    /// | `unsupported-algorithm`, `malformed-key-id` | `found` |
+    /// | `unknown-key`, `weak-key` | `kid` (16 hex digits) |
+    /// | `bad-signature` | none |
+    /// | `invalid-payload` | `field`, `problem` (English words) |
+    /// | `wrong-product` | `expected`, `found` |
+    ///
+    /// ```
+    /// use license_format::Error;
+    /// let e = Error::WrongProduct { expected: "crm".into(), found: "hr".into() };
+    /// assert_eq!(e.details()["found"], "hr");
+    /// ```
+    pub fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::json;
+        let value = match self {
+            Error::TooLarge { what, size, limit } => {
+                json!({"what": what.replace(' ', "-"), "size": size, "limit": limit})
+            }
+            Error::Armor(detail)
+            | Error::Base64(detail)
+            | Error::Envelope(detail)
+            | Error::Payload(detail)
+            | Error::Request(detail)
+            | Error::ClockResetRequest(detail)
+            | Error::Key(detail) => json!({ "detail": detail }),
+            Error::UnsupportedFormat { found } => json!({"found": found, "known": known_formats()}),
+            Error::WrongDocumentKind { expected, found } => {
+                json!({"expected": expected, "found": found})
+            }
+            Error::UnsupportedAlgorithm { found } | Error::MalformedKeyId { found } => {
+                json!({ "found": found })
+            }
+            Error::UnknownKey { kid } | Error::WeakKey { kid } => json!({"kid": kid.to_string()}),
+            Error::BadSignature => json!({}),
+            Error::InvalidPayload { field, problem } => json!({"field": field, "problem": problem}),
+            Error::WrongProduct { expected, found } => {
+                json!({"expected": expected, "found": found})
+            }
+        };
+        match value {
+            serde_json::Value::Object(map) => map,
+            // Every arm above builds an object.
+            _ => serde_json::Map::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn kid() -> KeyId {
+        "0123456789abcdef".parse().unwrap()
+    }
+
+    #[test]
+    fn every_variant_gives_its_data() {
+        let text = |s: &str| s.to_owned();
+        let table: Vec<(Error, serde_json::Value)> = vec![
+            (
+                Error::TooLarge {
+                    what: "license file",
+                    size: 9,
+                    limit: 8,
+                },
+                json!({"what": "license-file", "size": 9, "limit": 8}),
+            ),
+            (Error::Armor(text("a")), json!({"detail": "a"})),
+            (Error::Base64(text("b")), json!({"detail": "b"})),
+            (Error::Envelope(text("e")), json!({"detail": "e"})),
+            (
+                Error::UnsupportedFormat {
+                    found: text("x/v9"),
+                },
+                json!({"found": "x/v9", "known": known_formats()}),
+            ),
+            (
+                Error::WrongDocumentKind {
+                    expected: "license-file/v1",
+                    found: "clock-reset/v1",
+                },
+                json!({"expected": "license-file/v1", "found": "clock-reset/v1"}),
+            ),
+            (
+                Error::UnsupportedAlgorithm { found: text("rsa") },
+                json!({"found": "rsa"}),
+            ),
+            (
+                Error::MalformedKeyId { found: text("AB") },
+                json!({"found": "AB"}),
+            ),
+            (
+                Error::UnknownKey { kid: kid() },
+                json!({"kid": "0123456789abcdef"}),
+            ),
+            (Error::BadSignature, json!({})),
+            (Error::Payload(text("p")), json!({"detail": "p"})),
+            (
+                Error::InvalidPayload {
+                    field: text("serial"),
+                    problem: text("is 0"),
+                },
+                json!({"field": "serial", "problem": "is 0"}),
+            ),
+            (
+                Error::WrongProduct {
+                    expected: text("a"),
+                    found: text("b"),
+                },
+                json!({"expected": "a", "found": "b"}),
+            ),
+            (Error::Request(text("r")), json!({"detail": "r"})),
+            (Error::ClockResetRequest(text("c")), json!({"detail": "c"})),
+            (Error::Key(text("k")), json!({"detail": "k"})),
+            (
+                Error::WeakKey { kid: kid() },
+                json!({"kid": "0123456789abcdef"}),
+            ),
+        ];
+        assert_eq!(table.len(), 17, "one row per variant");
+        for (error, expected) in table {
+            assert_eq!(
+                serde_json::Value::Object(error.details()),
+                expected,
+                "{}",
+                error.code()
+            );
+        }
+    }
 }

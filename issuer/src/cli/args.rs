@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use license_format::Lang;
 use license_issuer::ledger::DEFAULT_LEDGER;
 
 const AFTER_HELP: &str = "\
@@ -30,6 +31,31 @@ Environment:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages: en or nl (also NL, nl-NL). Default: LICENSE_LANG, else
+    /// LC_ALL, LC_MESSAGES or LANG (nl_NL.UTF-8 is Dutch), else English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// `--lang`'s value, case-insensitive.
+pub fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag)
+        .ok_or_else(|| format!("{tag:?} is not a language of this program: use en or nl"))
+}
+
+/// The language `--lang` asks for on a command line clap could not read, so that its
+/// error is in that language too.
+pub fn lang_in_args() -> Option<Lang> {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| Lang::from_tag(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::from_tag),
+            None => None,
+        })
 }
 
 impl Command {

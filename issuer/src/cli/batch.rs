@@ -12,11 +12,24 @@ use license_issuer::{run_batch, BatchEvent, BatchOptions, Error, Ledger, Result}
 use serde_json::json;
 
 use super::args::BatchArgs;
+use super::i18n::{count, s, t, yes_no};
+use super::report::{error_object, error_text};
+
+/// A refused line in words. A batch has no `--request`: the fix of an order without an
+/// installation is in the line or in `--unbound`.
+fn refusal_text(error: &Error) -> String {
+    match error {
+        Error::Unbound { source_name } => {
+            t("batch-refused-unbound", &[("source_name", s(source_name))])
+        }
+        other => error_text(other),
+    }
+}
 
 pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
     super::keys::issuer_name(&args.signing)?;
     let input = open_orders(args)?;
-    let issuer = super::keys::load_issuer(&args.signing)?;
+    let (issuer, warnings) = super::keys::load_issuer(&args.signing)?;
     let mut ledger = Ledger::open(&args.signing.ledger)?;
     let options = BatchOptions {
         fail_fast: args.fail_fast,
@@ -38,9 +51,10 @@ pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
             BatchEvent::Refused { line, error } => {
                 bar.inc(1);
                 if args.json {
-                    refusals.push(json!({"line": line, "error": error.to_string()}));
+                    refusals.push(json!({"line": line, "error": error_object(error)}));
                 } else {
-                    bar.suspend(|| eprintln!("license-issuer: refused: {error}"));
+                    let text = t("line-refused", &[("text", s(&refusal_text(error)))]);
+                    bar.suspend(|| eprintln!("{text}"));
                 }
             }
         },
@@ -54,19 +68,17 @@ pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
             "stopped_early": report.stopped_early,
             "refusals": refusals,
             "out_dir": args.out_dir,
+            "warnings": warnings,
         }))?;
     } else {
-        let stop = if report.stopped_early {
-            " (stopped at the first refusal: --fail-fast)"
-        } else {
-            ""
-        };
-        super::emit(&format!(
-            "issued {}, refused {}{stop}; files in {}\n",
-            report.issued,
-            report.refused,
-            args.out_dir.display()
-        ))?;
+        let out_dir = args.out_dir.display().to_string();
+        let words = [
+            ("issued", count(report.issued)),
+            ("refused", count(report.refused)),
+            ("stopped", yes_no(report.stopped_early)),
+            ("out_dir", s(&out_dir)),
+        ];
+        super::emit(&(t("batch-summary", &words) + "\n"))?;
     }
     Ok(if report.refused == 0 {
         ExitCode::SUCCESS
@@ -92,9 +104,10 @@ fn progress_bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} orders processed ({per_sec}) {elapsed}")
-    {
+    // The message places indicatif's own fields, which keep their braces.
+    let fields = ["spinner", "pos", "per_sec", "elapsed"].map(|f| (f, format!("{{{f}}}")));
+    let args: Vec<_> = fields.iter().map(|(f, v)| (*f, s(v))).collect();
+    if let Ok(style) = ProgressStyle::with_template(&t("batch-progress", &args)) {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));

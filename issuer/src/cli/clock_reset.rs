@@ -10,6 +10,7 @@ use license_issuer::{check_replace, read_clock_reset_request, IssuedReset, Ledge
 use serde_json::json;
 
 use super::args::ClockResetArgs;
+use super::i18n::{s, t, yes_no};
 
 pub fn clock_reset(args: &ClockResetArgs) -> Result<ExitCode> {
     let now = Utc::now();
@@ -20,11 +21,13 @@ pub fn clock_reset(args: &ClockResetArgs) -> Result<ExitCode> {
     // The request is checked before the key is loaded: a wrong file never asks for a
     // passphrase.
     let request = read_clock_reset_request(&args.request)?;
-    let issuer = super::keys::load_issuer(&args.signing)?;
+    let (issuer, warnings) = super::keys::load_issuer(&args.signing)?;
     let mut ledger = Ledger::open(&args.signing.ledger)?;
     let issued = issuer.clock_reset(&mut ledger, &request, now, out)?;
     if args.json {
-        super::print_json(&to_json(&issued, out))?;
+        let mut value = to_json(&issued, out);
+        value["warnings"] = warnings.into();
+        super::print_json(&value)?;
     } else if let Some(out) = out {
         super::emit(&summary(&issued, &request.hostname, out, &ledger))?;
     } else {
@@ -35,20 +38,26 @@ pub fn clock_reset(args: &ClockResetArgs) -> Result<ExitCode> {
 
 fn summary(issued: &IssuedReset, hostname: &str, out: &Path, ledger: &Ledger) -> String {
     let r = &issued.reset;
-    let again = if issued.resent {
-        " (issued before for this request: the same file again)"
-    } else {
-        ""
-    };
-    format!(
-        "clock reset for installation {} ({hostname}): its clock mark becomes {}{again}\n\
-         written to {}; recorded in {}\nimport it on the installation: license-verifier import {}\n",
-        r.installation_id,
-        format_rfc3339(&r.issued_at),
-        out.display(),
-        ledger.path().display(),
-        out.display()
-    )
+    let mark = format_rfc3339(&r.issued_at);
+    let path = out.display().to_string();
+    let ledger_path = ledger.path().display().to_string();
+    let lines = [
+        t(
+            "clock-reset-summary",
+            &[
+                ("installation_id", s(&r.installation_id)),
+                ("hostname", s(hostname)),
+                ("mark", s(&mark)),
+                ("resent", yes_no(issued.resent)),
+            ],
+        ),
+        t(
+            "issue-written",
+            &[("path", s(&path)), ("ledger", s(&ledger_path))],
+        ),
+        t("clock-reset-import", &[("path", s(&path))]),
+    ];
+    lines.map(|line| line + "\n").concat()
 }
 
 fn to_json(issued: &IssuedReset, out: Option<&Path>) -> serde_json::Value {

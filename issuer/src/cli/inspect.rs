@@ -3,24 +3,140 @@
 use std::process::ExitCode;
 
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
+use license_format::time::format_rfc3339;
+use license_format::Payload;
 use license_issuer::input::read_limited;
-use license_issuer::inspect::{inspect as decode, SignatureStatus};
+use license_issuer::inspect::{inspect as decode, Inspection, SignatureStatus};
 use license_issuer::keyfile::read_keyring;
 use license_issuer::Result;
+use serde_json::{json, Value};
 
 use super::args::InspectArgs;
+use super::i18n::{n, s, t};
+use super::labels::{block, end_json, last_day_text};
 
 pub fn inspect(args: &InspectArgs) -> Result<ExitCode> {
     let keyring = read_keyring(&args.trust)?;
     let bytes = read_limited(&args.file, "license file", MAX_LICENSE_FILE_BYTES)?;
     let inspection = decode(&bytes, &keyring)?;
     if args.json {
-        super::print_json(&inspection)?;
+        super::print_json(&to_json(&inspection))?;
     } else {
-        super::emit(&inspection.to_text())?;
+        super::emit(&text(&inspection))?;
     }
     Ok(match inspection.signature {
-        SignatureStatus::Valid | SignatureStatus::NotChecked => ExitCode::SUCCESS,
         SignatureStatus::UnknownKey | SignatureStatus::Bad => super::NO,
+        _ => ExitCode::SUCCESS,
     })
+}
+
+/// The signature check's outcome in words.
+fn signature_text(status: SignatureStatus, kid: &str) -> String {
+    let id = match status {
+        SignatureStatus::Valid => "inspect-signature-valid",
+        SignatureStatus::UnknownKey => "inspect-signature-unknown-key",
+        SignatureStatus::Bad => "inspect-signature-bad",
+        _ => "inspect-signature-not-checked",
+    };
+    t(id, &[("kid", s(kid))])
+}
+
+/// The inspection for people, one fact per line; terms by their last day.
+fn text(inspection: &Inspection) -> String {
+    let p = &inspection.payload;
+    let until = |end: Option<chrono::DateTime<chrono::Utc>>| last_day_text(end.as_ref());
+    let license = t(
+        "inspect-license",
+        &[
+            ("license_id", s(&p.license_id)),
+            ("serial", n(p.serial as f64)),
+        ],
+    );
+    let installation = p
+        .installation_id
+        .clone()
+        .unwrap_or_else(|| t("inspect-unbound", &[]));
+    let valid_until = t(
+        "inspect-valid-until",
+        &[
+            ("last_day", s(&until(p.valid_until))),
+            ("grace_days", n(p.grace_days)),
+        ],
+    );
+    let mut rows = vec![
+        ("label-license", license),
+        (
+            "label-signature",
+            signature_text(inspection.signature, &inspection.kid),
+        ),
+        ("label-product", p.product.clone()),
+        ("label-issuer", p.issuer.clone()),
+        (
+            "label-customer",
+            format!("{} ({})", p.customer.name, p.customer.id),
+        ),
+        ("label-installation", installation),
+        ("label-issued-at", format_rfc3339(&p.issued_at)),
+        ("label-valid-from", format_rfc3339(&p.valid_from)),
+        ("label-valid-until", valid_until),
+    ];
+    for g in &p.system_licenses {
+        let last = until(p.grant_end(g.valid_until));
+        let value = t(
+            "inspect-system",
+            &[("code", s(&g.code)), ("last_day", s(&last))],
+        );
+        rows.push(("label-system", value));
+    }
+    for g in &p.user_plans {
+        let last = until(p.grant_end(g.valid_until));
+        let args = [
+            ("code", s(&g.code)),
+            ("seats", n(g.seats)),
+            ("last_day", s(&last)),
+        ];
+        rows.push(("label-plan", t("inspect-plan", &args)));
+    }
+    block(&rows)
+}
+
+/// The inspection as JSON: the payload as signed, and every term's end as `ends_at` and
+/// `last_day`.
+fn to_json(inspection: &Inspection) -> Value {
+    let p = &inspection.payload;
+    let (ends_at, last_day) = end_json(p.valid_until.as_ref());
+    json!({
+        "kid": inspection.kid,
+        "signature": inspection.signature,
+        "signature_text": signature_text(inspection.signature, &inspection.kid),
+        "license_id": p.license_id,
+        "serial": p.serial,
+        "ends_at": ends_at,
+        "last_day": last_day,
+        "grants": grants_json(p),
+        "payload": p,
+    })
+}
+
+fn grants_json(p: &Payload) -> Vec<Value> {
+    let system = p
+        .system_licenses
+        .iter()
+        .map(|g| (g.code.as_str(), "system", None, g.valid_until));
+    let plans = p
+        .user_plans
+        .iter()
+        .map(|g| (g.code.as_str(), "plan", Some(g.seats), g.valid_until));
+    system
+        .chain(plans)
+        .map(|(code, kind, seats, own_end)| {
+            let (ends_at, last_day) = end_json(p.grant_end(own_end).as_ref());
+            let mut grant =
+                json!({"code": code, "kind": kind, "ends_at": ends_at, "last_day": last_day});
+            if let Some(seats) = seats {
+                grant["seats"] = seats.into();
+            }
+            grant
+        })
+        .collect()
 }

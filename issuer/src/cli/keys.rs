@@ -7,6 +7,9 @@ use license_issuer::{Error, Issuer, Result};
 use serde_json::json;
 
 use super::args::{KeygenArgs, Signing};
+use super::i18n::{s, t, yes_no};
+use super::issue::Warnings;
+use super::report::Warning;
 
 pub fn keygen(args: &KeygenArgs) -> Result<ExitCode> {
     let passphrase = if args.encrypt {
@@ -23,19 +26,25 @@ pub fn keygen(args: &KeygenArgs) -> Result<ExitCode> {
     if args.json {
         super::print_json(&to_json(&made))?;
     } else {
-        let kind = if made.encrypted {
-            "encrypted private key"
-        } else {
-            "private key"
-        };
-        super::emit(&format!(
-            "key id: {}\n{kind}: {} (mode 0600; keep it secret)\npublic key: {} (give it to installations to trust)\n",
-            made.kid,
-            made.key_path.display(),
-            made.pub_path.display()
-        ))?;
+        super::emit(&text(&made))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn text(made: &GeneratedKey) -> String {
+    let kid = made.kid.to_string();
+    let key = made.key_path.display().to_string();
+    let public = made.pub_path.display().to_string();
+    [
+        t("keygen-key-id", &[("kid", s(&kid))]),
+        t(
+            "keygen-private-key",
+            &[("encrypted", yes_no(made.encrypted)), ("path", s(&key))],
+        ),
+        t("keygen-public-key", &[("path", s(&public))]),
+    ]
+    .map(|line| line + "\n")
+    .concat()
 }
 
 fn to_json(made: &GeneratedKey) -> serde_json::Value {
@@ -47,17 +56,21 @@ fn to_json(made: &GeneratedKey) -> serde_json::Value {
     })
 }
 
-/// The issuer for `issue`, `batch` and `clock-reset`. The name is checked before the
-/// key is read, so a missing name never costs a passphrase prompt. Signing with a
-/// published example key is allowed, with a warning on stderr.
-pub fn load_issuer(signing: &Signing) -> Result<Issuer> {
+/// The issuer for `issue`, `batch` and `clock-reset`, and the warnings it gives (as JSON,
+/// for a command's `warnings` member). The name is checked before the key is read, so a
+/// missing name never costs a passphrase prompt. Signing with a published example key
+/// is allowed, with a warning on stderr.
+pub fn load_issuer(signing: &Signing) -> Result<(Issuer, Warnings)> {
     let name = issuer_name(signing)?;
     let key = keyfile::load_signing_key(&signing.key, || super::passphrase(false))?;
     let issuer = Issuer::new(key, name)?;
-    if let Some(warning) = issuer.example_key_warning() {
-        eprintln!("license-issuer: warning: {warning}");
+    let mut warnings = Vec::new();
+    if issuer.uses_example_key() {
+        let warning = Warning::ExampleKey(issuer.key_id());
+        warning.print();
+        warnings.push(warning.to_json());
     }
-    Ok(issuer)
+    Ok((issuer, warnings))
 }
 
 /// The vendor's display name from `--issuer` or LICENSE_ISSUER_NAME.

@@ -61,7 +61,12 @@ impl Env {
         cmd.current_dir(self.dir.path())
             .env_remove("LICENSE_ISSUER_NAME")
             .env_remove("LICENSE_LEDGER")
-            .env_remove("LICENSE_ISSUER_PASSPHRASE");
+            .env_remove("LICENSE_ISSUER_PASSPHRASE")
+            // English unless a test asks for another language.
+            .env_remove("LICENSE_LANG")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env("LC_ALL", "C");
         cmd
     }
 

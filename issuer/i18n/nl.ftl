@@ -1,0 +1,141 @@
+# De woorden van license-issuer in het Nederlands, met de woorden van de helppagina
+# (Licenties, Systeemlicenties, Gebruikerslicenties/gebruikersplannen). Elk bericht hier
+# heeft zijn tweeling in en.ftl. De fouten van de issuer-bibliotheek zijn
+# error-issuer-CODE, met de details van de fout als argumenten. Waar een argument de
+# eigen tekst van de bibliotheek is ($problem van een bestelling, aanvraag, sleutel of
+# grootboek, $detail van het systeem, SQLite of een parser), is die Engels en staat ze
+# er zoals ze is.
+
+## De voorvoegsels van de regels.
+
+line-error = license-issuer: fout: { $text }
+line-hint = tip: { $text }
+line-warning = license-issuer: waarschuwing: { $text }
+line-refused = license-issuer: geweigerd: { $text }
+
+## Fouten van de issuer-bibliotheek.
+
+error-issuer-order = { $source_name }: { $field }: { $problem }
+error-issuer-order-syntax = { $source_name }: geen JSON-bestelling ({ $detail }): herstel de JSON-syntaxis
+error-issuer-request = { $source_name }: { $problem }
+error-issuer-unbound = { $source_name }: installation_id: de bestelling noemt geen installatie: geef installation_id in de bestelling of een activeringsaanvraag met --request, of zeg --unbound voor een licentie die op elke installatie geldt
+error-issuer-bound-and-unbound = { $source_name }: installation_id: --unbound is gezegd, maar de licentie zou aan "{ $installation_id }" gebonden zijn: laat --unbound weg, of de installatie
+error-issuer-missing-issuer-name = geen naam van de uitgever: geef --issuer NAAM of zet LICENSE_ISSUER_NAME op de weergavenaam van de leverancier
+error-issuer-key-name = "{ $name }": een sleutelnaam mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet met '.' beginnen: kies een andere --name
+error-issuer-key-file = { $path }: { $problem }
+error-issuer-key-permissions = { $path }: de privésleutel is leesbaar voor groep of anderen (modus { $mode }): beperk dat met `chmod 600 { $path }`
+error-issuer-wrong-passphrase = { $path }: verkeerd wachtwoord: de sleutel kon niet worden ontsleuteld; controleer LICENSE_ISSUER_PASSPHRASE of typ het opnieuw
+error-issuer-passphrase = wachtwoord: { $problem ->
+    [not-utf8] LICENSE_ISSUER_PASSPHRASE is geen UTF-8-tekst
+    [none-for-new-key] geen wachtwoord voor de nieuwe sleutel: zet LICENSE_ISSUER_PASSPHRASE of voer keygen uit op een terminal om een wachtwoord te kiezen
+    [no-terminal] de sleutel is versleuteld en er is geen terminal: zet LICENSE_ISSUER_PASSPHRASE
+    [unreadable] kon het niet van de terminal lezen ({ $detail })
+    [differ] de twee wachtwoorden verschillen: voer opnieuw uit en typ twee keer hetzelfde
+    [empty] het wachtwoord is leeg: kies een wachtwoord dat niet leeg is
+   *[cannot-encrypt] de sleutel kon niet worden versleuteld ({ $detail })
+}
+error-issuer-exists = { $path } bestaat al: het wordt niet overschreven; geef --force om het te vervangen
+error-issuer-too-large = { $path }: meer dan de grens van { $limit } bytes: zo groot is geen { $what ->
+    [license-file] licentiebestand
+    [activation-request] activeringsaanvraag
+    [key-file] sleutelbestand
+    [order] bestelling
+    [clock-reset-request] klokherstelaanvraag
+   *[other] { $what }
+}; controleer het pad
+error-issuer-no-such-directory = { $path }: de map { $dir } bestaat niet: maak haar eerst aan (mkdir -p { $dir }) of geef een andere --out
+error-issuer-io = { $path }: { $detail }{ $kind ->
+    [not-found] : controleer het pad
+    [permission-denied] : controleer de rechten van het bestand
+   *[other] {""}
+}
+error-issuer-written-after-record = { $license_id } is uitgegeven en vastgelegd, maar { $path } kon niet worden geschreven ({ $detail }): `license-issuer ledger show { $license_id }` toont het bestand
+error-issuer-ledger-unusable = { $path }: { $problem }; het bestand is niet aangeraakt: geef een ander --ledger-pad of zet het grootboek terug uit een back-up
+error-issuer-ledger-missing = { $path }: hier is geen grootboek: geef eerst een licentie uit, of geef --ledger PAD (of LICENSE_LEDGER) van een bestaand grootboek
+error-issuer-ledger = grootboek: { $detail }
+error-issuer-self-check = zelfcontrole mislukt: het ondertekende bestand klopt niet ({ $cause }); er is niets vastgelegd: controleer de ondertekeningssleutel en de machine
+error-issuer-no-such-license = geen licentie { $license_id } in { $path }
+error-issuer-usage = de opdrachtregel wordt niet begrepen: { $detail }
+
+## Tips.
+
+hint-input = er is niets uitgegeven of vastgelegd; herstel de invoer en voer opnieuw uit
+hint-ledger = een andere uitgever houdt het grootboek misschien vast; probeer opnieuw, of controleer het --ledger-pad
+hint-no-such-license = `license-issuer ledger list` toont de uitgegeven id's
+
+## Waarschuwingen.
+
+warning-example-key = ondertekend met voorbeeldsleutel { $kid } van keys-example/, waarmee iedereen kan ondertekenen: installaties mogen haar nooit vertrouwen
+warning-term-ended = { $license_id }: de looptijd liep tot en met { $last_day } en de respijtperiode tot en met { $grace_last_day }: installaties zullen de licentie weigeren; controleer valid_until in de bestelling
+warning-term-in-grace = { $license_id }: de looptijd liep tot en met { $last_day }: installaties gebruiken de licentie in respijtperiode, met waarschuwingen, tot en met { $grace_last_day }; controleer valid_until in de bestelling
+
+## Looptijden.
+
+term-perpetual = onbeperkt
+
+## keygen.
+
+passphrase-prompt = Wachtwoord:{" "}
+passphrase-prompt-again = Wachtwoord nogmaals:{" "}
+keygen-key-id = sleutel-id: { $kid }
+keygen-private-key = { $encrypted ->
+    [yes] versleutelde privésleutel
+   *[no] privésleutel
+}: { $path } (modus 0600; houd haar geheim)
+keygen-public-key = publieke sleutel: { $path } (geef haar aan installaties om te vertrouwen)
+
+## issue, batch en clock-reset.
+
+issue-summary = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), gebonden aan { $installation }
+issue-summary-unbound = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), geldig op elke installatie (niet gebonden)
+issue-written = geschreven naar { $path }; vastgelegd in { $ledger }
+batch-summary = { $issued } uitgegeven, { $refused } geweigerd{ $stopped ->
+    [yes] {" "}(gestopt bij de eerste weigering: --fail-fast)
+   *[no] {""}
+}; bestanden in { $out_dir }
+batch-refused-unbound = { $source_name }: installation_id: de bestelling noemt geen installatie: noem installation_id in de regel van de bestelling, of zeg --unbound voor licenties die op elke installatie gelden
+batch-progress = { $spinner } { $pos } bestellingen verwerkt ({ $per_sec }) { $elapsed }
+clock-reset-summary = klokherstel voor installatie { $installation_id } ({ $hostname }): haar klokmarkering wordt { $mark }{ $resent ->
+    [yes] {" "}(eerder uitgegeven voor deze aanvraag: hetzelfde bestand opnieuw)
+   *[no] {""}
+}
+clock-reset-import = importeer het op de installatie: license-verifier import { $path }
+
+## inspect en ledger show: labels en hun waarden.
+
+label-license = licentie
+label-serial = volgnummer
+label-signature = handtekening
+label-product = product
+label-issuer = uitgever
+label-customer = klant
+label-installation = installatie
+label-issued-at = uitgegeven op
+label-valid-from = geldig vanaf
+label-valid-until = geldig tot en met
+label-system = systeemlicentie
+label-plan = gebruikersplan
+label-key-id = sleutel-id
+label-sha256 = sha256
+inspect-license = { $license_id } (volgnummer { $serial })
+inspect-signature-valid = geldig (sleutel { $kid })
+inspect-signature-not-checked = niet gecontroleerd: geef --trust LEVERANCIER.pub (ondertekend met sleutel { $kid })
+inspect-signature-unknown-key = onbekende sleutel { $kid }: geen van de --trust-sleutels heeft dit bestand ondertekend
+inspect-signature-bad = ONGELDIG: het bestand is na het ondertekenen gewijzigd of niet met sleutel { $kid } gemaakt
+inspect-unbound = elke (niet gebonden)
+inspect-valid-until = { $last_day } (respijt { $grace_days ->
+    [one] { $grace_days } dag
+   *[other] { $grace_days } dagen
+})
+inspect-system = { $code } tot en met { $last_day }
+inspect-plan = { $code } { $seats ->
+    [one] { $seats } gebruiker
+   *[other] { $seats } gebruikers
+} tot en met { $last_day }
+
+## ledger list.
+
+ledger-none = er zijn geen licenties vastgelegd
+ledger-none-for-customer = er zijn geen licenties vastgelegd voor klant { $customer_id }
+ledger-row = { $license_id }  volgnummer { $serial }  { $customer } ({ $customer_id })  installatie { $installation }  uitgegeven { $issued_at }  tot en met { $last_day }  sleutel { $kid }
+ledger-unbound = niet gebonden
