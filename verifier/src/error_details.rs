@@ -26,7 +26,7 @@ impl Error {
     /// Absent optional values are `null`.
     pub fn details(&self) -> Map<String, Value> {
         let value = match self {
-            Error::Format(e) => json!({ "detail": e.to_string() }),
+            Error::Format(e) => return e.details(),
             Error::NoStore { path } => json!({ "path": path }),
             Error::CannotOpen { path, reason }
             | Error::CannotWrite { path, reason }
