@@ -30,6 +30,8 @@ mod json_time;
 mod reason;
 mod state;
 pub mod store;
+#[cfg(feature = "text")]
+pub mod text;
 pub mod trusted;
 mod verify;
 mod warning;

@@ -11,8 +11,9 @@ use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
 
 use super::i18n::{n, s, t};
-use super::{read_bytes, reasons, render, Failure, Reply};
+use super::{read_bytes, render, Failure, Reply};
 use crate::{CheckCommand, Cli, Command, SeatsCommand, UsersCommand};
+use license_verifier::text::{self as words, json};
 
 type Outcome = Result<Reply, Failure>;
 
@@ -59,7 +60,11 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             let status = store.status(now)?;
             Ok(Reply::new(
                 if status.usable { 0 } else { 1 },
-                reasons::with_warning_texts(to_json(&status), &status.warnings),
+                json::with_warning_texts(
+                    super::i18n::language(),
+                    to_json(&status),
+                    &status.warnings,
+                ),
                 render::status(&status),
             ))
         }),
@@ -79,7 +84,11 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             let Some(active) = store.active_detail(now)? else {
                 return Err(license_verifier::Error::NoLicense.into());
             };
-            let json = reasons::with_texts(to_json(&active), &active.file.reasons);
+            let json = json::with_texts(
+                super::i18n::language(),
+                to_json(&active),
+                &active.file.reasons,
+            );
             done(json, render::active(&active))
         }),
         Command::Users(cmd) => with_store(cli, ring, |store| users(cmd, store, now)),
@@ -103,7 +112,7 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
                 let mut json = json!({ "events": events });
                 if let Some(list) = json["events"].as_array_mut() {
                     for (item, event) in list.iter_mut().zip(&events) {
-                        item["text"] = render::event_text(&event.detail).into();
+                        item["text"] = words::event(super::i18n::language(), &event.detail).into();
                     }
                 }
                 done(json, render::events(&events))
@@ -226,7 +235,7 @@ fn verify(
     let report = check_file(&bytes, ring, at, installation)?;
     Ok(Reply::new(
         if report.valid { 0 } else { 1 },
-        reasons::with_texts(to_json(&report), &report.reasons),
+        json::with_texts(super::i18n::language(), to_json(&report), &report.reasons),
         render::verify(&report),
     ))
 }
@@ -320,17 +329,17 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
     match cmd {
         CheckCommand::System { code } => {
             let d = store.check_system(code, now)?;
-            let json = reasons::with_texts(to_json(&d), &d.reasons);
+            let json = json::with_texts(super::i18n::language(), to_json(&d), &d.reasons);
             Ok(decision(d, json))
         }
         CheckCommand::Capability { cap, user } => {
             let d = store.check_capability(cap, user.as_deref(), now)?;
-            let json = reasons::with_texts(to_json(&d), &d.reasons);
+            let json = json::with_texts(super::i18n::language(), to_json(&d), &d.reasons);
             Ok(decision(d, json))
         }
         CheckCommand::Seats { plan } => {
             let c = store.check_seats(plan, now)?;
-            let json = reasons::with_texts(to_json(&c), &c.decision.reasons);
+            let json = json::with_texts(super::i18n::language(), to_json(&c), &c.decision.reasons);
             let mut reply = decision(c.decision.clone(), json);
             let args = [
                 ("plan", s(&c.plan)),

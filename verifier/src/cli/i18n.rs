@@ -1,6 +1,6 @@
-//! The command line's words, from one Fluent message file per language
-//! (`verifier/i18n/en.ftl`, `nl.ftl`), through `license-i18n`. The language is chosen
-//! once, at startup.
+//! The command line's words, from the verifier's message files (`verifier/i18n/`,
+//! one per language, through `license_verifier::text`). The language is chosen once, at
+//! startup.
 
 use std::sync::OnceLock;
 
@@ -33,8 +33,6 @@ pub(crate) fn t(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// The groups message ids start with; a literal of this shape in the code is a
     /// message id.
     const GROUPS: &[&str] = &[
@@ -58,16 +56,13 @@ mod tests {
         "request-",
         "reset-",
         "kind-",
+        "term-",
+        "what-",
     ];
 
     #[test]
-    fn both_languages_have_the_same_messages() {
-        license_i18n::check_files(&WORDS).unwrap();
-    }
-
-    #[test]
-    fn every_message_the_code_uses_exists() {
-        let known = license_i18n::check_files(&WORDS).unwrap();
+    fn every_message_the_command_line_uses_exists() {
+        let known = license_i18n::check_files(&super::WORDS).unwrap();
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/cli"));
         let used = license_i18n::ids_used_in(dir, GROUPS).unwrap();
         for (file, id) in &used {
@@ -77,48 +72,6 @@ mod tests {
             used.len() >= 20,
             "the scan found only {} message ids",
             used.len()
-        );
-    }
-
-    #[test]
-    fn a_list_of_users_says_how_many_more() {
-        let args = |total: f64, more: f64| {
-            [
-                ("plan", s("p")),
-                ("stops", s("2027-01-14")),
-                ("users", s("alice")),
-                ("total", n(total)),
-                ("more", n(more)),
-            ]
-        };
-        assert_eq!(
-            WORDS.get(Lang::En, "warning-users-lose-access", &args(1.0, 0.0)),
-            "p: 1 user loses access after 2027-01-14: alice"
-        );
-        assert_eq!(
-            WORDS.get(Lang::En, "warning-users-lose-access", &args(3.0, 2.0)),
-            "p: 3 users lose access after 2027-01-14: alice and 2 more"
-        );
-        assert_eq!(
-            WORDS.get(Lang::Nl, "warning-users-lose-access", &args(3.0, 2.0)),
-            "p: 3 gebruikers verliezen de toegang na 2027-01-14: alice en nog 2"
-        );
-    }
-
-    #[test]
-    fn plurals_follow_the_language() {
-        let args = |seats: f64| [("plan", s("p")), ("used", n(seats)), ("seats", n(seats))];
-        assert_eq!(
-            WORDS.get(Lang::En, "reason-no-free-seat", &args(1.0)),
-            "p: 1 of 1 licensed seat is held, none is free"
-        );
-        assert_eq!(
-            WORDS.get(Lang::En, "reason-no-free-seat", &args(2.0)),
-            "p: 2 of 2 licensed seats are held, none is free"
-        );
-        assert_eq!(
-            WORDS.get(Lang::Nl, "reason-no-free-seat", &args(1.0)),
-            "p: 1 van 1 licentie in gebruik, geen vrij"
         );
     }
 }

@@ -3,7 +3,6 @@
 
 mod commands;
 mod i18n;
-mod reasons;
 mod render;
 
 use std::fs::File;
@@ -61,23 +60,10 @@ impl From<Error> for Failure {
         Failure {
             exit: if e.is_refusal() { 1 } else { 2 },
             code: e.code(),
-            message: error_text(e.code(), &details),
+            message: license_verifier::text::error(i18n::language(), e.code(), &details),
             hint: hint(e.code(), &details),
             details,
         }
-    }
-}
-
-/// A library error in words, from its code and details: the message `error-CODE`, or,
-/// for an error this front end has no words for, its own detail or its code.
-pub(crate) fn error_text(code: &str, details: &serde_json::Map<String, Value>) -> String {
-    let id = format!("error-{code}");
-    if i18n::WORDS.has(&id) {
-        return i18n::WORDS.get_json(i18n::language(), &id, details);
-    }
-    match details.get("detail") {
-        Some(Value::String(detail)) => detail.clone(),
-        _ => code.to_owned(),
     }
 }
 
@@ -143,14 +129,14 @@ pub(crate) fn run(cli: Cli) -> u8 {
                 eprintln!("{}: {hint}", i18n::t("hint-prefix", &[]));
             }
             if json {
-                let mut error = f.details.clone();
-                error.insert("code".into(), f.code.into());
-                error.insert("text".into(), f.message.clone().into());
-                let out = json!({
-                    "error": error,
-                    "refused": f.exit == 1,
-                    "exit": f.exit,
-                });
+                let mut out = license_verifier::text::json::error(
+                    i18n::language(),
+                    f.code,
+                    &f.details,
+                    f.exit,
+                );
+                // A usage error's words are the command line's own.
+                out["error"]["text"] = f.message.clone().into();
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             }
             f.exit

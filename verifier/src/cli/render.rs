@@ -8,10 +8,11 @@ use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
-    ActiveLicense, ClockResetReport, Event, EventDetail, HistoryEntry, ImportOutcome, ImportReport,
+    ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportOutcome, ImportReport,
     LicenseDetail, LicensesScreen, SeatRow, Status, UserRow,
 };
-use license_verifier::{Decision, FileCheck, State};
+use license_verifier::text as words;
+use license_verifier::{Decision, FileCheck};
 
 /// The last day of a term, the word for "perpetual" when it has none.
 fn day(t_end: &Option<DateTime<Utc>>) -> String {
@@ -120,10 +121,10 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     ];
     line(&mut s, head, &args);
     for reason in &r.reasons {
-        let reason = super::reasons::text(reason);
+        let reason = words::reason(i18n::language(), reason);
         indented(&mut s, "  ", "verify-reason", &[("text", text(&reason))]);
     }
-    let state = state_text(Some(&r.state));
+    let state = words::state(i18n::language(), Some(&r.state));
     match r.days_left {
         Some(d) => indented(
             &mut s,
@@ -146,12 +147,12 @@ pub(crate) fn verify(r: &FileCheck) -> String {
     let kid = r.kid.to_string();
     indented(&mut s, "  ", "verify-key", &[("kid", text(&kid))]);
     for g in &r.system_licenses {
-        let state = state_text(Some(&g.state)) + &own_end(g, r);
+        let state = words::state(i18n::language(), Some(&g.state)) + &own_end(g, r);
         let args = [("code", text(&g.code)), ("state", text(&state))];
         indented(&mut s, "  ", "verify-module", &args);
     }
     for g in &r.user_plans {
-        let state = state_text(Some(&g.state)) + &own_end(g, r);
+        let state = words::state(i18n::language(), Some(&g.state)) + &own_end(g, r);
         let args = [
             ("code", text(&g.code)),
             ("seats", n(g.seats.unwrap_or(0))),
@@ -242,41 +243,9 @@ pub(crate) fn import(r: &ImportReport) -> String {
     s
 }
 
-/// A state in the chosen language's words; `None` is no license at all.
-pub(crate) fn state_text(state: Option<&State>) -> String {
-    match state {
-        None => t("state-unlicensed", &[]),
-        Some(State::Active { .. }) => t("state-active", &[]),
-        Some(State::Grace { until, days_left }) => t(
-            "state-grace",
-            &[
-                ("until", text(license_verifier::end_day(until))),
-                ("days_left", n(*days_left as f64)),
-            ],
-        ),
-        Some(State::Expired { since }) => t(
-            "state-expired",
-            &[("since", text(since.format("%Y-%m-%d").to_string()))],
-        ),
-        Some(State::NotYetValid { from }) => t(
-            "state-not-yet-valid",
-            &[("from", text(from.format("%Y-%m-%d").to_string()))],
-        ),
-    }
-}
-
-/// The state of a grant on the Licenses screen: not licensed when the license does not
-/// grant it.
-fn grant_state_text(state: Option<&State>) -> String {
-    match state {
-        None => t("state-not-licensed", &[]),
-        Some(state) => state_text(Some(state)),
-    }
-}
-
 pub(crate) fn status(st: &Status) -> String {
     let mut s = String::new();
-    let state = state_text(st.state.as_ref());
+    let state = words::state(i18n::language(), st.state.as_ref());
     let _ = writeln!(s, "{}", t("status-state", &[("state", text(&state))]));
     if let (Some(id), Some(serial)) = (&st.license_id, st.serial) {
         let license = t(
@@ -311,7 +280,7 @@ pub(crate) fn status(st: &Status) -> String {
     for w in &st.warnings {
         let warning = t(
             "status-warning",
-            &[("text", text(super::reasons::warning_text(w)))],
+            &[("text", text(words::warning(i18n::language(), w)))],
         );
         let _ = writeln!(s, "{warning}");
     }
@@ -359,7 +328,10 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
             let state = t(
                 "list-head-state",
                 &[
-                    ("state", text(state_text(Some(&h.state)))),
+                    (
+                        "state",
+                        text(words::state(i18n::language(), Some(&h.state))),
+                    ),
                     ("last_day", text(day(&h.valid_until))),
                 ],
             );
@@ -400,7 +372,7 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
             } else {
                 let _ = writeln!(s, "  {}\n    ({})", r.name, r.code);
             }
-            let state = grant_state_text(r.state.as_ref());
+            let state = words::grant_state(i18n::language(), r.state.as_ref());
             let line = format!("      {state}{until}{seats}");
             if line.chars().count() <= 80 {
                 let _ = writeln!(s, "{line}");
@@ -438,7 +410,7 @@ pub(crate) fn show(d: &LicenseDetail) -> String {
             &[("capabilities", text(&capabilities))],
         );
     }
-    let state = grant_state_text(r.state.as_ref());
+    let state = words::grant_state(i18n::language(), r.state.as_ref());
     line(&mut s, "show-state", &[("state", text(&state))]);
     if r.state.is_some() {
         line(
@@ -515,7 +487,7 @@ pub(crate) fn decision(d: &Decision) -> String {
         String::new()
     };
     for r in &d.reasons {
-        let _ = writeln!(s, "  {mark}{}", super::reasons::text(r));
+        let _ = writeln!(s, "  {mark}{}", words::reason(i18n::language(), r));
     }
     s
 }
@@ -548,187 +520,10 @@ pub(crate) fn events(events: &[Event]) -> String {
             s,
             "{} {}",
             license_format::time::format_rfc3339(&e.at),
-            event_text(&e.detail)
+            words::event(i18n::language(), &e.detail)
         );
     }
     s
-}
-
-/// What an event records, in words.
-pub(crate) fn event_text(detail: &EventDetail) -> String {
-    let time = license_format::time::format_rfc3339;
-    let opt_time =
-        |t_opt: &Option<DateTime<Utc>>| t_opt.as_ref().map_or_else(|| t("reset-none", &[]), time);
-    match detail {
-        EventDetail::StoreCreated { installation_id } => t(
-            "event-store-created",
-            &[("installation_id", text(installation_id))],
-        ),
-        EventDetail::LicenseActivated {
-            license_id,
-            serial,
-            customer_id,
-            replaces,
-            customer_before,
-            users_losing_access,
-        } => {
-            let mut out = t(
-                "event-license-activated",
-                &[
-                    ("license_id", text(license_id)),
-                    ("serial", n(*serial as f64)),
-                    ("customer_id", text(customer_id)),
-                ],
-            );
-            if let Some(id) = replaces {
-                out += &t("event-replaces", &[("license_id", text(id))]);
-            }
-            if let Some(before) = customer_before {
-                let args = [("before", text(before)), ("after", text(customer_id))];
-                out += &t("event-customer-changes", &args);
-            }
-            if !users_losing_access.is_empty() {
-                let users: Vec<String> = users_losing_access
-                    .iter()
-                    .map(|l| format!("{} ({})", l.user, l.plan))
-                    .collect();
-                out += &t(
-                    "event-users-losing-access",
-                    &[("users", text(users.join(", ")))],
-                );
-            }
-            out
-        }
-        EventDetail::LicenseRestored { license_id } => t(
-            "event-license-restored",
-            &[("license_id", text(license_id))],
-        ),
-        EventDetail::ImportRefused {
-            dry_run,
-            error,
-            details,
-        } => {
-            let id = if *dry_run {
-                "event-dry-run-refused"
-            } else {
-                "event-import-refused"
-            };
-            t(id, &[("reason", text(super::error_text(error, details)))])
-        }
-        EventDetail::ClockResetRefused { error, details } => t(
-            "event-clock-reset-refused",
-            &[("reason", text(super::error_text(error, details)))],
-        ),
-        EventDetail::SeatAssigned {
-            user,
-            plan,
-            moved_from,
-        } if moved_from.is_empty() => t(
-            "event-seat-assigned",
-            &[("user", text(user)), ("plan", text(plan))],
-        ),
-        EventDetail::SeatAssigned {
-            user,
-            plan,
-            moved_from,
-        } => t(
-            "event-seat-assigned-moved",
-            &[
-                ("user", text(user)),
-                ("plan", text(plan)),
-                ("from", text(moved_from.join(", "))),
-            ],
-        ),
-        EventDetail::SeatReleased { user, plan } => t(
-            "event-seat-released",
-            &[("user", text(user)), ("plan", text(plan))],
-        ),
-        EventDetail::SeatRefused {
-            user,
-            plan,
-            error,
-            details,
-        } => t(
-            "event-seat-refused",
-            &[
-                ("user", text(user)),
-                ("plan", text(plan)),
-                ("reason", text(super::error_text(error, details))),
-            ],
-        ),
-        EventDetail::UserAdded { user, login } => t(
-            "event-user-added",
-            &[("user", text(user)), ("login", text(login.to_string()))],
-        ),
-        EventDetail::LoginChanged { user, login } => t(
-            "event-login-changed",
-            &[("user", text(user)), ("login", text(login.to_string()))],
-        ),
-        EventDetail::UserRemoved { user, released } if released.is_empty() => {
-            t("event-user-removed", &[("user", text(user))])
-        }
-        EventDetail::UserRemoved { user, released } => t(
-            "event-user-removed-released",
-            &[("user", text(user)), ("plans", text(released.join(", ")))],
-        ),
-        EventDetail::ClockBehind { clock, mark, hours } => t(
-            "event-clock-behind",
-            &[
-                ("clock", text(time(clock))),
-                ("mark", text(time(mark))),
-                ("hours", n(*hours as f64)),
-            ],
-        ),
-        EventDetail::ClockResetRequested { nonce, clock, mark } => t(
-            "event-clock-reset-requested",
-            &[
-                ("nonce", text(nonce)),
-                ("clock", text(time(clock))),
-                ("mark", text(opt_time(mark))),
-            ],
-        ),
-        EventDetail::ClockReset {
-            issuer,
-            kid,
-            nonce,
-            mark_before,
-            mark_after,
-        } => t(
-            "event-clock-reset",
-            &[
-                ("issuer", text(issuer)),
-                ("kid", text(kid)),
-                ("nonce", text(nonce)),
-                ("before", text(opt_time(mark_before))),
-                ("after", text(time(mark_after))),
-            ],
-        ),
-        EventDetail::StateChanged {
-            license_id,
-            state,
-            days_left,
-        } => {
-            let state = state_word(state, *days_left);
-            t(
-                "event-state-changed",
-                &[("license_id", text(license_id)), ("state", text(&state))],
-            )
-        }
-        EventDetail::Text { text: stored } => t("event-text", &[("text", text(stored))]),
-        other => other.kind().to_owned(),
-    }
-}
-
-/// A state logged by its code, in words.
-fn state_word(code: &str, days_left: Option<i64>) -> String {
-    match (code, days_left) {
-        ("active", _) => t("state-active", &[]),
-        ("grace", Some(days)) => t("state-word-grace", &[("days", n(days as f64))]),
-        ("grace", None) => t("state-word-grace", &[("days", n(0))]),
-        ("expired", _) => t("state-word-expired", &[]),
-        ("not-yet-valid", _) => t("state-word-not-yet-valid", &[]),
-        (other, _) => other.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -1,28 +1,29 @@
 //! The reasons of a decision and the warnings of the startup check in words: the library
 //! answers with typed [`Reason`]s and [`Warning`]s and leaves their words to the front
-//! end.
+//! ends.
 
+use crate::{end_day, Reason, Warning};
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
 use license_format::Catalog;
-use license_verifier::{end_day, Reason, Warning};
+use license_format::Lang;
 
-use super::i18n::{language, n, s, t};
-use serde_json::Value;
+use super::{n, s, t};
 
 fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
 /// A reason in the chosen language's words.
-pub(crate) fn text(r: &Reason) -> String {
+pub fn reason(lang: Lang, r: &Reason) -> String {
     match r {
-        Reason::NoLicense => t("reason-no-license", &[]),
+        Reason::NoLicense => t(lang, "reason-no-license", &[]),
         Reason::WrongInstallation {
             license_id,
             expected,
             found,
         } => t(
+            lang,
             "reason-wrong-installation",
             &[
                 ("license_id", s(license_id)),
@@ -31,14 +32,17 @@ pub(crate) fn text(r: &Reason) -> String {
             ],
         ),
         Reason::LicenseExpired { license_id, since } => t(
+            lang,
             "reason-license-expired",
             &[("license_id", s(license_id)), ("since", s(day(since)))],
         ),
         Reason::LicenseNotYetValid { license_id, from } => t(
+            lang,
             "reason-license-not-yet-valid",
             &[("license_id", s(license_id)), ("from", s(day(from)))],
         ),
         Reason::SystemLicenseMissing { license_code } => t(
+            lang,
             "reason-system-license-missing",
             &[("license_code", s(license_code))],
         ),
@@ -46,40 +50,48 @@ pub(crate) fn text(r: &Reason) -> String {
             license_code,
             since,
         } => t(
+            lang,
             "reason-system-license-expired",
             &[("license_code", s(license_code)), ("since", s(day(since)))],
         ),
         Reason::SystemLicenseNotYetValid { license_code, from } => t(
+            lang,
             "reason-system-license-not-yet-valid",
             &[("license_code", s(license_code)), ("from", s(day(from)))],
         ),
-        Reason::UserRequired { capability } => {
-            t("reason-user-required", &[("capability", s(capability))])
-        }
-        Reason::UnknownUser { user } => t("reason-unknown-user", &[("user", s(user))]),
-        Reason::NoLoginRights { user } => t("reason-no-login-rights", &[("user", s(user))]),
+        Reason::UserRequired { capability } => t(
+            lang,
+            "reason-user-required",
+            &[("capability", s(capability))],
+        ),
+        Reason::UnknownUser { user } => t(lang, "reason-unknown-user", &[("user", s(user))]),
+        Reason::NoLoginRights { user } => t(lang, "reason-no-login-rights", &[("user", s(user))]),
         Reason::NoSeat { user, plans } => t(
+            lang,
             "reason-no-seat",
             &[
                 ("user", s(user)),
-                ("plans", s(plans_phrase_in(language(), plans))),
+                ("plans", s(plans_phrase_in(lang, plans))),
             ],
         ),
         Reason::PlanNotLicensed { plan, user: None } => {
-            t("reason-plan-not-licensed", &[("plan", s(plan))])
+            t(lang, "reason-plan-not-licensed", &[("plan", s(plan))])
         }
         Reason::PlanNotLicensed {
             plan,
             user: Some(user),
         } => t(
+            lang,
             "reason-plan-not-licensed-held",
             &[("plan", s(plan)), ("user", s(user))],
         ),
         Reason::PlanExpired { plan, since } => t(
+            lang,
             "reason-plan-expired",
             &[("plan", s(plan)), ("since", s(day(since)))],
         ),
         Reason::PlanNotYetValid { plan, from } => t(
+            lang,
             "reason-plan-not-yet-valid",
             &[("plan", s(plan)), ("from", s(day(from)))],
         ),
@@ -89,6 +101,7 @@ pub(crate) fn text(r: &Reason) -> String {
             rank,
             seats,
         } => t(
+            lang,
             "reason-beyond-licensed-seats",
             &[
                 ("plan", s(plan)),
@@ -98,6 +111,7 @@ pub(crate) fn text(r: &Reason) -> String {
             ],
         ),
         Reason::NoFreeSeat { plan, used, seats } => t(
+            lang,
             "reason-no-free-seat",
             &[
                 ("plan", s(plan)),
@@ -110,6 +124,7 @@ pub(crate) fn text(r: &Reason) -> String {
             until,
             days_left,
         } => t(
+            lang,
             "reason-license-in-grace",
             &[
                 ("license_id", s(license_id)),
@@ -122,6 +137,7 @@ pub(crate) fn text(r: &Reason) -> String {
             until,
             days_left,
         } => t(
+            lang,
             "reason-grant-in-grace",
             &[
                 ("license_code", s(license_code)),
@@ -129,15 +145,14 @@ pub(crate) fn text(r: &Reason) -> String {
                 ("days_left", n(*days_left as f64)),
             ],
         ),
-        // A reason this front end does not know yet still says what it is.
-        other => other.code().to_owned(),
     }
 }
 
 /// A warning in the chosen language's words.
-pub(crate) fn warning_text(w: &Warning) -> String {
+pub fn warning(lang: Lang, w: &Warning) -> String {
     let plan_or_module = |plan: bool| {
         t(
+            lang,
             if plan {
                 "warning-kind-plan"
             } else {
@@ -148,6 +163,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
     };
     match w {
         Warning::ClockBehind { clock, mark, hours } => t(
+            lang,
             "warning-clock-behind",
             &[
                 ("clock", s(format_rfc3339(clock))),
@@ -160,6 +176,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             days_left,
             grace_days,
         } => t(
+            lang,
             "warning-license-ends-soon",
             &[
                 ("license_id", s(license_id)),
@@ -172,6 +189,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             until,
             days_left,
         } => t(
+            lang,
             "warning-license-in-grace",
             &[
                 ("license_id", s(license_id)),
@@ -180,10 +198,12 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             ],
         ),
         Warning::LicenseExpired { license_id, since } => t(
+            lang,
             "warning-license-expired",
             &[("license_id", s(license_id)), ("since", s(day(since)))],
         ),
         Warning::LicenseNotYetValid { license_id, from } => t(
+            lang,
             "warning-license-not-yet-valid",
             &[("license_id", s(license_id)), ("from", s(day(from)))],
         ),
@@ -191,6 +211,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             license_code,
             since,
         } => t(
+            lang,
             "warning-system-license-expired",
             &[("license_code", s(license_code)), ("since", s(day(since)))],
         ),
@@ -200,6 +221,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             stops_at,
             days_left,
         } => t(
+            lang,
             "warning-grant-in-grace",
             &[
                 ("kind", s(plan_or_module(*plan))),
@@ -214,6 +236,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             stops_at,
             days_left,
         } => t(
+            lang,
             "warning-grant-ends-soon",
             &[
                 ("kind", s(plan_or_module(*plan))),
@@ -228,6 +251,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             users,
             users_total,
         } => t(
+            lang,
             "warning-users-lose-access",
             &[
                 ("plan", s(plan)),
@@ -245,6 +269,7 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             holders,
             seats,
         } => t(
+            lang,
             "warning-plan-overfull",
             &[
                 ("plan", s(plan)),
@@ -252,34 +277,12 @@ pub(crate) fn warning_text(w: &Warning) -> String {
                 ("seats", n(*seats)),
             ],
         ),
-        other => other.code().to_owned(),
     }
 }
 
-/// Puts each reason's words beside its code in `json["reasons"]`: `{code, text, ...}`.
-pub(crate) fn with_texts(json: Value, reasons: &[Reason]) -> Value {
-    texts_in(json, "reasons", reasons.iter().map(text))
-}
-
-/// Puts each warning's words beside its code in `json["warnings"]`.
-pub(crate) fn with_warning_texts(json: Value, warnings: &[Warning]) -> Value {
-    texts_in(json, "warnings", warnings.iter().map(warning_text))
-}
-
-fn texts_in(mut json: Value, member: &str, texts: impl Iterator<Item = String>) -> Value {
-    if let Some(list) = json.get_mut(member).and_then(Value::as_array_mut) {
-        for (item, text) in list.iter_mut().zip(texts) {
-            item["text"] = text.into();
-        }
-    }
-    json
-}
-
-/// How a set of plans is named in a reason: "an Essential or Premium plan" when the plans
-/// share levels (the last word of their English names), else their names.
 /// How a set of plans is named in `lang`. Dutch follows the help page: "een Essential-
 /// of Premium-gebruikersplan".
-pub(crate) fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> String {
+pub fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> String {
     let english = plans_phrase(plans);
     if lang != license_format::Lang::Nl {
         return english;
@@ -302,7 +305,9 @@ pub(crate) fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> S
     }
 }
 
-pub(crate) fn plans_phrase(plans: &[String]) -> String {
+/// How a set of plans is named in English: "an Essential or Premium plan" when the
+/// plans share levels (the last word of their names), else their names.
+pub fn plans_phrase(plans: &[String]) -> String {
     let catalog = Catalog::builtin();
     let names: Vec<&str> = plans
         .iter()
