@@ -380,3 +380,27 @@ state-word-grace = in its grace period ({ $days ->
 } left)
 state-word-expired = expired
 state-word-not-yet-valid = not yet valid
+
+## What is wrong with a damaged store (error-damaged-store says it with these).
+
+damage-corrupt = { $path } is corrupt; restore it from a backup
+damage-no-installation-id = table meta has no installation id; restore the store from a backup
+damage-bad-mark = table meta: the latest time seen is not a time; restore the store from a backup
+damage-seats-table-missing = table seats is missing; restore the store from a backup
+damage-seats-table-altered = table seats was altered; restore the store from a backup
+damage-seats-index-lost = table seats lost its unique index on (plan, seq); restore the store from a backup
+damage-trigger = it holds trigger "{ $name }", which this program never creates; drop the trigger, or restore the store from a backup
+damage-seat-below-one = table seats: plan { $plan } has a seat of user { $user } at position { $position }, below 1; delete that row (or release the seat and assign it again), or restore the store from a backup
+damage-seat-position-taken = table seats: plan { $plan } has a seat of user { $user } at position { $position }, which another row holds; delete that row (or release the seat and assign it again), or restore the store from a backup
+damage-bad-login = table users: user { $user } has login value { $value }, not 0 or 1; set it with `license-verifier users login`, or restore the store from a backup
+damage-no-active-license = table licenses: { $imported } licenses were imported but none is marked active; import the license file again, or restore the store from a backup
+damage-many-active = table licenses: more than one license is marked active; import the license file again, or restore the store from a backup
+damage-active-not-latest = table licenses: the active license { $license_id } is not the latest imported one; import the license file again, or restore the store from a backup
+damage-active-older = table licenses: the active license { $license_id } is older than license { $newer } imported before it; import the license file again, or restore the store from a backup
+damage-active-unverified = table licenses: the active license { $license_id } no longer verifies ({ $error }); import the license file again, or restore the store from a backup
+damage-active-mismatch = table licenses: the active license { $license_id } does not match its recorded id and serial; import the license file again, or restore the store from a backup
+damage-active-other-installation = table licenses: the active license { $license_id } is not for this installation; import the license file again, or restore the store from a backup
+damage-unreadable-history = table licenses: the imported license { $license_id } in its history can no longer be read; restore the store from a backup
+damage-bad-import-time = table licenses: the import time of { $license_id } is not a time; restore the store from a backup
+damage-bad-event-time = table events: the time of event { $id } is not a time; restore the store from a backup
+damage-earlier = { $detail }

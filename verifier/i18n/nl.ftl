@@ -369,3 +369,27 @@ state-word-grace = in respijtperiode (nog { $days ->
 })
 state-word-expired = verlopen
 state-word-not-yet-valid = nog niet geldig
+
+## Wat er mis is met een beschadigde opslag (error-damaged-store zegt het hiermee).
+
+damage-corrupt = { $path } is beschadigd; zet het terug uit een back-up
+damage-no-installation-id = tabel meta heeft geen installatie-id; zet de opslag terug uit een back-up
+damage-bad-mark = tabel meta: de laatst geziene tijd is geen tijd; zet de opslag terug uit een back-up
+damage-seats-table-missing = tabel seats ontbreekt; zet de opslag terug uit een back-up
+damage-seats-table-altered = tabel seats is gewijzigd; zet de opslag terug uit een back-up
+damage-seats-index-lost = tabel seats mist haar unieke index op (plan, seq); zet de opslag terug uit een back-up
+damage-trigger = ze bevat trigger "{ $name }", die dit programma nooit aanmaakt; verwijder de trigger, of zet de opslag terug uit een back-up
+damage-seat-below-one = tabel seats: gebruikersplan { $plan } heeft een licentie van gebruiker { $user } op positie { $position }, onder 1; verwijder die rij (of geef de licentie vrij en wijs haar opnieuw toe), of zet de opslag terug uit een back-up
+damage-seat-position-taken = tabel seats: gebruikersplan { $plan } heeft een licentie van gebruiker { $user } op positie { $position }, die een andere rij al bezet; verwijder die rij (of geef de licentie vrij en wijs haar opnieuw toe), of zet de opslag terug uit een back-up
+damage-bad-login = tabel users: gebruiker { $user } heeft aanmeldwaarde { $value }, niet 0 of 1; zet die met `license-verifier users login`, of zet de opslag terug uit een back-up
+damage-no-active-license = tabel licenses: er zijn { $imported } licenties geïmporteerd maar geen enkele is actief; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-many-active = tabel licenses: meer dan één licentie is actief; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-active-not-latest = tabel licenses: de actieve licentie { $license_id } is niet de laatst geïmporteerde; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-active-older = tabel licenses: de actieve licentie { $license_id } is ouder dan licentie { $newer }, die ervoor is geïmporteerd; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-active-unverified = tabel licenses: de actieve licentie { $license_id } is niet meer te verifiëren ({ $error }); importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-active-mismatch = tabel licenses: de actieve licentie { $license_id } past niet bij haar vastgelegde id en volgnummer; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-active-other-installation = tabel licenses: de actieve licentie { $license_id } is niet voor deze installatie; importeer het licentiebestand opnieuw, of zet de opslag terug uit een back-up
+damage-unreadable-history = tabel licenses: de geïmporteerde licentie { $license_id } in de geschiedenis is niet meer te lezen; zet de opslag terug uit een back-up
+damage-bad-import-time = tabel licenses: de importtijd van { $license_id } is geen tijd; zet de opslag terug uit een back-up
+damage-bad-event-time = tabel events: de tijd van gebeurtenis { $id } is geen tijd; zet de opslag terug uit een back-up
+damage-earlier = { $detail }

@@ -68,7 +68,7 @@ pub enum Error {
     },
     /// The store's content is inconsistent or its license no longer verifies.
     #[error("the license store is damaged: {0}")]
-    DamagedStore(String),
+    DamagedStore(crate::Damage),
     /// The active license is signed by a key this build does not trust: the trusted keys
     /// changed, not the store.
     #[error("the active license {license_id} is signed by key {kid}, which this program does not trust: use a build whose trusted keys include {kid}, or import a license file signed by a key it trusts")]

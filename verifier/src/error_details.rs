@@ -37,7 +37,7 @@ impl Error {
                 supported,
             } => json!({ "path": path, "found": found, "supported": supported }),
             Error::NotAFile { path, what } => json!({ "path": path, "what": what }),
-            Error::DamagedStore(detail) => json!({ "detail": detail }),
+            Error::DamagedStore(damage) => serde_json::to_value(damage).unwrap_or_default(),
             Error::UntrustedStoredLicense { license_id, kid } => {
                 json!({ "license_id": license_id, "kid": kid.to_string() })
             }

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod check;
+mod damage;
 mod decision;
 mod error;
 mod error_details;
@@ -37,6 +38,7 @@ mod verify;
 mod warning;
 
 pub use check::{check_file, FileCheck, GrantCheck};
+pub use damage::Damage;
 pub use decision::{decide_capability, decide_seats, decide_system, Decision, UserFacts};
 pub use error::{CodeKind, Error, Result};
 pub use license_format::{Catalog, Keyring, Lang};

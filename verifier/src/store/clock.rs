@@ -19,13 +19,7 @@ const WARNED: &str = "clock_warned_at_mark";
 /// The high-water mark, if one was recorded.
 pub(crate) fn mark(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     meta::get(conn, MARK)?
-        .map(|text| {
-            parse_rfc3339(&text).map_err(|e| {
-                Error::DamagedStore(format!(
-                    "table meta: {MARK} is not a time ({e}); restore the store from a backup"
-                ))
-            })
-        })
+        .map(|text| parse_rfc3339(&text).map_err(|_| Error::DamagedStore(crate::Damage::BadMark)))
         .transpose()
 }
 

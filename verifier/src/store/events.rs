@@ -322,7 +322,7 @@ impl LicenseStore {
             rows.map(|row| {
                 let (id, at, kind, message) = row?;
                 let at = parse_rfc3339(&at)
-                    .map_err(|e| Error::DamagedStore(format!("events[{id}].at: {e}")))?;
+                    .map_err(|_| Error::DamagedStore(crate::Damage::BadEventTime { id }))?;
                 Ok(Event {
                     id,
                     at,

@@ -46,9 +46,9 @@ pub struct HistoryEntry {
 /// it was imported, and a key since retired must not hide it from the history.
 fn stored_payload(license_id: &str, text: &[u8]) -> Result<Payload> {
     let damaged = || {
-        Error::DamagedStore(format!(
-            "table licenses: the imported license {license_id} in its history can no longer be read; restore the store from a backup"
-        ))
+        Error::DamagedStore(crate::Damage::UnreadableHistory {
+            license_id: license_id.to_owned(),
+        })
     };
     let envelope =
         Envelope::parse(&dearmor(text).map_err(|_| damaged())?).map_err(|_| damaged())?;
@@ -129,10 +129,10 @@ impl LicenseStore {
             let mut previous: Option<Payload> = None;
             for (license_id, text, imported_at, active) in rows {
                 let payload = stored_payload(&license_id, &text)?;
-                let imported_at = parse_rfc3339(&imported_at).map_err(|e| {
-                    Error::DamagedStore(format!(
-                        "table licenses: imported_at of {license_id}: {e}; restore the store from a backup"
-                    ))
+                let imported_at = parse_rfc3339(&imported_at).map_err(|_| {
+                    Error::DamagedStore(crate::Damage::BadImportTime {
+                        license_id: license_id.clone(),
+                    })
                 })?;
                 out.push(entry(&payload, previous.as_ref(), imported_at, active == 1));
                 previous = Some(payload);

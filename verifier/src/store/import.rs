@@ -369,9 +369,9 @@ pub(crate) fn history(tx: &Connection) -> Result<Vec<StoredFacts>> {
         let license_id: String = row.get(0)?;
         let text: Vec<u8> = row.get(1)?;
         found.push(stored_facts(&text).ok_or_else(|| {
-            Error::DamagedStore(format!(
-                "table licenses: the imported license {license_id} in its history can no longer be read; restore the store from a backup"
-            ))
+            Error::DamagedStore(crate::Damage::UnreadableHistory {
+                license_id: license_id.clone(),
+            })
         })?);
     }
     Ok(found)

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use super::LicenseStore;
-use crate::{verify, Error, Result, VerifiedLicense};
+use crate::{verify, Damage, Error, Result, VerifiedLicense};
 
 /// The active row as stored.
 struct ActiveRow {
@@ -22,16 +22,16 @@ pub(crate) fn duplicate(e: &Error) -> Error {
             kid: *kid,
         },
         other => Error::DamagedStore(match other {
-            Error::DamagedStore(reason) => reason.clone(),
-            _ => other.to_string(),
+            Error::DamagedStore(damage) => damage.clone(),
+            _ => Damage::Earlier {
+                detail: other.to_string(),
+            },
         }),
     }
 }
 
-fn damaged(why: String) -> Error {
-    Error::DamagedStore(format!(
-        "table licenses: {why}; import the license file again, or restore the store from a backup"
-    ))
+fn damaged(damage: Damage) -> Error {
+    Error::DamagedStore(damage)
 }
 
 /// The active row, refusing a table where several rows claim to be active or where the
@@ -47,9 +47,7 @@ fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
         // Every import leaves one license active; history without one was edited.
         let imported: i64 = conn.query_row("SELECT count(*) FROM licenses", [], |r| r.get(0))?;
         if imported > 0 {
-            return Err(damaged(format!(
-                "{imported} licenses were imported but none is marked active"
-            )));
+            return Err(damaged(Damage::NoActiveLicense { imported }));
         }
         return Ok(None);
     };
@@ -61,13 +59,12 @@ fn active_row(conn: &Connection) -> Result<Option<ActiveRow>> {
     };
     let latest: i64 = row.get(4)?;
     if rows.next()?.is_some() {
-        return Err(damaged("more than one license is marked active".into()));
+        return Err(damaged(Damage::ManyActive));
     }
     if active.id != latest {
-        return Err(damaged(format!(
-            "the active license {} is not the latest imported one",
-            active.license_id
-        )));
+        return Err(damaged(Damage::ActiveNotLatest {
+            license_id: active.license_id,
+        }));
     }
     Ok(Some(active))
 }
@@ -100,10 +97,10 @@ fn check_newest(conn: &Connection, active: &VerifiedLicense) -> Result<()> {
             f.issued_at > a.issued_at
         };
         if newer {
-            return Err(damaged(format!(
-                "the active license {} is older than license {} imported before it",
-                a.license_id, f.license_id
-            )));
+            return Err(damaged(Damage::ActiveOlder {
+                license_id: a.license_id.clone(),
+                newer: f.license_id,
+            }));
         }
     }
     Ok(())
@@ -135,21 +132,22 @@ impl LicenseStore {
                     kid,
                 }
             }
-            other => damaged(format!(
-                "the active license {id} no longer verifies ({other})"
-            )),
+            other => damaged(Damage::ActiveUnverified {
+                license_id: id.clone(),
+                error: other.code().to_owned(),
+            }),
         })?;
         if license.license_id() != id || i64::try_from(license.serial()).ok() != Some(row.serial) {
-            return Err(damaged(format!(
-                "the active license {id} does not match its recorded id and serial"
-            )));
+            return Err(damaged(Damage::ActiveMismatch {
+                license_id: id.clone(),
+            }));
         }
         license
             .check_installation(&self.installation_id)
-            .map_err(|e| {
-                damaged(format!(
-                    "the active license {id} is not for this installation ({e})"
-                ))
+            .map_err(|_| {
+                damaged(Damage::ActiveOtherInstallation {
+                    license_id: id.clone(),
+                })
             })?;
         Ok(Some(license))
     }

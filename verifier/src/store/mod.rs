@@ -237,11 +237,7 @@ impl LicenseStore {
         let id = match (meta::get(&tx, "installation_id")?, create_at) {
             (Some(id), _) => id,
             (None, Some(now)) => meta::create_installation(&tx, now)?,
-            (None, None) => {
-                return Err(Error::DamagedStore(
-                    "table meta has no installation id; restore the store from a backup".into(),
-                ))
-            }
+            (None, None) => return Err(Error::DamagedStore(crate::Damage::NoInstallationId)),
         };
         tx.commit()?;
         Ok(id)

@@ -107,10 +107,9 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity> {
                 foreign("not an SQLite database".into())
             }
             rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::DatabaseCorrupt => {
-                Error::DamagedStore(format!(
-                    "{} is corrupt; restore it from a backup",
-                    path.display()
-                ))
+                Error::DamagedStore(crate::Damage::Corrupt {
+                    path: path.to_owned(),
+                })
             }
             other => Error::Sqlite(other),
         })?;
@@ -173,11 +172,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<()> {
 /// decisions count on its `UNIQUE (plan, seq)` and `CHECK (seq >= 1)` constraints, so a
 /// store without them is damaged, not trusted. Cheap: a few schema rows, once per open.
 pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
-    let damaged = |what: &str| {
-        Error::DamagedStore(format!(
-            "table seats {what}; restore the store from a backup"
-        ))
-    };
+    let damaged = Error::DamagedStore;
     let sql: Option<String> = conn
         .query_row(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'seats'",
@@ -187,8 +182,8 @@ pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
         .optional()?
         .flatten();
     match sql {
-        None => return Err(damaged("is missing")),
-        Some(sql) if sql != SEATS_TABLE => return Err(damaged("was altered")),
+        None => return Err(damaged(crate::Damage::SeatsTableMissing)),
+        Some(sql) if sql != SEATS_TABLE => return Err(damaged(crate::Damage::SeatsTableAltered)),
         Some(_) => {}
     }
     // The table text promises the unique index; make sure the index itself is stored
@@ -203,7 +198,7 @@ pub(crate) fn check_seats_schema(conn: &Connection) -> Result<()> {
         |r| r.get(0),
     )?;
     if unique_plan_seq == 0 {
-        return Err(damaged("lost its unique index on (plan, seq)"));
+        return Err(damaged(crate::Damage::SeatsIndexLost));
     }
     no_triggers(conn)
 }
@@ -219,9 +214,7 @@ fn no_triggers(conn: &Connection) -> Result<()> {
         )
         .optional()?;
     match trigger {
-        Some(name) => Err(Error::DamagedStore(format!(
-            "it holds trigger {name:?}, which this program never creates; drop the trigger, or restore the store from a backup"
-        ))),
+        Some(name) => Err(Error::DamagedStore(crate::Damage::Trigger { name })),
         None => Ok(()),
     }
 }

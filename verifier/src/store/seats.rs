@@ -88,10 +88,7 @@ pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
         .query_row([plan], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((user, lowest)) = lowest.filter(|(_, p)| *p < 1) {
-        return Err(position_damage(
-            plan,
-            &format!("a seat of user {user} at position {lowest}, below 1"),
-        ));
+        return Err(position_damage(plan, &user, lowest));
     }
     let n: i64 = conn
         .prepare_cached("SELECT coalesce(max(seq), 0) FROM seats WHERE plan = ?1")?
@@ -99,11 +96,23 @@ pub(crate) fn used(conn: &Connection, plan: &str) -> Result<u64> {
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// The damage report for an edited seat row of `plan`.
-pub(crate) fn position_damage(plan: &str, what: &str) -> Error {
-    Error::DamagedStore(format!(
-        "table seats: plan {plan} has {what}, which only an edit of the database makes; delete that row (or release the seat and assign it again), or restore the store from a backup"
-    ))
+/// The damage report for a seat row of `plan` at `position`, below 1 or held by another
+/// row: only an edit of the database makes either.
+pub(crate) fn position_damage(plan: &str, user: &str, position: i64) -> Error {
+    let (plan, user) = (plan.to_owned(), user.to_owned());
+    Error::DamagedStore(if position < 1 {
+        crate::Damage::SeatBelowOne {
+            plan,
+            user,
+            position,
+        }
+    } else {
+        crate::Damage::SeatPositionTaken {
+            plan,
+            user,
+            position,
+        }
+    })
 }
 
 /// The user at `position` of `plan`: the first row there, in insertion order. A seat

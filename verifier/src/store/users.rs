@@ -48,9 +48,10 @@ fn login_value(name: &str, login: rusqlite::types::Value) -> Result<bool> {
     match login {
         rusqlite::types::Value::Integer(0) => Ok(false),
         rusqlite::types::Value::Integer(1) => Ok(true),
-        other => Err(Error::DamagedStore(format!(
-            "table users: user {name} has login value {other:?}, not 0 or 1; set it with the login command, or restore the store from a backup"
-        ))),
+        other => Err(Error::DamagedStore(crate::Damage::BadLogin {
+            user: name.to_owned(),
+            value: format!("{other:?}"),
+        })),
     }
 }
 
@@ -92,16 +93,10 @@ fn own_position(
     position: i64,
 ) -> Result<(String, u64)> {
     if position < 1 {
-        return Err(seats::position_damage(
-            &plan,
-            &format!("a seat of user {user} at position {position}, below 1"),
-        ));
+        return Err(seats::position_damage(&plan, user, position));
     }
     if seats::position_holder(conn, &plan, position)?.as_deref() != Some(user) {
-        return Err(seats::position_damage(
-            &plan,
-            &format!("a seat of user {user} at position {position}, which another row holds"),
-        ));
+        return Err(seats::position_damage(&plan, user, position));
     }
     Ok((plan, u64::try_from(position).unwrap_or(u64::MAX)))
 }

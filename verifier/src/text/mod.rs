@@ -37,6 +37,13 @@ pub fn t(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 /// own detail or its code.
 pub fn error(lang: Lang, code: &str, details: &Map<String, Value>) -> String {
     let id = format!("error-{code}");
+    // A damaged store says what is damaged in a message of its own.
+    if let Some(Value::String(damage)) = details.get("damage") {
+        let mut args = details.clone();
+        let what = WORDS.get_json(lang, &format!("damage-{damage}"), details);
+        args.insert("detail".into(), what.into());
+        return WORDS.get_json(lang, &id, &args);
+    }
     if WORDS.has(&id) {
         return WORDS.get_json(lang, &id, details);
     }
