@@ -28,7 +28,9 @@ mod license;
 mod payload;
 mod request;
 mod reset;
+mod pem;
 mod reset_request;
+pub mod text;
 pub mod time;
 
 pub use armor::{armor, armor_as, dearmor, dearmor_as};

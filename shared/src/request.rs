@@ -57,9 +57,9 @@ impl ActivationRequest {
                 request.format
             )));
         }
-        if request.installation_id.trim().is_empty() {
-            return Err(Error::Request("installation_id must not be empty".into()));
-        }
+        crate::reset::check_installation_id(&request.installation_id).map_err(Error::Request)?;
+        crate::text::check_hostname(&request.hostname)
+            .map_err(|problem| Error::Request(format!("hostname {problem}")))?;
         Ok(request)
     }
 
