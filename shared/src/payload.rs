@@ -123,7 +123,10 @@ impl Payload {
             id.map_or(Ok(()), |id| text::check_id(id))
                 .map_err(|problem| invalid(field, problem))?;
         }
-        for (field, name) in [("issuer", &self.issuer), ("customer.name", &self.customer.name)] {
+        for (field, name) in [
+            ("issuer", &self.issuer),
+            ("customer.name", &self.customer.name),
+        ] {
             text::check_name(name).map_err(|problem| invalid(field, problem))?;
         }
         if !(1..=MAX_SERIAL).contains(&self.serial) {

@@ -17,16 +17,21 @@ const LINE_WIDTH: usize = 64;
 
 /// The raw 32-byte keys of every `PUBLIC KEY` block in `text`, in order (FORMAT.md §9.3).
 /// Text outside the blocks is ignored, except a marker line of any other block: a
-/// private key or a certificate in a keyring is a mistake to report, not to skip.
+/// private key or a certificate in a keyring is a mistake to report, not to skip. Text
+/// with no PUBLIC KEY block at all gives no keys, for the caller to say that it is not a
+/// keyring (a license file given for a keyring is that, not a foreign block).
 pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, String> {
     let mut keys = Vec::new();
+    let mut foreign = None;
     let mut block: Option<Vec<&str>> = None;
     for (n, raw) in text.split('\n').enumerate() {
         let line = raw.trim_matches(|c: char| c.is_ascii_whitespace());
         let marker = line.starts_with("-----BEGIN ") || line.starts_with("-----END ");
         match block.as_mut() {
             None if line == BEGIN => block = Some(Vec::new()),
-            None if marker => return Err(foreign_marker(n + 1, line)),
+            None if marker => {
+                foreign.get_or_insert_with(|| foreign_marker(n + 1, line));
+            }
             None => {}
             Some(body) if line == END => {
                 keys.push(decode(body).map_err(|e| format!("line {}: {e}", n + 1))?);
@@ -44,7 +49,10 @@ pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, String> {
     if block.is_some() {
         return Err(format!("{BEGIN} without {END}: the key file is cut short"));
     }
-    Ok(keys)
+    match foreign {
+        Some(err) if !keys.is_empty() => Err(err),
+        _ => Ok(keys),
+    }
 }
 
 fn foreign_marker(line_number: usize, line: &str) -> String {
@@ -108,9 +116,13 @@ mod tests {
         let blank = format!("{BEGIN}\n\n{body}\n{END}\n");
         assert!(public_keys(&blank).is_err());
         let private = format!("{VENDOR}-----BEGIN PRIVATE KEY-----\n");
-        assert!(public_keys(&private).unwrap_err().contains("does not belong"));
+        assert!(public_keys(&private)
+            .unwrap_err()
+            .contains("does not belong"));
         let stray_end = format!("{END}\n{VENDOR}");
         assert!(public_keys(&stray_end).is_err());
+        let license = "-----BEGIN LICENSE FILE-----\nAA==\n-----END LICENSE FILE-----\n";
+        assert!(public_keys(license).unwrap().is_empty());
         let crlf = format!("# comment\r\n\r\n  {}", VENDOR.replace('\n', "\r\n"));
         assert_eq!(public_keys(&crlf).unwrap().len(), 1);
     }

@@ -128,10 +128,20 @@ mod tests {
 
     #[test]
     fn names_refuse_what_reorders_or_breaks_a_line() {
-        assert!(check_name("Acme \u{e6}\u{f8}\u{e5} \u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200F}").is_ok());
+        assert!(
+            check_name("Acme \u{e6}\u{f8}\u{e5} \u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200F}").is_ok()
+        );
         assert!(check_name(&"\u{e9}".repeat(MAX_NAME_BYTES / 2)).is_ok());
         assert!(check_name(&"\u{e9}".repeat(MAX_NAME_BYTES / 2 + 1)).is_err());
-        for bad in ["", "\u{3000}", "a\tb", "a\u{2028}b", "a\u{202E}b", "a\u{2067}b", "a\u{85}"] {
+        for bad in [
+            "",
+            "\u{3000}",
+            "a\tb",
+            "a\u{2028}b",
+            "a\u{202E}b",
+            "a\u{2067}b",
+            "a\u{85}",
+        ] {
             assert!(check_name(bad).is_err(), "{bad:?}");
         }
         assert!(check_hostname("").is_ok());
@@ -140,7 +150,10 @@ mod tests {
 
     #[test]
     fn display_escapes_the_invisible_and_the_backslash() {
-        assert_eq!(escape_for_display("\u{200E}x\u{FEFF}"), "\\u{200E}x\\u{FEFF}");
+        assert_eq!(
+            escape_for_display("\u{200E}x\u{FEFF}"),
+            "\\u{200E}x\\u{FEFF}"
+        );
         assert!(matches!(escape_for_display("plain"), Cow::Borrowed(_)));
     }
 }

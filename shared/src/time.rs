@@ -41,9 +41,14 @@ pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
 /// +24:00), which chrono refuses: `YYYY-MM-DD(T|t)hh:mm:ss[.1-9 digits](Z|z|(+|-)hh:mm)`,
 /// seconds not `60`.
 fn check_grammar(b: &[u8]) -> Result<(), &'static str> {
-    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
     let at = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    let date_time = [0..4, 5..7, 8..10, 11..13, 14..16, 17..19].into_iter().all(digits)
+    let date_time = [0..4, 5..7, 8..10, 11..13, 14..16, 17..19]
+        .into_iter()
+        .all(digits)
         && at(4, b"-")
         && at(7, b"-")
         && at(10, b"Tt")
@@ -232,7 +237,10 @@ mod tests {
         ] {
             assert!(parse_rfc3339(text).is_err(), "{text}");
         }
-        for text in ["0000-01-01T05:00:00+05:00", "9999-12-31T23:59:59.999999999Z"] {
+        for text in [
+            "0000-01-01T05:00:00+05:00",
+            "9999-12-31T23:59:59.999999999Z",
+        ] {
             assert!(parse_rfc3339(text).is_ok(), "{text}");
         }
     }
