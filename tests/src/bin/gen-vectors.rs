@@ -13,6 +13,9 @@ fn main() -> ExitCode {
 }
 
 fn write_all(dir: &std::path::Path) -> std::io::Result<()> {
+    // Generate before removing anything: a generator that panics leaves the committed
+    // files in place.
+    let vectors = license_system_tests::generate();
     std::fs::create_dir_all(dir)?;
     for old in std::fs::read_dir(dir)? {
         let path = old?.path();
@@ -23,7 +26,6 @@ fn write_all(dir: &std::path::Path) -> std::io::Result<()> {
             std::fs::remove_file(path)?;
         }
     }
-    let vectors = license_system_tests::generate();
     for v in &vectors {
         std::fs::write(dir.join(&v.name), &v.contents)?;
     }
