@@ -47,3 +47,11 @@ pub const CLOCK_RESET_REQUEST_FORMAT_V1: &str = "clock-reset-request/v1";
 /// Length of a clock-reset nonce in bytes (128 bits); its text form is twice as many
 /// lowercase hex digits (FORMAT.md §14).
 pub const NONCE_BYTES: usize = 16;
+/// Longest identifier (`license_id`, `customer.id`, `installation_id`), in bytes: ids are
+/// printable ASCII without spaces (FORMAT.md §1.4 rule 8).
+pub const MAX_ID_BYTES: usize = 128;
+/// Longest display name (`issuer`, `customer.name`), in UTF-8 bytes (FORMAT.md §1.4
+/// rule 8).
+pub const MAX_NAME_BYTES: usize = 256;
+/// Longest `hostname` of a request, in UTF-8 bytes (FORMAT.md §1.4 rule 8).
+pub const MAX_HOSTNAME_BYTES: usize = 255;

@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
-use ed25519_dalek::pkcs8::{DecodePublicKey, EncodePublicKey};
 use ed25519_dalek::VerifyingKey;
 use sha2::{Digest, Sha256};
 
@@ -117,7 +115,7 @@ impl Keyring {
                 limit: MAX_KEY_FILE_BYTES,
             });
         }
-        let blocks = pem_blocks(text, "PUBLIC KEY")?;
+        let blocks = crate::pem::public_keys(text).map_err(Error::Key)?;
         if blocks.is_empty() {
             return Err(Error::Key(
                 "no -----BEGIN PUBLIC KEY----- block found: give the vendor's .pub file".into(),
@@ -125,7 +123,7 @@ impl Keyring {
         }
         let keys = blocks
             .iter()
-            .map(|b| verifying_key_from_pem(b))
+            .map(verifying_key_from_bytes)
             .collect::<Result<Vec<_>>>()?;
         for key in keys {
             self.add(key)?;
@@ -165,12 +163,25 @@ impl Keyring {
 }
 
 /// Reads one Ed25519 public key from SPKI PEM (`BEGIN PUBLIC KEY`), refusing weak keys.
+/// The text holds exactly one block, read by the rules of a keyring (FORMAT.md §9.3).
 ///
 /// # Errors
-/// [`Error::Key`] or [`Error::WeakKey`].
+/// [`Error::Key`], [`Error::WeakKey`] or [`Error::TooLarge`].
 pub fn verifying_key_from_pem(text: &str) -> Result<VerifyingKey> {
-    let key = VerifyingKey::from_public_key_pem(text.trim())
-        .map_err(|e| Error::Key(format!("not an Ed25519 public key in SPKI PEM ({e})")))?;
+    let ring = Keyring::from_pem(text)?;
+    match ring.keys() {
+        [one] => Ok(one.key),
+        more => Err(Error::Key(format!(
+            "the text holds {} public keys where one is expected",
+            more.len()
+        ))),
+    }
+}
+
+fn verifying_key_from_bytes(bytes: &[u8; 32]) -> Result<VerifyingKey> {
+    let key = VerifyingKey::from_bytes(bytes).map_err(|_| {
+        Error::Key("a PUBLIC KEY block holds 32 bytes that are not an Ed25519 point".into())
+    })?;
     if key.is_weak() {
         return Err(Error::WeakKey {
             kid: KeyId::of(&key),
@@ -179,41 +190,10 @@ pub fn verifying_key_from_pem(text: &str) -> Result<VerifyingKey> {
     Ok(key)
 }
 
-/// Writes a public key as SPKI PEM (`BEGIN PUBLIC KEY`), LF line endings.
+/// Writes a public key as SPKI PEM (`BEGIN PUBLIC KEY`), LF line endings: the bytes
+/// OpenSSL writes.
 pub fn verifying_key_to_pem(key: &VerifyingKey) -> String {
-    // Encoding a 32-byte key into a fixed-size SPKI structure cannot fail.
-    key.to_public_key_pem(LineEnding::LF).unwrap_or_default()
-}
-
-/// Splits `text` into the PEM blocks of the given label, each with its BEGIN and END line.
-pub(crate) fn pem_blocks(text: &str, label: &str) -> Result<Vec<String>> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        let line = line.trim();
-        if line == begin {
-            if current.is_some() {
-                return Err(Error::Key(format!(
-                    "{begin} inside another block: the key file is damaged"
-                )));
-            }
-            current = Some(format!("{line}\n"));
-        } else if let Some(block) = current.as_mut() {
-            block.push_str(line);
-            block.push('\n');
-            if line == end {
-                blocks.extend(current.take());
-            }
-        }
-    }
-    if current.is_some() {
-        return Err(Error::Key(format!(
-            "{begin} without {end}: the key file is cut short"
-        )));
-    }
-    Ok(blocks)
+    crate::pem::to_pem(key.as_bytes())
 }
 
 #[cfg(feature = "signing")]

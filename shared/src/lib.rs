@@ -2,8 +2,9 @@
 //! product catalog, and the other kinds of signed document (the clock reset), exactly
 //! as `docs/FORMAT.md` specifies them.
 //!
-//! This crate is pure: no files, no clock, no randomness (except key generation behind
-//! the `signing` feature), no printing. Callers pass bytes and instants in.
+//! This crate is pure: no files, no clock, no randomness, no printing. Callers pass
+//! bytes and instants in. Signing and private keys are behind the `signing` feature, so
+//! that a verifier compiles no PKCS#8 code.
 //!
 //! ```
 //! use license_format::{Keyring, verify_license};
@@ -26,9 +27,11 @@ mod json;
 mod keys;
 mod license;
 mod payload;
+mod pem;
 mod request;
 mod reset;
 mod reset_request;
+pub mod text;
 pub mod time;
 
 pub use armor::{armor, armor_as, dearmor, dearmor_as};

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::constants::{MAX_GRACE_DAYS, MAX_SEATS, MAX_SERIAL};
-use crate::{json, time, Catalog, Error, LicenseKind, Result};
+use crate::{json, text, time, Catalog, Error, LicenseKind, Result};
 
 /// The customer a license is issued to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,12 +114,20 @@ impl Payload {
                 found: self.product.clone(),
             });
         }
-        non_empty("license_id", &self.license_id)?;
-        non_empty("issuer", &self.issuer)?;
-        non_empty("customer.id", &self.customer.id)?;
-        non_empty("customer.name", &self.customer.name)?;
-        if let Some(id) = &self.installation_id {
-            non_empty("installation_id", id)?;
+        let ids = [
+            ("license_id", Some(&self.license_id)),
+            ("customer.id", Some(&self.customer.id)),
+            ("installation_id", self.installation_id.as_ref()),
+        ];
+        for (field, id) in ids {
+            id.map_or(Ok(()), |id| text::check_id(id))
+                .map_err(|problem| invalid(field, problem))?;
+        }
+        for (field, name) in [
+            ("issuer", &self.issuer),
+            ("customer.name", &self.customer.name),
+        ] {
+            text::check_name(name).map_err(|problem| invalid(field, problem))?;
         }
         if !(1..=MAX_SERIAL).contains(&self.serial) {
             return Err(invalid(
@@ -238,13 +246,6 @@ fn check_code<'a>(
             &format!("{}.code", field()),
             format!("{code:?} is given twice; give each code once"),
         ));
-    }
-    Ok(())
-}
-
-fn non_empty(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(invalid(field, "must not be empty".into()));
     }
     Ok(())
 }

@@ -57,9 +57,9 @@ impl ActivationRequest {
                 request.format
             )));
         }
-        if request.installation_id.trim().is_empty() {
-            return Err(Error::Request("installation_id must not be empty".into()));
-        }
+        crate::reset::check_installation_id(&request.installation_id).map_err(Error::Request)?;
+        crate::text::check_hostname(&request.hostname)
+            .map_err(|problem| Error::Request(format!("hostname {problem}")))?;
         Ok(request)
     }
 
@@ -92,5 +92,22 @@ mod tests {
         assert!(
             matches!(ActivationRequest::parse(dup.as_bytes()), Err(Error::Request(m)) if m.contains("duplicate field"))
         );
+    }
+
+    #[test]
+    fn ids_and_hostnames_follow_the_string_rules() {
+        let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let parse = |id: &str, host: &str| {
+            let req = ActivationRequest::new(id.into(), host.into(), t);
+            ActivationRequest::parse(req.to_json().as_bytes())
+        };
+        assert!(parse("inst-1", "").is_ok());
+        let spaced = parse("inst 1", "host").unwrap_err().to_string();
+        assert!(
+            spaced.starts_with("activation request: installation_id"),
+            "{spaced}"
+        );
+        let host = parse("inst-1", "host\u{7}").unwrap_err().to_string();
+        assert!(host.starts_with("activation request: hostname"), "{host}");
     }
 }

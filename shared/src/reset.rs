@@ -64,12 +64,9 @@ impl ClockReset {
                 problem,
             }
         };
-        check_installation_id(&self.installation_id).map_err(invalid("installation_id"))?;
+        crate::text::check_id(&self.installation_id).map_err(invalid("installation_id"))?;
         check_nonce(&self.nonce).map_err(invalid("nonce"))?;
-        if self.issuer.trim().is_empty() {
-            return Err(invalid("issuer")("must not be empty".into()));
-        }
-        Ok(())
+        crate::text::check_name(&self.issuer).map_err(invalid("issuer"))
     }
 
     /// Serializes the payload as compact JSON, members in the order of FORMAT.md §15.2,
@@ -139,18 +136,10 @@ pub(crate) fn check_nonce(nonce: &str) -> std::result::Result<(), String> {
     ))
 }
 
-/// An installation id is non-empty and holds no control character, so that it shows
-/// and compares as written (FORMAT.md §14).
+/// An installation id is an id of FORMAT.md §1.4 rule 8: printable ASCII, so that it
+/// shows and compares as written (FORMAT.md §14).
 pub(crate) fn check_installation_id(id: &str) -> std::result::Result<(), String> {
-    if id.trim().is_empty() {
-        return Err("installation_id must not be empty".into());
-    }
-    if id.chars().any(char::is_control) {
-        return Err(format!(
-            "installation_id {id:?} holds a control character: the request was damaged or edited"
-        ));
-    }
-    Ok(())
+    crate::text::check_id(id).map_err(|problem| format!("installation_id {problem}"))
 }
 
 #[cfg(test)]

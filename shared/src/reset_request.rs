@@ -90,6 +90,8 @@ impl ClockResetRequest {
             return Err(err);
         }
         check_installation_id(&request.installation_id).map_err(invalid)?;
+        crate::text::check_hostname(&request.hostname)
+            .map_err(|problem| invalid(format!("hostname {problem}")))?;
         check_nonce(&request.nonce).map_err(invalid)?;
         Ok(request)
     }

@@ -1,13 +1,15 @@
 //! Timestamps as the format writes and reads them (FORMAT.md §6): readers accept any
 //! RFC 3339 offset; writers emit UTC with `Z` and whole seconds.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike as _, SecondsFormat, Utc};
 use std::fmt;
 
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
-/// Parses an RFC 3339 timestamp (any offset) into UTC.
+/// Parses an RFC 3339 timestamp (any offset) into UTC, as FORMAT.md §1.4 reads one: at
+/// most nine fraction digits, no leap second, and an instant within the years 0000 to
+/// 9999 in UTC, so that every accepted instant has exactly one writer form.
 ///
 /// # Errors
 /// A message naming the expected form.
@@ -15,18 +17,68 @@ pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
     if let Some(t) = parse_writer_form(text.as_bytes()) {
         return Ok(t);
     }
-    // chrono also takes a space for the `T` and U+2212 for the minus sign; the format
-    // does not (FORMAT.md §6), so that every reader agrees on what a timestamp is.
-    if !text.is_ascii() || !matches!(text.as_bytes().get(10), Some(b'T' | b't')) {
+    let not_a_timestamp = |why: &dyn fmt::Display| {
+        format!("{text:?} is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({why})")
+    };
+    // chrono also takes a space for the `T`, U+2212 for the minus sign, any number of
+    // fraction digits and a leap second; the format does not (FORMAT.md §1.4), so the
+    // bytes are checked first and chrono only computes the instant.
+    check_grammar(text.as_bytes()).map_err(|why| not_a_timestamp(&why))?;
+    let t = DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| not_a_timestamp(&e))?;
+    // An offset can move an instant out of the four-digit years (0000-01-01T00:00:00+01:00);
+    // such an instant has no writer form.
+    if !(0..=9999).contains(&t.year()) {
         return Err(format!(
-            "{text:?} is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z"
+            "{text:?} is outside the years 0000 to 9999 once converted to UTC"
         ));
     }
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            format!("{text:?} is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({e})")
-        })
+    Ok(t)
+}
+
+/// The grammar of FORMAT.md §1.4 on the bytes, except field ranges (month 13, offset
+/// +24:00), which chrono refuses: `YYYY-MM-DD(T|t)hh:mm:ss[.1-9 digits](Z|z|(+|-)hh:mm)`,
+/// seconds not `60`.
+fn check_grammar(b: &[u8]) -> Result<(), &'static str> {
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
+    let date_time = [0..4, 5..7, 8..10, 11..13, 14..16, 17..19]
+        .into_iter()
+        .all(digits)
+        && at(4, b"-")
+        && at(7, b"-")
+        && at(10, b"Tt")
+        && at(13, b":")
+        && at(16, b":");
+    if !date_time {
+        return Err("expected YYYY-MM-DDThh:mm:ss");
+    }
+    if &b[17..19] == b"60" {
+        return Err("a leap second is not a timestamp of this format");
+    }
+    let mut i = 19;
+    if at(i, b".") {
+        let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=9).contains(&n) {
+            return Err("a fraction of a second has 1 to 9 digits");
+        }
+        i += 1 + n;
+    }
+    let zone = &b[i..];
+    let offset = zone.len() == 6
+        && at(i, b"+-")
+        && digits(i + 1..i + 3)
+        && at(i + 3, b":")
+        && digits(i + 4..i + 6);
+    if zone == b"Z" || zone == b"z" || offset {
+        Ok(())
+    } else {
+        Err("expected Z or an offset like +01:00 at the end")
+    }
 }
 
 /// The form writers emit, `YYYY-MM-DDTHH:MM:SSZ`, read without the general parser: every
@@ -148,7 +200,6 @@ mod tests {
             "2026-12-01T00:00:00Z",
             "2024-02-29T23:59:59Z",
             "0001-01-01T00:00:00Z",
-            "2016-12-31T23:59:60Z",
         ] {
             let chrono = DateTime::parse_from_rfc3339(text)
                 .unwrap()
@@ -166,5 +217,31 @@ mod tests {
         assert!(parse_rfc3339("2026-12-01 00:00:00Z").is_err());
         assert!(parse_rfc3339("2026-12-01T00:00:00\u{2212}01:00").is_err());
         assert!(parse_rfc3339("2026-12-01T00:00:00").is_err());
+    }
+
+    #[test]
+    fn fractions_leap_seconds_and_the_year_range() {
+        let nine = parse_rfc3339("2026-12-01T00:00:00.123456789Z").unwrap();
+        assert_eq!(nine.timestamp_subsec_nanos(), 123_456_789);
+        assert!(parse_rfc3339("2026-12-01t00:00:00.5z").is_ok());
+        for text in [
+            "2026-12-01T00:00:00.1234567891Z",
+            "2026-12-01T00:00:00.Z",
+            "2016-12-31T23:59:60Z",
+            "2026-12-01T12:34:60+01:00",
+            "0000-01-01T00:00:00+05:00",
+            "9999-12-31T23:00:00-05:00",
+            "2026-12-01T00:00:00+0100",
+            "2026-12-01T00:00:00+24:00",
+            "+2026-12-01T00:00:00Z",
+        ] {
+            assert!(parse_rfc3339(text).is_err(), "{text}");
+        }
+        for text in [
+            "0000-01-01T05:00:00+05:00",
+            "9999-12-31T23:59:59.999999999Z",
+        ] {
+            assert!(parse_rfc3339(text).is_ok(), "{text}");
+        }
     }
 }

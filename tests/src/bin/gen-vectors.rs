@@ -1,4 +1,4 @@
-//! Writes `tests/vectors/*.lic` and `*.reset` from `keys-example/`: `cargo run -p license-system-tests --bin gen-vectors`.
+//! Writes `tests/vectors/*.lic`, `*.reset` and `*.pem` from `keys-example/`: `cargo run -p license-system-tests --bin gen-vectors`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,14 +13,19 @@ fn main() -> ExitCode {
 }
 
 fn write_all(dir: &std::path::Path) -> std::io::Result<()> {
+    // Generate before removing anything: a generator that panics leaves the committed
+    // files in place.
+    let vectors = license_system_tests::generate();
     std::fs::create_dir_all(dir)?;
     for old in std::fs::read_dir(dir)? {
         let path = old?.path();
-        if path.extension().is_some_and(|e| e == "lic" || e == "reset") {
+        if path
+            .extension()
+            .is_some_and(|e| e == "lic" || e == "reset" || e == "pem")
+        {
             std::fs::remove_file(path)?;
         }
     }
-    let vectors = license_system_tests::generate();
     for v in &vectors {
         std::fs::write(dir.join(&v.name), &v.contents)?;
     }

@@ -3,6 +3,8 @@
 //! the envelope, signature and payload refusals; `reset` the clock-reset documents and
 //! the license vectors that are clock resets in disguise.
 
+mod keyring;
+mod profile;
 mod refusals;
 mod reset;
 
@@ -17,7 +19,7 @@ const VENDOR_NEXT_KEY: &str = include_str!("../../../keys-example/vendor-next.ke
 /// One vector file.
 pub struct Vector {
     /// File name: `valid-*.lic` or `invalid-*.lic` for license files, `*.reset` for
-    /// clock-reset documents.
+    /// clock-reset documents, `*.pem` for keyrings.
     pub name: String,
     /// The whole file: `expect:` and `comment:` lines, then the license text.
     pub contents: Vec<u8>,
@@ -137,8 +139,11 @@ pub fn generate() -> Vec<Vector> {
     all.extend(refusals::envelope_vectors());
     all.extend(refusals::signature_vectors());
     all.extend(refusals::payload_vectors());
+    all.extend(profile::valid_vectors());
+    all.extend(profile::invalid_vectors());
     all.extend(reset::license_kind_vectors());
     all.extend(reset::reset_vectors());
+    all.extend(keyring::keyring_vectors());
     all
 }
 
