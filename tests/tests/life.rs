@@ -70,7 +70,8 @@ fn the_whole_life_of_a_license() {
         .says("superoffice-server is a system license, not a user plan");
     s.verifier(&["check", "capability", "web-clinet", "--user", "dave"])
         .code(2)
-        .says("unknown capability \"web-clinet\" (one of crm, web-client");
+        .says("unknown capability \"web-clinet\"")
+        .says("the capabilities are crm, web-client");
     s.verifier(&["seats", "assign", "eve", "service-essentials"])
         .code(0);
     s.verifier(&["seats", "assign", "alice", "sales-essentials"])
@@ -113,7 +114,7 @@ fn the_whole_life_of_a_license() {
         ),
         (3.into(), 3.into())
     );
-    assert_eq!(row("quote-management")["status"], "not licensed");
+    assert_eq!(row("quote-management")["state"], "not-licensed");
     let show = s.verifier(&["show", "sales-premium"]).code(0);
     for user in ["alice", "bob", "carol"] {
         assert!(show.stdout.contains(user), "{}", show.stdout);
