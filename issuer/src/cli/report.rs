@@ -23,7 +23,7 @@ pub fn error_text(err: &Error) -> String {
         // The cause is itself a format error, in words.
         Error::SelfCheck(e) => t(
             "error-issuer-self-check",
-            &[("cause", s(&format_error_text(e)))],
+            &[("cause", s(format_error_text(e)))],
         ),
         other => t_json(&format!("error-issuer-{}", other.code()), &other.details()),
     }
@@ -58,7 +58,7 @@ fn object(code: &str, text: String, details: Map<String, Value>) -> Value {
 /// Prints an error the house way (and, with `--json`, as JSON on stdout) and returns
 /// status 2.
 pub fn report_error(err: &Error, json: bool) -> ExitCode {
-    eprintln!("{}", t("line-error", &[("text", s(&error_text(err)))]));
+    eprintln!("{}", t("line-error", &[("text", s(error_text(err)))]));
     if let Some(hint) = hint(err) {
         eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
     }
@@ -162,7 +162,7 @@ impl Warning<'_> {
 
     /// Prints the warning on stderr.
     pub fn print(&self) {
-        eprintln!("{}", t("line-warning", &[("text", s(&self.text()))]));
+        eprintln!("{}", t("line-warning", &[("text", s(self.text()))]));
     }
 
     /// The warning as the JSON object `{code, text, ...details}`.
