@@ -117,7 +117,7 @@ impl Messages {
             .iter()
             .map(|(name, value)| {
                 let value = match value {
-                    serde_json::Value::String(text) => FluentValue::from(text.as_str()),
+                    serde_json::Value::String(text) => s(text.as_str()),
                     serde_json::Value::Number(number) => {
                         FluentValue::from(number.as_f64().unwrap_or_default())
                     }
@@ -137,9 +137,17 @@ impl Messages {
     }
 }
 
-/// A text argument, borrowed or owned.
+/// A text argument, borrowed or owned, safe to show: control characters, bidi overrides
+/// and other invisible characters (and `\\`) are escaped as FORMAT.md §1.4 says, so that
+/// no text from a file, a request, a store or a command line reaches a terminal or a page
+/// raw. The messages themselves are the tools' own.
 pub fn s<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> FluentValue<'a> {
-    FluentValue::String(text.into())
+    let text = text.into();
+    let escaped = match license_format::text::escape_for_display(&text) {
+        std::borrow::Cow::Owned(escaped) => Some(escaped),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    FluentValue::String(escaped.map_or(text, std::borrow::Cow::Owned))
 }
 
 /// A number argument (plurals select on it).
@@ -362,6 +370,18 @@ mod tests {
         assert_eq!(
             SHARED.get_json(Lang::En, "error-too-large", &big.details()),
             big.to_string()
+        );
+    }
+
+    #[test]
+    fn arguments_are_escaped_for_display() {
+        static M: Messages = Messages::new(&["e = name: { $name }\n"], &["e = x\n"]);
+        let shown = M.get(Lang::En, "e", &[("name", s("evil\u{1b}[31m\u{202E}"))]);
+        assert_eq!(shown, "name: evil\\u{001B}[31m\\u{202E}");
+        let args = serde_json::json!({"name": "a\u{7}b"});
+        assert_eq!(
+            M.get_json(Lang::En, "e", args.as_object().unwrap()),
+            "name: a\\u{0007}b"
         );
     }
 

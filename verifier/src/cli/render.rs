@@ -30,6 +30,12 @@ fn start_day(t: &DateTime<Utc>) -> String {
     }
 }
 
+/// A stored value, safe to show: a row written by hand into the store may hold control
+/// characters (FORMAT.md §1.4's display rule).
+fn shown(value: &str) -> std::borrow::Cow<'_, str> {
+    license_format::text::escape_for_display(value)
+}
+
 fn line(out: &mut String, id: &str, args: &[(&str, i18n::FluentValue<'_>)]) {
     let _ = writeln!(out, "{}", t(id, args));
 }
@@ -432,7 +438,7 @@ pub(crate) fn show(d: &LicenseDetail) -> String {
             } else {
                 format!("  {over}")
             };
-            let _ = writeln!(s, "  {:>4}. {}{over}", h.rank, h.user);
+            let _ = writeln!(s, "  {:>4}. {}{over}", h.rank, shown(&h.user));
         }
     }
     s
@@ -445,7 +451,13 @@ pub(crate) fn users(users: &[UserRow]) -> String {
     let width = yes.chars().count().max(no.chars().count());
     for u in users {
         let login = if u.login { &yes } else { &no };
-        let _ = writeln!(s, "{:<24} {login:<width$} {}", u.name, u.plans.join(", "));
+        let plans = u.plans.join(", ");
+        let _ = writeln!(
+            s,
+            "{:<24} {login:<width$} {}",
+            shown(&u.name),
+            shown(&plans)
+        );
     }
     if users.is_empty() {
         line(&mut s, "users-none", &[]);
@@ -463,7 +475,13 @@ pub(crate) fn seats(rows: &[SeatRow]) -> String {
         } else {
             format!("  {over}")
         };
-        let _ = writeln!(s, "{:<22} {:>5}. {}{over}", r.plan, r.rank, r.user);
+        let _ = writeln!(
+            s,
+            "{:<22} {:>5}. {}{over}",
+            shown(&r.plan),
+            r.rank,
+            shown(&r.user)
+        );
     }
     if rows.is_empty() {
         line(&mut s, "seats-none", &[]);

@@ -1,0 +1,54 @@
+//! No control character from a file name, a store row or a license reaches the terminal:
+//! every value a screen shows is escaped (FORMAT.md §1.4's display rule).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{current, Env};
+
+fn no_control(text: &[u8]) {
+    let text = String::from_utf8_lossy(text);
+    assert!(
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202E}'),
+        "a control character reached the terminal: {text:?}"
+    );
+}
+
+#[test]
+fn hostile_names_are_escaped_on_every_screen() {
+    let env = Env::licensed(&current());
+    // A user written into the store by hand, past the name rules; a seat for it.
+    let conn = rusqlite::Connection::open(env.store()).unwrap();
+    conn.execute(
+        "INSERT INTO users (name, login, created_at) VALUES (?1, 1, '2026-01-01T00:00:00Z')",
+        ["mallory\u{1b}]0;owned\u{7}\u{202E}"],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO events (at, kind, message) VALUES ('2026-01-01T00:00:00Z', 'state', ?1)",
+        ["\u{1b}[2J wiped"],
+    )
+    .unwrap();
+    drop(conn);
+    for args in [
+        vec!["users", "list"],
+        vec!["events"],
+        vec![
+            "check",
+            "capability",
+            "web-client",
+            "--user",
+            "mallory\u{1b}]0;owned\u{7}\u{202E}",
+        ],
+        vec!["verify", "no-such-\u{1b}[31m-file.lic"],
+        vec!["--lang", "nl", "users", "list"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        no_control(&out.stdout);
+        no_control(&out.stderr);
+        let all = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+        assert!(all.contains("\\u{"), "{args:?}: nothing escaped in {all:?}");
+    }
+}
