@@ -8,6 +8,7 @@ use crate::{verify, Error, Reason, Result, State, VerifiedLicense};
 
 /// The state of one grant in a [`FileCheck`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GrantCheck {
     /// The catalog code.
     pub code: String,

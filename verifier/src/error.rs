@@ -194,7 +194,7 @@ pub enum Error {
         mark: Option<DateTime<Utc>>,
     },
     /// The plan or module is not in the active license, or its grant is no longer usable.
-    #[error("{code} is not licensed{}: import a license that includes it", state.map(|s| format!(" now ({s})")).unwrap_or_default())]
+    #[error("{code} is not licensed{}: import a license that includes it", state.map(|s| format!(" now ({})", s.name())).unwrap_or_default())]
     NotLicensed {
         /// The catalog code.
         code: String,

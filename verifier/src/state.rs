@@ -1,8 +1,6 @@
 //! Where a license or one grant stands at an instant: not yet valid, active, in grace or
 //! expired.
 
-use std::fmt;
-
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -92,24 +90,6 @@ impl State {
     }
 }
 
-impl fmt::Display for State {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            State::NotYetValid { from } => write!(f, "not yet valid (from {})", day(from)),
-            State::Active { .. } => f.write_str("active"),
-            State::Grace { until, days_left } => {
-                write!(
-                    f,
-                    "grace until {} ({days_left} day{} left)",
-                    end_day(until),
-                    plural(*days_left)
-                )
-            }
-            State::Expired { since } => write!(f, "expired since {}", day(since)),
-        }
-    }
-}
-
 /// Serializes a state as its name, for JSON fields that hold only the state.
 pub(crate) fn serialize_name<S: serde::Serializer>(state: &State, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(state.name())
@@ -136,14 +116,6 @@ pub fn end_day(t: &DateTime<Utc>) -> String {
         (t.date_naive() - chrono::Days::new(1)).to_string()
     } else {
         t.format("%Y-%m-%d %H:%M UTC").to_string()
-    }
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 

@@ -9,7 +9,7 @@ mod common;
 
 use common::{current, fixture, keyring, lic, licensed, t, Env};
 use license_format::Keyring;
-use license_verifier::store::{EventDetail, LostSeat};
+use license_verifier::store::EventDetail;
 use license_verifier::{Error, LicenseStore, Reason};
 use predicates::str::contains;
 use rusqlite::Connection;
@@ -251,11 +251,11 @@ fn the_import_event_names_every_user_who_loses_access() {
         } => {
             assert_eq!(license_id, "LIC-2");
             assert_eq!(replaces.as_deref(), Some("LIC-1"));
-            let lost = LostSeat {
-                user: "bob".into(),
-                plan: "sales-premium".into(),
-            };
-            assert_eq!(users_losing_access, &vec![lost]);
+            let lost: Vec<(&str, &str)> = users_losing_access
+                .iter()
+                .map(|l| (l.user.as_str(), l.plan.as_str()))
+                .collect();
+            assert_eq!(lost, [("bob", "sales-premium")]);
         }
         other => panic!("not the activation: {other:?}"),
     }

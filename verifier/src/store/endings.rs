@@ -16,6 +16,7 @@ const NAMED_USERS: u64 = 20;
 
 /// A module or plan that is in its grace period or ends within 30 days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Ending {
     /// The catalog code.
     pub code: String,

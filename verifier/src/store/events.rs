@@ -45,6 +45,7 @@ pub struct Event {
 
 /// A user who loses access through an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LostSeat {
     /// The user.
     pub user: String,

@@ -16,6 +16,7 @@ use crate::{verify, Error, Result, VerifiedLicense};
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ImportOutcome {
     /// The license is now the active one.
     Activated,
@@ -27,6 +28,7 @@ pub enum ImportOutcome {
 
 /// A plan whose seat count changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SeatChange {
     /// The plan.
     pub plan: String,
@@ -38,6 +40,7 @@ pub struct SeatChange {
 
 /// A user who loses access through the new license.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LostAccess {
     /// The user.
     pub user: String,
@@ -51,6 +54,7 @@ pub struct LostAccess {
 
 /// What the new license changes compared with the active one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Changes {
     /// System licenses the new license adds.
     pub modules_gained: Vec<String>,
@@ -79,6 +83,7 @@ pub struct Changes {
 
 /// The report of `import`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ImportReport {
     /// What happened.
     pub outcome: ImportOutcome,

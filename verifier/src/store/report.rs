@@ -17,6 +17,7 @@ use super::endings::{Ending, WARNING_DAYS as EXPIRY_WARNING_DAYS};
 
 /// The startup check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Status {
     /// This installation's id.
     pub installation_id: String,
@@ -55,6 +56,7 @@ fn state_or_unlicensed<S: Serializer>(state: &Option<State>, s: S) -> Result<S::
 
 /// One row of the Licenses screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LicenseRow {
     /// The catalog code.
     pub code: String,
@@ -135,6 +137,7 @@ pub struct LicensesScreen {
 
 /// One holder of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Holder {
     /// The user.
     pub user: String,
@@ -148,6 +151,7 @@ pub struct Holder {
 
 /// One license in detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LicenseDetail {
     /// The row of the Licenses screen.
     #[serde(flatten)]

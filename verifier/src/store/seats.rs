@@ -20,6 +20,7 @@ use crate::{decide_seats, Decision, Error, Result, State, VerifiedLicense};
 
 /// The result of `seats assign`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SeatAssignment {
     /// The user.
     pub user: String,
@@ -37,6 +38,7 @@ pub struct SeatAssignment {
 
 /// One seat as `seats list` shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SeatRow {
     /// The plan.
     pub plan: String,
@@ -52,6 +54,7 @@ pub struct SeatRow {
 
 /// The answer of `check seats PLAN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SeatCheck {
     /// Whether a seat is free.
     #[serde(flatten)]

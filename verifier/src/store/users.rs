@@ -14,6 +14,7 @@ const MAX_USER_NAME: usize = 128;
 
 /// One user as `users list` shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct UserRow {
     /// The user's name.
     pub name: String,
