@@ -216,7 +216,7 @@ impl Worker<'_> {
                 Outcome::Refused(Error::Order {
                     source_name,
                     field,
-                    problem: OrderProblem::PayloadRule { detail: problem },
+                    problem: Box::new(OrderProblem::PayloadRule { detail: problem }),
                 })
             }
             // A signature that does not verify means a broken key or machine: stop.

@@ -19,8 +19,9 @@ pub enum Error {
         source_name: String,
         /// Path of the member, e.g. `user_plans.sales-premium`.
         field: String,
-        /// What is wrong.
-        problem: OrderProblem,
+        /// What is wrong; boxed, as some problems carry lists and would make every
+        /// `Result` of this crate large.
+        problem: Box<OrderProblem>,
     },
     /// The order is not a JSON document at all.
     #[error("{source_name}: not a JSON order ({problem}): fix the JSON syntax")]
@@ -209,7 +210,7 @@ impl Error {
         Error::Order {
             source_name: source_name.to_owned(),
             field: field.to_owned(),
-            problem,
+            problem: Box::new(problem),
         }
     }
 
@@ -422,7 +423,7 @@ mod tests {
                 Error::Order {
                     source_name: s("o.json"),
                     field: s("customer"),
-                    problem: OrderProblem::Missing { member: "customer" },
+                    problem: Box::new(OrderProblem::Missing { member: "customer" }),
                 },
                 json!({"source_name": "o.json", "field": "customer", "problem": "missing",
                     "member": "customer"}),

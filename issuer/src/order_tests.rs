@@ -14,7 +14,7 @@ fn parse(text: &str) -> Result<Order> {
 /// The member and the problem of an order's error.
 fn problem(text: &str) -> (String, P) {
     match parse(text).unwrap_err() {
-        Error::Order { field, problem, .. } => (field, problem),
+        Error::Order { field, problem, .. } => (field, *problem),
         other => panic!("not an order problem: {other:?}"),
     }
 }
@@ -346,7 +346,7 @@ fn too_large_is_refused_before_reading() {
     let big = vec![b' '; MAX_ORDER_BYTES + 1];
     let err = Order::parse(&big, "big.json", now()).unwrap_err();
     assert!(
-        matches!(&err, Error::Order { problem: P::TooLarge { limit }, .. } if *limit == MAX_ORDER_BYTES),
+        matches!(&err, Error::Order { problem, .. } if **problem == P::TooLarge { limit: MAX_ORDER_BYTES }),
         "{err:?}"
     );
 }

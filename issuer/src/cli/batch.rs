@@ -53,7 +53,7 @@ pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
                 if args.json {
                     refusals.push(json!({"line": line, "error": error_object(error)}));
                 } else {
-                    let text = t("line-refused", &[("text", s(&refusal_text(error)))]);
+                    let text = t("line-refused", &[("text", s(refusal_text(error)))]);
                     bar.suspend(|| eprintln!("{text}"));
                 }
             }

@@ -59,7 +59,7 @@ fn text(inspection: &Inspection) -> String {
     let valid_until = t(
         "inspect-valid-until",
         &[
-            ("last_day", s(&until(p.valid_until))),
+            ("last_day", s(until(p.valid_until))),
             ("grace_days", n(p.grace_days)),
         ],
     );

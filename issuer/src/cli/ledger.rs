@@ -83,9 +83,9 @@ fn row(r: &LedgerRecord) -> String {
             ("serial", n(r.serial as f64)),
             ("customer", s(&r.customer_name)),
             ("customer_id", s(&r.customer_id)),
-            ("installation", s(&bound_to(r))),
+            ("installation", s(bound_to(r))),
             ("issued_at", s(&r.issued_at)),
-            ("last_day", s(&until(r))),
+            ("last_day", s(until(r))),
             ("kid", s(&r.key_id)),
         ],
     )

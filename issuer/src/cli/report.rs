@@ -76,7 +76,7 @@ fn object(code: &str, text: String, details: Map<String, Value>) -> Value {
 /// Prints an error the house way (and, with `--json`, as JSON on stdout) and returns
 /// status 2.
 pub fn report_error(err: &Error, json: bool) -> ExitCode {
-    eprintln!("{}", t("line-error", &[("text", s(&error_text(err)))]));
+    eprintln!("{}", t("line-error", &[("text", s(error_text(err)))]));
     if let Some(hint) = hint(err) {
         eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
     }
@@ -180,7 +180,7 @@ impl Warning<'_> {
 
     /// Prints the warning on stderr.
     pub fn print(&self) {
-        eprintln!("{}", t("line-warning", &[("text", s(&self.text()))]));
+        eprintln!("{}", t("line-warning", &[("text", s(self.text()))]));
     }
 
     /// The warning as the JSON object `{code, text, ...details}`.

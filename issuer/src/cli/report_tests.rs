@@ -133,7 +133,7 @@ fn errors_with_problems() -> Vec<Error> {
         .map(|problem| Error::Order {
             source_name: s("o.json"),
             field: s("user_plans.sales-premium"),
-            problem,
+            problem: Box::new(problem),
         })
         .collect();
     for problem in [
@@ -262,12 +262,12 @@ fn problems_read_as_before_in_english_and_in_dutch() {
     let unknown = Error::Order {
         source_name: "o.json".into(),
         field: "user_plans.sales-premum".into(),
-        problem: O::UnknownCode {
+        problem: Box::new(O::UnknownCode {
             catalog_code: "sales-premum".into(),
             kind: LicenseKind::UserPlan,
             suggestion: Some("sales-premium".into()),
             known: vec![],
-        },
+        }),
     };
     assert_eq!(
         error_text_in(Lang::En, &unknown),
@@ -280,10 +280,10 @@ fn problems_read_as_before_in_english_and_in_dutch() {
     let wrong = Error::Order {
         source_name: "o.json".into(),
         field: "installation_id".into(),
-        problem: O::WrongType {
+        problem: Box::new(O::WrongType {
             found: JsonKind::Number,
             expected: Expected::String,
-        },
+        }),
     };
     assert_eq!(
         error_text_in(Lang::Nl, &wrong),
