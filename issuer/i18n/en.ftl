@@ -1,9 +1,10 @@
 # The words of license-issuer in English. Every message here has its twin in nl.ftl.
 # The errors of the issuer library are error-issuer-CODE (a code of
 # license_issuer::Error; the format's errors, error-CODE, are in the shared files of
-# license-i18n), with the error's details as arguments. Where an argument is the
-# library's own text ($problem of an order, request, key file or ledger, $detail of the
-# system, SQLite or a parser), it is English and embedded as it is, in both languages.
+# license-i18n), with the error's details as arguments. $problem is the message
+# problem-CODE-PROBLEM below, already in words. Where an argument is another program's
+# text ($detail of the system, SQLite or a parser), it is English and embedded as it is,
+# in both languages.
 
 ## The line prefixes.
 
@@ -15,7 +16,7 @@ line-refused = license-issuer: refused: { $text }
 ## Errors of the issuer library.
 
 error-issuer-order = { $source_name }: { $field }: { $problem }
-error-issuer-order-syntax = { $source_name }: not a JSON order ({ $detail }): fix the JSON syntax
+error-issuer-order-syntax = { $source_name }: not a JSON order ({ $problem }): fix the JSON syntax
 error-issuer-request = { $source_name }: { $problem }
 error-issuer-unbound = { $source_name }: installation_id: the order names no installation: give installation_id in the order or an activation request with --request, or say --unbound to issue a license valid on any installation
 error-issuer-bound-and-unbound = { $source_name }: installation_id: --unbound was said but the license would be bound to "{ $installation_id }": drop --unbound, or the installation
@@ -24,15 +25,7 @@ error-issuer-key-name = "{ $name }": a key name may hold only letters, digits, '
 error-issuer-key-file = { $path }: { $problem }
 error-issuer-key-permissions = { $path }: the private key is readable by group or others (mode { $mode }): restrict it with `chmod 600 { $path }`
 error-issuer-wrong-passphrase = { $path }: wrong passphrase: the key could not be decrypted; check LICENSE_ISSUER_PASSPHRASE or retype it
-error-issuer-passphrase = passphrase: { $problem ->
-    [not-utf8] LICENSE_ISSUER_PASSPHRASE is not UTF-8 text
-    [none-for-new-key] no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase
-    [no-terminal] the key is encrypted and no terminal is attached: set LICENSE_ISSUER_PASSPHRASE
-    [unreadable] could not read it from the terminal ({ $detail })
-    [differ] the two passphrases differ: run again and type the same one twice
-    [empty] the passphrase is empty: choose a non-empty one
-   *[cannot-encrypt] the key could not be encrypted ({ $detail })
-}
+error-issuer-passphrase = passphrase: { $problem }
 error-issuer-exists = { $path } exists: refusing to overwrite it; pass --force to replace it
 error-issuer-too-large = { $path }: over the limit of { $limit } bytes: no { $what ->
     [license-file] license file
@@ -55,6 +48,101 @@ error-issuer-ledger = ledger: { $detail }
 error-issuer-self-check = self-check failed: the signed file does not verify ({ $cause }); nothing was recorded: check the signing key and the machine
 error-issuer-no-such-license = no license { $license_id } in { $path }
 error-issuer-usage = the command line is not understood: { $detail }
+
+## The problems inside errors: problem-ERRORCODE-PROBLEM, a code of the library's
+## OrderProblem, SyntaxProblem, RequestProblem, KeyFileProblem, LedgerProblem or
+## PassphraseProblem, with the error's details as arguments ($cause already in words).
+
+problem-order-too-large = more than { $limit } bytes, far larger than any order: give one order per file or line
+problem-order-missing = missing: { $member ->
+    [customer] give {"{"}"id": "C-1001", "name": "Acme AS"{"}"}
+    [code] give the catalog code
+    [seats] give the number of seats
+   *[other] give the customer's id and name
+}
+problem-order-ends-before-start = the license ends { $ends_at } before it starts at valid_from { $starts_at }{ $start_is_now ->
+    [true] {" "}(now, as no valid_from is given)
+   *[false] {""}
+}: set valid_until after valid_from
+problem-order-grants-nothing = the order grants nothing: list system_licenses or user_plans
+problem-order-wrong-type = { $expected ->
+    [order] is { word-json-kind }, an order is a JSON object with { $allowed }
+    [object] is { word-json-kind }, expected an object with { $allowed }
+    [string] is { word-json-kind }, expected a string
+    [date] is { word-json-kind }, expected a date like "2027-11-30"
+    [days] is { word-json-kind }: give a whole number of days from 0 to { $max }
+    [system-licenses] is { word-json-kind }, expected an array of codes or {"{"}"code", "valid_until"{"}"} objects
+    [system-license] is { word-json-kind }, expected a code string or an object
+    [user-plans] is { word-json-kind }, expected {"{"}"code": seats{"}"} or an array of {"{"}"code", "seats", "valid_until"{"}"}
+   *[seats] seats is { word-json-kind }, expected a whole number
+}
+problem-order-unknown-member = unknown member: remove it; allowed are { $allowed }
+problem-order-given-twice = given twice: give each member once
+problem-order-empty = is empty: give a value
+problem-order-not-a-date = "{ $value }" is not a date like 2027-11-30 or an RFC 3339 timestamp like 2027-11-30T12:00:00Z
+problem-order-date-out-of-range = "{ $value }" is beyond the last date this program handles
+problem-order-grace-days-out-of-range = { $value } is out of range: give a whole number of days from 0 to { $max }
+problem-order-seats-too-few = seats must be at least 1, not { $seats }
+problem-order-seats-not-whole = seats { $seats } is not a whole number
+problem-order-seats-too-many = seats { $seats } is over the limit of { $max }
+problem-order-other-kind = "{ $catalog_code }" is a { word-license-kind }, not a { word-other-license-kind }: list it under { $kind ->
+    [system] system_licenses
+   *[plan] user_plans
+}
+problem-order-unknown-code = unknown { word-license-kind } "{ $catalog_code }": { $suggestion ->
+    [none] use a { word-license-kind } code of the catalog: { $known }
+   *[other] did you mean "{ $suggestion }"?
+}
+problem-order-code-twice = "{ $catalog_code }" is given twice: give each code once
+problem-order-grant-outlives-license = the grant ends { $ends_at }, it outlives the license, which ends { $license_ends_at }: end the grant on or before the license's valid_until
+problem-order-grant-ends-before-start = the grant ends { $ends_at } before the license starts at { $starts_at }: set it after valid_from
+problem-order-payload-rule = { $detail }
+problem-order-syntax-not-utf8 = not UTF-8 text: the first bad byte is at offset { $offset }
+problem-order-syntax-not-json = { $detail } at line { $line } column { $column }
+problem-request-not-an-activation-request = { $cause }; ask the installation for the file its `request` command wrote
+problem-request-not-a-clock-reset-request = { $cause }; give the clock-reset request the installation wrote
+problem-request-other-installation = the request is from installation "{ $installation_id }" but { $order_name } names installation_id "{ $order_installation_id }": correct the order or use the request of the right installation
+problem-request-other-product = the request is for product "{ $product }", this issuer licenses "{ $expected_product }": use the issuer of that product
+problem-request-nonce-used = nonce { $nonce } was answered already, for another request (installation "{ $installation_id }"): a nonce is used once; ask the installation for a new request
+problem-key-file-private-not-text = is not PEM text: give the .key file written by keygen
+problem-key-file-public-not-text = is not PEM text: give the .pub file written by keygen
+problem-key-file-not-a-private-key = { $cause }: give the .key file written by keygen
+problem-key-file-damaged-pem = damaged encrypted key PEM ({ $detail }): give the .key file written by keygen
+problem-key-file-wrong-label = holds a { $label } block, not an ENCRYPTED PRIVATE KEY: give the .key file written by keygen
+problem-key-file-damaged-key = damaged encrypted key ({ $detail }): give the .key file written by keygen
+problem-key-file-not-a-public-key = { $cause }: give the .pub file written by keygen
+problem-ledger-unusable-cannot-open = cannot be opened as a ledger ({ $detail })
+problem-ledger-unusable-not-sqlite = is not a readable SQLite database ({ $detail })
+problem-ledger-unusable-other-program = is an SQLite database of another program, not a license ledger
+problem-ledger-unusable-other-application-id = has application id { $application_id }, not a license ledger's
+problem-ledger-unusable-newer = was written by a newer license-issuer (schema { $schema }, this one knows up to { $known }); upgrade license-issuer
+problem-ledger-unusable-uninitialised = the ledger is empty or was never initialised
+problem-passphrase-not-utf8 = LICENSE_ISSUER_PASSPHRASE is not UTF-8 text
+problem-passphrase-none-for-new-key = no passphrase for the new key: set LICENSE_ISSUER_PASSPHRASE or run keygen on a terminal to choose a passphrase
+problem-passphrase-no-terminal = the key is encrypted and no terminal is attached: set LICENSE_ISSUER_PASSPHRASE
+problem-passphrase-unreadable = could not read it from the terminal ({ $detail })
+problem-passphrase-differ = the two passphrases differ: run again and type the same one twice
+problem-passphrase-empty = the passphrase is empty: choose a non-empty one
+problem-passphrase-cannot-encrypt = the key could not be encrypted ({ $detail })
+
+## Words the problems share; they take the arguments of the message that uses them.
+
+word-json-kind = { $found ->
+    [null] null
+    [boolean] a boolean
+    [number] a number
+    [string] a string
+    [array] an array
+   *[object] an object
+}
+word-license-kind = { $kind ->
+    [system] system license
+   *[plan] user plan
+}
+word-other-license-kind = { $kind ->
+    [system] user plan
+   *[plan] system license
+}
 
 ## Hints.
 

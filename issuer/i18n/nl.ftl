@@ -1,10 +1,10 @@
 # De woorden van license-issuer in het Nederlands, met de woorden van de helppagina
 # (Licenties, Systeemlicenties, Gebruikerslicenties/gebruikersplannen). Elk bericht hier
 # heeft zijn tweeling in en.ftl. De fouten van de issuer-bibliotheek zijn
-# error-issuer-CODE, met de details van de fout als argumenten. Waar een argument de
-# eigen tekst van de bibliotheek is ($problem van een bestelling, aanvraag, sleutel of
-# grootboek, $detail van het systeem, SQLite of een parser), is die Engels en staat ze
-# er zoals ze is.
+# error-issuer-CODE, met de details van de fout als argumenten. $problem is het bericht
+# problem-CODE-PROBLEEM hieronder, al in woorden. Waar een argument de tekst van een
+# ander programma is ($detail van het systeem, SQLite of een parser), is die Engels en
+# staat ze er zoals ze is.
 
 ## De voorvoegsels van de regels.
 
@@ -16,7 +16,7 @@ line-refused = license-issuer: geweigerd: { $text }
 ## Fouten van de issuer-bibliotheek.
 
 error-issuer-order = { $source_name }: { $field }: { $problem }
-error-issuer-order-syntax = { $source_name }: geen JSON-bestelling ({ $detail }): herstel de JSON-syntaxis
+error-issuer-order-syntax = { $source_name }: geen JSON-bestelling ({ $problem }): herstel de JSON-syntaxis
 error-issuer-request = { $source_name }: { $problem }
 error-issuer-unbound = { $source_name }: installation_id: de bestelling noemt geen installatie: geef installation_id in de bestelling of een activeringsaanvraag met --request, of zeg --unbound voor een licentie die op elke installatie geldt
 error-issuer-bound-and-unbound = { $source_name }: installation_id: --unbound is gezegd, maar de licentie zou aan "{ $installation_id }" gebonden zijn: laat --unbound weg, of de installatie
@@ -25,15 +25,7 @@ error-issuer-key-name = "{ $name }": een sleutelnaam mag alleen letters, cijfers
 error-issuer-key-file = { $path }: { $problem }
 error-issuer-key-permissions = { $path }: de privésleutel is leesbaar voor groep of anderen (modus { $mode }): beperk dat met `chmod 600 { $path }`
 error-issuer-wrong-passphrase = { $path }: verkeerd wachtwoord: de sleutel kon niet worden ontsleuteld; controleer LICENSE_ISSUER_PASSPHRASE of typ het opnieuw
-error-issuer-passphrase = wachtwoord: { $problem ->
-    [not-utf8] LICENSE_ISSUER_PASSPHRASE is geen UTF-8-tekst
-    [none-for-new-key] geen wachtwoord voor de nieuwe sleutel: zet LICENSE_ISSUER_PASSPHRASE of voer keygen uit op een terminal om een wachtwoord te kiezen
-    [no-terminal] de sleutel is versleuteld en er is geen terminal: zet LICENSE_ISSUER_PASSPHRASE
-    [unreadable] kon het niet van de terminal lezen ({ $detail })
-    [differ] de twee wachtwoorden verschillen: voer opnieuw uit en typ twee keer hetzelfde
-    [empty] het wachtwoord is leeg: kies een wachtwoord dat niet leeg is
-   *[cannot-encrypt] de sleutel kon niet worden versleuteld ({ $detail })
-}
+error-issuer-passphrase = wachtwoord: { $problem }
 error-issuer-exists = { $path } bestaat al: het wordt niet overschreven; geef --force om het te vervangen
 error-issuer-too-large = { $path }: meer dan de grens van { $limit } bytes: zo groot is geen { $what ->
     [license-file] licentiebestand
@@ -56,6 +48,101 @@ error-issuer-ledger = grootboek: { $detail }
 error-issuer-self-check = zelfcontrole mislukt: het ondertekende bestand klopt niet ({ $cause }); er is niets vastgelegd: controleer de ondertekeningssleutel en de machine
 error-issuer-no-such-license = geen licentie { $license_id } in { $path }
 error-issuer-usage = de opdrachtregel wordt niet begrepen: { $detail }
+
+## De problemen binnen fouten: problem-FOUTCODE-PROBLEEM, een code van OrderProblem,
+## SyntaxProblem, RequestProblem, KeyFileProblem, LedgerProblem of PassphraseProblem
+## van de bibliotheek, met de details van de fout als argumenten ($cause al in woorden).
+
+problem-order-too-large = meer dan { $limit } bytes, veel groter dan welke bestelling ook: geef één bestelling per bestand of regel
+problem-order-missing = ontbreekt: { $member ->
+    [customer] geef {"{"}"id": "C-1001", "name": "Acme AS"{"}"}
+    [code] geef de code uit de catalogus
+    [seats] geef het aantal gebruikers (seats)
+   *[other] geef de id en de naam van de klant
+}
+problem-order-ends-before-start = de licentie eindigt op { $ends_at }, vóór haar begin op valid_from { $starts_at }{ $start_is_now ->
+    [true] {" "}(nu, omdat de bestelling geen valid_from geeft)
+   *[false] {""}
+}: zet valid_until na valid_from
+problem-order-grants-nothing = de bestelling verleent niets: noem system_licenses of user_plans
+problem-order-wrong-type = { $expected ->
+    [order] is { word-json-kind }, maar een bestelling is een JSON-object met { $allowed }
+    [object] is { word-json-kind }, maar moet een object zijn met { $allowed }
+    [string] is { word-json-kind }, maar moet een tekst zijn
+    [date] is { word-json-kind }, maar moet een datum zijn zoals "2027-11-30"
+    [days] is { word-json-kind }: geef een geheel aantal dagen van 0 tot en met { $max }
+    [system-licenses] is { word-json-kind }, maar moet een array zijn van codes of van {"{"}"code", "valid_until"{"}"}-objecten
+    [system-license] is { word-json-kind }, maar moet een code als tekst of een object zijn
+    [user-plans] is { word-json-kind }, maar moet {"{"}"code": seats{"}"} zijn of een array van {"{"}"code", "seats", "valid_until"{"}"}
+   *[seats] het aantal gebruikers is { word-json-kind }, maar moet een geheel getal zijn
+}
+problem-order-unknown-member = onbekend onderdeel: verwijder het; toegestaan zijn { $allowed }
+problem-order-given-twice = twee keer gegeven: geef elk onderdeel één keer
+problem-order-empty = is leeg: geef een waarde
+problem-order-not-a-date = "{ $value }" is geen datum zoals 2027-11-30 en geen RFC 3339-tijdstip zoals 2027-11-30T12:00:00Z
+problem-order-date-out-of-range = "{ $value }" ligt voorbij de laatste datum die dit programma aankan
+problem-order-grace-days-out-of-range = { $value } valt buiten het bereik: geef een geheel aantal dagen van 0 tot en met { $max }
+problem-order-seats-too-few = het aantal gebruikers moet minstens 1 zijn, niet { $seats }
+problem-order-seats-not-whole = het aantal gebruikers { $seats } is geen geheel getal
+problem-order-seats-too-many = het aantal gebruikers { $seats } is groter dan de grens van { $max }
+problem-order-other-kind = "{ $catalog_code }" is een { word-license-kind }, geen { word-other-license-kind }: zet de code onder { $kind ->
+    [system] system_licenses
+   *[plan] user_plans
+}
+problem-order-unknown-code = onbekende code "{ $catalog_code }" voor een { word-license-kind }: { $suggestion ->
+    [none] gebruik een code van een { word-license-kind } uit de catalogus: { $known }
+   *[other] bedoelt u "{ $suggestion }"?
+}
+problem-order-code-twice = "{ $catalog_code }" is twee keer gegeven: geef elke code één keer
+problem-order-grant-outlives-license = de toekenning eindigt op { $ends_at }, na de licentie, die eindigt op { $license_ends_at }: laat de toekenning eindigen op of vóór valid_until van de licentie
+problem-order-grant-ends-before-start = de toekenning eindigt op { $ends_at }, vóór het begin van de licentie op { $starts_at }: laat haar na valid_from eindigen
+problem-order-payload-rule = { $detail }
+problem-order-syntax-not-utf8 = geen UTF-8-tekst: de eerste ongeldige byte staat op positie { $offset }
+problem-order-syntax-not-json = { $detail } op regel { $line }, kolom { $column }
+problem-request-not-an-activation-request = { $cause }; vraag de installatie om het bestand dat haar opdracht `request` schreef
+problem-request-not-a-clock-reset-request = { $cause }; geef de klokherstelaanvraag die de installatie schreef
+problem-request-other-installation = de aanvraag komt van installatie "{ $installation_id }", maar { $order_name } noemt installation_id "{ $order_installation_id }": corrigeer de bestelling of gebruik de aanvraag van de juiste installatie
+problem-request-other-product = de aanvraag is voor product "{ $product }", deze uitgever geeft licenties uit voor "{ $expected_product }": gebruik de uitgever van dat product
+problem-request-nonce-used = nonce { $nonce } is al beantwoord, voor een andere aanvraag (installatie "{ $installation_id }"): een nonce geldt één keer; vraag de installatie om een nieuwe aanvraag
+problem-key-file-private-not-text = is geen PEM-tekst: geef het .key-bestand dat keygen schreef
+problem-key-file-public-not-text = is geen PEM-tekst: geef het .pub-bestand dat keygen schreef
+problem-key-file-not-a-private-key = { $cause }: geef het .key-bestand dat keygen schreef
+problem-key-file-damaged-pem = beschadigde PEM van een versleutelde sleutel ({ $detail }): geef het .key-bestand dat keygen schreef
+problem-key-file-wrong-label = bevat een { $label }-blok, geen ENCRYPTED PRIVATE KEY: geef het .key-bestand dat keygen schreef
+problem-key-file-damaged-key = beschadigde versleutelde sleutel ({ $detail }): geef het .key-bestand dat keygen schreef
+problem-key-file-not-a-public-key = { $cause }: geef het .pub-bestand dat keygen schreef
+problem-ledger-unusable-cannot-open = kan niet als grootboek worden geopend ({ $detail })
+problem-ledger-unusable-not-sqlite = is geen leesbare SQLite-database ({ $detail })
+problem-ledger-unusable-other-program = is een SQLite-database van een ander programma, geen licentiegrootboek
+problem-ledger-unusable-other-application-id = heeft applicatie-id { $application_id }, niet die van een licentiegrootboek
+problem-ledger-unusable-newer = is geschreven door een nieuwere license-issuer (schema { $schema }, deze versie kent tot en met { $known }); werk license-issuer bij
+problem-ledger-unusable-uninitialised = het grootboek is leeg of is nooit ingericht
+problem-passphrase-not-utf8 = LICENSE_ISSUER_PASSPHRASE is geen UTF-8-tekst
+problem-passphrase-none-for-new-key = geen wachtwoord voor de nieuwe sleutel: zet LICENSE_ISSUER_PASSPHRASE of voer keygen uit op een terminal om een wachtwoord te kiezen
+problem-passphrase-no-terminal = de sleutel is versleuteld en er is geen terminal: zet LICENSE_ISSUER_PASSPHRASE
+problem-passphrase-unreadable = kon het niet van de terminal lezen ({ $detail })
+problem-passphrase-differ = de twee wachtwoorden verschillen: voer opnieuw uit en typ twee keer hetzelfde
+problem-passphrase-empty = het wachtwoord is leeg: kies een wachtwoord dat niet leeg is
+problem-passphrase-cannot-encrypt = de sleutel kon niet worden versleuteld ({ $detail })
+
+## Woorden die de problemen delen; ze krijgen de argumenten van het bericht dat ze gebruikt.
+
+word-json-kind = { $found ->
+    [null] null
+    [boolean] een booleaanse waarde
+    [number] een getal
+    [string] een tekst
+    [array] een array
+   *[object] een object
+}
+word-license-kind = { $kind ->
+    [system] systeemlicentie
+   *[plan] gebruikersplan
+}
+word-other-license-kind = { $kind ->
+    [system] gebruikersplan
+   *[plan] systeemlicentie
+}
 
 ## Tips.
 

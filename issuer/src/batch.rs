@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::ledger::LedgerTx;
 use crate::order::{too_large, MAX_ORDER_BYTES};
 use crate::output::write_new;
-use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, Result};
+use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, OrderProblem, Result};
 
 /// Licenses per ledger transaction: large enough that commits cost little, small
 /// enough that another issuer waits well under a second for the lock.
@@ -216,7 +216,7 @@ impl Worker<'_> {
                 Outcome::Refused(Error::Order {
                     source_name,
                     field,
-                    problem,
+                    problem: Box::new(OrderProblem::PayloadRule { detail: problem }),
                 })
             }
             // A signature that does not verify means a broken key or machine: stop.

@@ -23,11 +23,13 @@ struct Outcome {
     report: Result<BatchReport>,
     issued: Vec<(u64, String)>,
     refused: Vec<(u64, String)>,
+    /// The details of each refusal, in the order of `refused`.
+    details: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
 fn run(input: &str, options: &BatchOptions, ledger: &mut Ledger) -> Outcome {
     let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
-    let (mut issued, mut refused) = (Vec::new(), Vec::new());
+    let (mut issued, mut refused, mut details) = (Vec::new(), Vec::new(), Vec::new());
     let report = run_batch(
         &issuer(),
         ledger,
@@ -39,7 +41,10 @@ fn run(input: &str, options: &BatchOptions, ledger: &mut Ledger) -> Outcome {
             BatchEvent::Issued {
                 line, license_id, ..
             } => issued.push((line, license_id.to_owned())),
-            BatchEvent::Refused { line, error } => refused.push((line, error.to_string())),
+            BatchEvent::Refused { line, error } => {
+                refused.push((line, error.to_string()));
+                details.push(error.details());
+            }
         },
     );
     issued.sort();
@@ -47,6 +52,7 @@ fn run(input: &str, options: &BatchOptions, ledger: &mut Ledger) -> Outcome {
         report,
         issued,
         refused,
+        details,
     }
 }
 
@@ -126,12 +132,20 @@ fn fail_fast_stops_at_the_first_bad_line() {
             stopped_early: true
         }
     );
-    assert!(
-        out.refused[0]
-            .1
-            .contains("orders.jsonl:2: user_plans.sales-premum: unknown user plan"),
-        "{}",
-        out.refused[0].1
+    let d = &out.details[0];
+    assert_eq!(
+        (
+            &d["source_name"],
+            &d["field"],
+            &d["problem"],
+            &d["suggestion"]
+        ),
+        (
+            &"orders.jsonl:2".into(),
+            &"user_plans.sales-premum".into(),
+            &"unknown-code".into(),
+            &"sales-premium".into()
+        )
     );
     assert_eq!(ledger.list(Some("C3")).unwrap().len(), 0);
 }

@@ -10,7 +10,7 @@ use license_format::{ActivationRequest, Catalog};
 use crate::input::{read_limited, read_limited_from, STDIN};
 
 use crate::order::MAX_ORDER_BYTES;
-use crate::{Error, Order, Result};
+use crate::{Error, Order, RequestProblem, Result};
 
 /// An order read from a file together with the installation it will be bound to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,9 +58,9 @@ pub fn read_bound_order(
 /// [`Error::Io`], [`Error::TooLarge`] or [`Error::Request`].
 pub fn read_request(path: &Path) -> Result<ActivationRequest> {
     let bytes = read_limited(path, "activation request", MAX_REQUEST_BYTES)?;
-    ActivationRequest::parse(&bytes).map_err(|e| Error::Request {
+    ActivationRequest::parse(&bytes).map_err(|cause| Error::Request {
         source_name: path.display().to_string(),
-        problem: format!("{e}; ask the installation for the file its `request` command wrote"),
+        problem: RequestProblem::NotAnActivationRequest { cause },
     })
 }
 
@@ -84,10 +84,11 @@ pub fn bind(
         (Some(ordered), Some((requested, path))) if ordered != requested => {
             return Err(Error::Request {
                 source_name: path.display().to_string(),
-                problem: format!(
-                    "the request is from installation {requested:?} but {order_name} names installation_id {ordered:?}: \
-                     correct the order or use the request of the right installation"
-                ),
+                problem: RequestProblem::OtherInstallation {
+                    installation_id: requested.to_owned(),
+                    order_name: order_name.to_owned(),
+                    order_installation_id: ordered.clone(),
+                },
             })
         }
         (Some(ordered), _) => Some(ordered.clone()),
@@ -111,10 +112,10 @@ fn check_request<'r>(req: &'r ActivationRequest, path: &'r Path) -> Result<(&'r 
     if &req.product != product {
         return Err(Error::Request {
             source_name: path.display().to_string(),
-            problem: format!(
-                "the request is for product {:?}, this issuer licenses {product:?}: use the issuer of that product",
-                req.product
-            ),
+            problem: RequestProblem::OtherProduct {
+                product: req.product.clone(),
+                expected_product: product.clone(),
+            },
         });
     }
     Ok((req.installation_id.as_str(), path))
@@ -162,10 +163,16 @@ mod tests {
                 .as_deref(),
             Some("inst-1")
         );
-        let err = bind(&order(Some("inst-2")), "o.json", Some((&r, &path)), false)
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("req.json: the request is from installation \"inst-1\" but o.json names installation_id \"inst-2\""), "{err}");
+        let err = bind(&order(Some("inst-2")), "o.json", Some((&r, &path)), false).unwrap_err();
+        let expected = RequestProblem::OtherInstallation {
+            installation_id: "inst-1".into(),
+            order_name: "o.json".into(),
+            order_installation_id: "inst-2".into(),
+        };
+        assert!(
+            matches!(&err, Error::Request { source_name, problem } if source_name == "req.json" && *problem == expected),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -173,10 +180,15 @@ mod tests {
         let path = PathBuf::from("req.json");
         let mut r = request("inst-1");
         r.product = "other-product".into();
-        let err = bind(&order(None), "o.json", Some((&r, &path)), false)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("the request is for product \"other-product\", this issuer licenses \"superoffice-crm\""), "{err}");
+        let err = bind(&order(None), "o.json", Some((&r, &path)), false).unwrap_err();
+        let expected = RequestProblem::OtherProduct {
+            product: "other-product".into(),
+            expected_product: "superoffice-crm".into(),
+        };
+        assert!(
+            matches!(&err, Error::Request { problem, .. } if *problem == expected),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use serde_json::{json, Map, Value};
 
+use crate::file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
+use crate::problem::{object, OrderProblem, SyntaxProblem};
+
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
 #[derive(Debug, thiserror::Error)]
@@ -16,24 +19,25 @@ pub enum Error {
         source_name: String,
         /// Path of the member, e.g. `user_plans.sales-premium`.
         field: String,
-        /// What is wrong and the fix.
-        problem: String,
+        /// What is wrong; boxed, as some problems carry lists and would make every
+        /// `Result` of this crate large.
+        problem: Box<OrderProblem>,
     },
     /// The order is not a JSON document at all.
-    #[error("{source_name}: not a JSON order ({detail}): fix the JSON syntax")]
+    #[error("{source_name}: not a JSON order ({problem}): fix the JSON syntax")]
     OrderSyntax {
         /// The order's file name.
         source_name: String,
-        /// The parser's message, with line and column.
-        detail: String,
+        /// Where and why the text is not JSON.
+        problem: SyntaxProblem,
     },
     /// The activation request cannot be used.
     #[error("{source_name}: {problem}")]
     Request {
         /// The request's file name.
         source_name: String,
-        /// What is wrong and the fix.
-        problem: String,
+        /// What is wrong.
+        problem: RequestProblem,
     },
     /// The license would not be bound to an installation, and a license valid on any
     /// installation was not asked for.
@@ -65,8 +69,8 @@ pub enum Error {
     KeyFile {
         /// The key file.
         path: PathBuf,
-        /// What is wrong and the fix.
-        problem: String,
+        /// What is wrong.
+        problem: KeyFileProblem,
     },
     /// A private key file can be read by group or others.
     #[error("{}: the private key is readable by group or others (mode {mode:03o}): restrict it with `chmod 600 {}`", path.display(), path.display())]
@@ -133,7 +137,7 @@ pub enum Error {
         /// The ledger file.
         path: PathBuf,
         /// What was found.
-        problem: String,
+        problem: LedgerProblem,
     },
     /// The ledger does not exist and the command only reads it.
     #[error("{}: no ledger here: issue a license first, or use an existing ledger", path.display())]
@@ -202,11 +206,11 @@ impl Error {
     }
 
     /// An [`Error::Order`].
-    pub(crate) fn order(source_name: &str, field: &str, problem: impl Into<String>) -> Error {
+    pub(crate) fn order(source_name: &str, field: &str, problem: OrderProblem) -> Error {
         Error::Order {
             source_name: source_name.to_owned(),
             field: field.to_owned(),
-            problem: problem.into(),
+            problem: Box::new(problem),
         }
     }
 
@@ -274,14 +278,14 @@ impl Error {
     ///
     /// | code | members |
     /// |---|---|
-    /// | `order` | `source_name`, `field`, `problem` (English words of the order reader) |
-    /// | `order-syntax` | `source_name`, `detail` (the JSON parser's English words) |
-    /// | `request` | `source_name`, `problem` (English words) |
+    /// | `order` | `source_name`, `field`, `problem` (a code of [`OrderProblem`]) and its data |
+    /// | `order-syntax` | `source_name`, `problem` (a code of [`SyntaxProblem`]) and its data |
+    /// | `request` | `source_name`, `problem` (a code of [`RequestProblem`]) and its data |
     /// | `unbound` | `source_name` |
     /// | `bound-and-unbound` | `source_name`, `installation_id` |
     /// | `missing-issuer-name` | none |
     /// | `key-name` | `name` |
-    /// | `key-file` | `path`, `problem` (English words) |
+    /// | `key-file` | `path`, `problem` (a code of [`KeyFileProblem`]) and its data |
     /// | `key-permissions` | `path`, `mode` (octal digits as text, e.g. `"640"`) |
     /// | `wrong-passphrase`, `exists`, `ledger-missing` | `path` |
     /// | `passphrase` | `problem` (a code of [`PassphraseProblem`]), `detail` for `unreadable` and `cannot-encrypt` |
@@ -289,9 +293,12 @@ impl Error {
     /// | `no-such-directory` | `path`, `dir` |
     /// | `io` | `path`, `kind` (`not-found`, `permission-denied` or `other`), `detail` (the system's words) |
     /// | `written-after-record` | `license_id`, `path`, `detail` |
-    /// | `ledger-unusable` | `path`, `problem` (English words) |
+    /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
     /// | `self-check` | `cause`: the format error's `code` and details |
+    ///
+    /// A problem's data sit beside `problem` under the names its `details` gives; a
+    /// format error inside a problem is `cause`, as for `self-check`.
     ///
     /// ```
     /// use license_issuer::Error;
@@ -306,19 +313,22 @@ impl Error {
                 field,
                 problem,
             } => {
-                json!({"source_name": source_name, "field": field, "problem": problem})
+                let base = json!({"source_name": source_name, "field": field});
+                return with_problem(base, problem.code(), problem.details());
             }
             Error::OrderSyntax {
                 source_name,
-                detail,
+                problem,
             } => {
-                json!({"source_name": source_name, "detail": detail})
+                let base = json!({ "source_name": source_name });
+                return with_problem(base, problem.code(), problem.details());
             }
             Error::Request {
                 source_name,
                 problem,
             } => {
-                json!({"source_name": source_name, "problem": problem})
+                let base = json!({ "source_name": source_name });
+                return with_problem(base, problem.code(), problem.details());
             }
             Error::Unbound { source_name } => json!({ "source_name": source_name }),
             Error::BoundAndUnbound {
@@ -329,7 +339,10 @@ impl Error {
             }
             Error::MissingIssuerName => json!({}),
             Error::KeyName { name } => json!({ "name": name }),
-            Error::KeyFile { path: p, problem } => json!({"path": path(p), "problem": problem}),
+            Error::KeyFile { path: p, problem } => {
+                let base = json!({ "path": path(p) });
+                return with_problem(base, problem.code(), problem.details());
+            }
             Error::KeyPermissions { path: p, mode } => {
                 json!({"path": path(p), "mode": format!("{mode:03o}")})
             }
@@ -356,22 +369,23 @@ impl Error {
                 json!({"license_id": license_id, "path": path(p), "detail": source.to_string()})
             }
             Error::LedgerUnusable { path: p, problem } => {
-                json!({"path": path(p), "problem": problem})
+                let base = json!({ "path": path(p) });
+                return with_problem(base, problem.code(), problem.details());
             }
             Error::Ledger(e) => json!({ "detail": e.to_string() }),
             Error::Format(e) => return e.details(),
-            Error::SelfCheck(e) => {
-                let mut cause = e.details();
-                cause.insert("code".into(), e.code().into());
-                json!({ "cause": cause })
-            }
+            Error::SelfCheck(e) => json!({ "cause": crate::problem::cause(e) }),
         };
-        match value {
-            Value::Object(map) => map,
-            // Every arm above builds an object.
-            _ => Map::new(),
-        }
+        object(value)
     }
+}
+
+/// An error's own members, `problem` (a code) and the problem's data.
+fn with_problem(base: Value, code: &str, data: Map<String, Value>) -> Map<String, Value> {
+    let mut map = object(base);
+    map.insert("problem".into(), code.into());
+    map.extend(data);
+    map
 }
 
 fn passphrase_details(problem: &PassphraseProblem) -> Value {
@@ -409,23 +423,32 @@ mod tests {
                 Error::Order {
                     source_name: s("o.json"),
                     field: s("customer"),
-                    problem: s("missing"),
+                    problem: Box::new(OrderProblem::Missing { member: "customer" }),
                 },
-                json!({"source_name": "o.json", "field": "customer", "problem": "missing"}),
+                json!({"source_name": "o.json", "field": "customer", "problem": "missing",
+                    "member": "customer"}),
             ),
             (
                 Error::OrderSyntax {
                     source_name: s("o.json"),
-                    detail: s("eof"),
+                    problem: SyntaxProblem::NotJson {
+                        line: 2,
+                        column: 7,
+                        detail: s("EOF while parsing an object"),
+                    },
                 },
-                json!({"source_name": "o.json", "detail": "eof"}),
+                json!({"source_name": "o.json", "problem": "not-json", "line": 2, "column": 7,
+                    "detail": "EOF while parsing an object"}),
             ),
             (
                 Error::Request {
                     source_name: s("r.json"),
-                    problem: s("bad"),
+                    problem: RequestProblem::NotAnActivationRequest {
+                        cause: license_format::Error::Request(s("bad")),
+                    },
                 },
-                json!({"source_name": "r.json", "problem": "bad"}),
+                json!({"source_name": "r.json", "problem": "not-an-activation-request",
+                    "cause": {"code": "request", "detail": "bad"}}),
             ),
             (
                 Error::Unbound {
@@ -445,9 +468,9 @@ mod tests {
             (
                 Error::KeyFile {
                     path: p(),
-                    problem: s("not PEM"),
+                    problem: KeyFileProblem::WrongLabel { label: s("X") },
                 },
-                json!({"path": "a/b.lic", "problem": "not PEM"}),
+                json!({"path": "a/b.lic", "problem": "wrong-label", "label": "X"}),
             ),
             (
                 Error::KeyPermissions {
@@ -502,9 +525,12 @@ mod tests {
             (
                 Error::LedgerUnusable {
                     path: p(),
-                    problem: s("newer"),
+                    problem: LedgerProblem::Newer {
+                        schema: 9,
+                        known: 3,
+                    },
                 },
-                json!({"path": "a/b.lic", "problem": "newer"}),
+                json!({"path": "a/b.lic", "problem": "newer", "schema": 9, "known": 3}),
             ),
             (
                 Error::LedgerMissing { path: p() },

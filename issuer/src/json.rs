@@ -7,6 +7,8 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
+use crate::problem::{JsonKind, SyntaxProblem};
+
 /// One JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -21,22 +23,37 @@ pub(crate) enum Node {
 
 impl Node {
     /// Reads one JSON document; a UTF-8 byte order mark is skipped.
-    pub(crate) fn parse(bytes: &[u8]) -> Result<Node, String> {
+    pub(crate) fn parse(bytes: &[u8]) -> Result<Node, SyntaxProblem> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))?;
-        serde_json::from_slice(bytes).map_err(|e| e.to_string())
+        std::str::from_utf8(bytes).map_err(|e| SyntaxProblem::NotUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        serde_json::from_slice(bytes).map_err(|e| not_json(&e))
     }
 
-    /// What kind of value this is, for messages.
-    pub(crate) fn kind(&self) -> &'static str {
+    /// What kind of value this is.
+    pub(crate) fn kind(&self) -> JsonKind {
         match self {
-            Node::Null => "null",
-            Node::Bool(_) => "a boolean",
-            Node::Number(_) => "a number",
-            Node::Str(_) => "a string",
-            Node::Array(_) => "an array",
-            Node::Object(_) => "an object",
+            Node::Null => JsonKind::Null,
+            Node::Bool(_) => JsonKind::Boolean,
+            Node::Number(_) => JsonKind::Number,
+            Node::Str(_) => JsonKind::String,
+            Node::Array(_) => JsonKind::Array,
+            Node::Object(_) => JsonKind::Object,
         }
+    }
+}
+
+/// serde_json's error as data: its position as numbers, its words without them, so that
+/// a front end places the position in its own sentence.
+fn not_json(e: &serde_json::Error) -> SyntaxProblem {
+    let (line, column) = (e.line(), e.column());
+    let text = e.to_string();
+    let position = format!(" at line {line} column {column}");
+    SyntaxProblem::NotJson {
+        line,
+        column,
+        detail: text.strip_suffix(&position).unwrap_or(&text).to_owned(),
     }
 }
 
@@ -112,8 +129,22 @@ mod tests {
 
     #[test]
     fn refuses_trailing_data_and_non_utf8() {
-        assert!(Node::parse(b"{} {}").unwrap_err().contains("trailing"));
-        assert!(Node::parse(b"\"\xff\"").unwrap_err().contains("UTF-8"));
+        let SyntaxProblem::NotJson {
+            line,
+            column,
+            detail,
+        } = Node::parse(b"{}\n {}").unwrap_err()
+        else {
+            panic!("trailing data is JSON")
+        };
+        assert_eq!(
+            (line, column, detail.as_str()),
+            (2, 2, "trailing characters")
+        );
+        assert_eq!(
+            Node::parse(b"\"\xff\"").unwrap_err(),
+            SyntaxProblem::NotUtf8 { offset: 1 }
+        );
         assert_eq!(
             Node::parse(b"\xEF\xBB\xBF{}").unwrap(),
             Node::Object(vec![])

@@ -20,7 +20,7 @@ use rand_core::{OsRng, RngCore as _};
 use zeroize::Zeroizing;
 
 use crate::input::read_limited;
-use crate::{Error, PassphraseProblem, Result};
+use crate::{Error, KeyFileProblem, PassphraseProblem, Result};
 
 /// PBKDF2 rounds for an encrypted key: the OWASP 2023 figure for PBKDF2-HMAC-SHA256.
 /// It costs about a quarter of a second per load, once per command.
@@ -189,18 +189,21 @@ pub fn load_signing_key(
 ) -> Result<SigningKey> {
     let text = read_private(path)?;
     if !text.contains(ENCRYPTED_LABEL) {
-        return signing_key_from_pem(&text).map_err(|e| key_problem(path, e.to_string()));
+        return signing_key_from_pem(&text)
+            .map_err(|cause| key_problem(path, KeyFileProblem::NotAPrivateKey { cause }));
     }
-    let (label, doc) = SecretDocument::from_pem(text.trim())
-        .map_err(|e| key_problem(path, format!("damaged encrypted key PEM ({e})")))?;
+    let (label, doc) = SecretDocument::from_pem(text.trim()).map_err(|e| {
+        let detail = e.to_string();
+        key_problem(path, KeyFileProblem::DamagedPem { detail })
+    })?;
     if label != ENCRYPTED_LABEL {
-        return Err(key_problem(
-            path,
-            format!("holds a {label} block, not an {ENCRYPTED_LABEL}"),
-        ));
+        let label = label.to_owned();
+        return Err(key_problem(path, KeyFileProblem::WrongLabel { label }));
     }
-    let info = EncryptedPrivateKeyInfo::try_from(doc.as_bytes())
-        .map_err(|e| key_problem(path, format!("damaged encrypted key ({e})")))?;
+    let info = EncryptedPrivateKeyInfo::try_from(doc.as_bytes()).map_err(|e| {
+        let detail = e.to_string();
+        key_problem(path, KeyFileProblem::DamagedKey { detail })
+    })?;
     let passphrase = passphrase()?;
     // A wrong passphrase shows either as bad padding or, rarely, as garbage that pads
     // correctly but is no key: both mean the same thing to the user.
@@ -214,10 +217,10 @@ pub fn load_signing_key(
     })
 }
 
-fn key_problem(path: &Path, problem: String) -> Error {
+fn key_problem(path: &Path, problem: KeyFileProblem) -> Error {
     Error::KeyFile {
         path: path.to_owned(),
-        problem: format!("{problem}: give the .key file written by keygen"),
+        problem,
     }
 }
 
@@ -237,8 +240,8 @@ fn read_private(path: &Path) -> Result<Zeroizing<String>> {
     #[cfg(not(unix))]
     drop(meta);
     let bytes = Zeroizing::new(read_limited(path, "key file", MAX_KEY_FILE_BYTES)?);
-    let text =
-        std::str::from_utf8(&bytes).map_err(|_| key_problem(path, "is not PEM text".into()))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| key_problem(path, KeyFileProblem::PrivateNotText))?;
     Ok(Zeroizing::new(text.to_owned()))
 }
 
@@ -251,14 +254,10 @@ pub fn read_keyring(paths: &[PathBuf]) -> Result<Keyring> {
     let mut ring = Keyring::new();
     for path in paths {
         let bytes = read_limited(path, "key file", MAX_KEY_FILE_BYTES)?;
-        let text = String::from_utf8(bytes).map_err(|_| Error::KeyFile {
-            path: path.clone(),
-            problem: "is not PEM text: give the .pub file written by keygen".into(),
-        })?;
-        ring.add_pem(&text).map_err(|e| Error::KeyFile {
-            path: path.clone(),
-            problem: e.to_string(),
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| key_problem(path, KeyFileProblem::PublicNotText))?;
+        ring.add_pem(&text)
+            .map_err(|cause| key_problem(path, KeyFileProblem::NotAPublicKey { cause }))?;
     }
     Ok(ring)
 }

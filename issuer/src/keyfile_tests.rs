@@ -88,9 +88,39 @@ fn refuses_text_that_is_no_key_and_bad_names() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     let err = load_signing_key(&path, no_pass).unwrap_err();
     assert!(
-        err.to_string()
-            .contains("give the .key file written by keygen"),
-        "{err}"
+        matches!(
+            &err,
+            Error::KeyFile {
+                problem: KeyFileProblem::NotAPrivateKey {
+                    cause: license_format::Error::Key(_)
+                },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    fs::write(&path, b"\xff\xfe").unwrap();
+    let err = load_signing_key(&path, no_pass).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            Error::KeyFile {
+                problem: KeyFileProblem::PrivateNotText,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = read_keyring(std::slice::from_ref(&path)).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            Error::KeyFile {
+                problem: KeyFileProblem::PublicNotText,
+                ..
+            }
+        ),
+        "{err:?}"
     );
     assert!(matches!(
         generate(dir.path(), "../evil", None, false),

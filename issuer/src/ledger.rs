@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::issuer::Issued;
 use crate::reset::IssuedReset;
-use crate::{Error, Result};
+use crate::{Error, LedgerProblem, Result};
 
 /// The file name used when no `--ledger` or `LICENSE_LEDGER` is given.
 pub const DEFAULT_LEDGER: &str = "license-ledger.db";
@@ -182,7 +182,7 @@ impl Ledger {
         )?;
         // An older schema is read as it is: reading never migrates.
         if ledger.check_identity()? == 0 {
-            return Err(ledger.unusable("the ledger is empty or was never initialised".into()));
+            return Err(ledger.unusable(LedgerProblem::Uninitialised));
         }
         Ok(ledger)
     }
@@ -190,7 +190,9 @@ impl Ledger {
     fn connect(path: &Path, flags: OpenFlags) -> Result<Ledger> {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::LedgerUnusable {
             path: path.to_owned(),
-            problem: format!("cannot be opened as a ledger ({e})"),
+            problem: LedgerProblem::CannotOpen {
+                detail: e.to_string(),
+            },
         })?;
         conn.busy_handler(Some(wait_for_lock))?;
         Ok(Ledger {
@@ -199,7 +201,7 @@ impl Ledger {
         })
     }
 
-    fn unusable(&self, problem: String) -> Error {
+    fn unusable(&self, problem: LedgerProblem) -> Error {
         Error::LedgerUnusable {
             path: self.path.clone(),
             problem,
@@ -214,7 +216,9 @@ impl Ledger {
                 .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
                 .map_err(|e| match e.sqlite_error_code() {
                     Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Ledger(e),
-                    _ => self.unusable(format!("is not a readable SQLite database ({e})")),
+                    _ => self.unusable(LedgerProblem::NotSqlite {
+                        detail: e.to_string(),
+                    }),
                 })
         };
         // One read transaction, so that the three values belong to the same moment
@@ -227,23 +231,20 @@ impl Ledger {
         match app_id {
             APPLICATION_ID => {}
             0 if objects == 0 => return Ok(0),
-            0 => {
-                return Err(self.unusable(
-                    "is an SQLite database of another program, not a license ledger".into(),
-                ))
-            }
+            0 => return Err(self.unusable(LedgerProblem::OtherProgram)),
             other => {
-                return Err(self.unusable(format!(
-                    "has application id {other:#x}, not a license ledger's"
-                )))
+                let problem = LedgerProblem::OtherApplicationId {
+                    application_id: other,
+                };
+                return Err(self.unusable(problem));
             }
         }
         let version = usize::try_from(version).unwrap_or(usize::MAX);
         if version > MIGRATIONS.len() {
-            return Err(self.unusable(format!(
-                "was written by a newer license-issuer (schema {version}, this one knows up to {}); upgrade license-issuer",
-                MIGRATIONS.len()
-            )));
+            return Err(self.unusable(LedgerProblem::Newer {
+                schema: version,
+                known: MIGRATIONS.len(),
+            }));
         }
         Ok(version)
     }

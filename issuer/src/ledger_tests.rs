@@ -1,10 +1,11 @@
 use super::*;
 use std::fs;
 
-fn unusable(path: &Path) -> String {
-    let err = Ledger::open(path).unwrap_err();
-    assert!(matches!(err, Error::LedgerUnusable { .. }), "{err}");
-    err.to_string()
+fn unusable(path: &Path) -> LedgerProblem {
+    match Ledger::open(path).unwrap_err() {
+        Error::LedgerUnusable { problem, .. } => problem,
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -40,11 +41,10 @@ fn a_file_that_is_not_sqlite_is_reported_and_untouched() {
     let content =
         b"these are my notes, not a database, and they are long enough to be a header".repeat(20);
     fs::write(&path, &content).unwrap();
-    let m = unusable(&path);
+    let problem = unusable(&path);
     assert!(
-        m.contains("is not a readable SQLite database")
-            && m.contains("the file was left untouched"),
-        "{m}"
+        matches!(problem, LedgerProblem::NotSqlite { .. }),
+        "{problem:?}"
     );
     assert_eq!(fs::read(&path).unwrap(), content);
 }
@@ -58,16 +58,17 @@ fn a_foreign_database_is_reported_and_untouched() {
         .unwrap();
     drop(conn);
     let before = fs::read(&path).unwrap();
-    assert!(
-        unusable(&path).contains("is an SQLite database of another program, not a license ledger")
-    );
+    assert_eq!(unusable(&path), LedgerProblem::OtherProgram);
     Connection::open(&path)
         .unwrap()
         .pragma_update(None, "application_id", 7)
         .unwrap();
     let before_app = fs::read(&path).unwrap();
     assert_ne!(before, before_app);
-    assert!(unusable(&path).contains("has application id 0x7, not a license ledger's"));
+    assert_eq!(
+        unusable(&path),
+        LedgerProblem::OtherApplicationId { application_id: 7 }
+    );
     assert_eq!(fs::read(&path).unwrap(), before_app);
 }
 
@@ -80,7 +81,13 @@ fn a_newer_schema_is_refused() {
         .unwrap()
         .pragma_update(None, "user_version", 99)
         .unwrap();
-    assert!(unusable(&path).contains("was written by a newer license-issuer (schema 99"));
+    assert_eq!(
+        unusable(&path),
+        LedgerProblem::Newer {
+            schema: 99,
+            known: MIGRATIONS.len()
+        }
+    );
 }
 
 #[test]

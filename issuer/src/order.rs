@@ -9,11 +9,11 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::{MAX_GRACE_DAYS, MAX_SEATS};
-use license_format::time::format_rfc3339;
 use license_format::{Catalog, Customer, LicenseKind, PlanGrant, SystemGrant};
 
 use crate::dates::{parse_edge, Edge};
 use crate::json::Node;
+use crate::problem::{Expected, OrderProblem as P};
 use crate::{Error, Result};
 
 /// `grace_days` when an order does not give it.
@@ -23,8 +23,15 @@ pub const DEFAULT_GRACE_DAYS: u32 = 14;
 /// not an order and is refused before it is held in memory.
 pub const MAX_ORDER_BYTES: usize = 1024 * 1024;
 
-const MEMBERS: &str =
-    "customer, installation_id, valid_from, valid_until, grace_days, system_licenses, user_plans";
+const MEMBERS: &[&str] = &[
+    "customer",
+    "installation_id",
+    "valid_from",
+    "valid_until",
+    "grace_days",
+    "system_licenses",
+    "user_plans",
+];
 
 /// A checked order: every code is in the catalog, every date is resolved, every grant
 /// lies within the license's term.
@@ -58,9 +65,9 @@ impl Order {
         if bytes.len() > MAX_ORDER_BYTES {
             return Err(too_large(source_name));
         }
-        let node = Node::parse(bytes).map_err(|detail| Error::OrderSyntax {
+        let node = Node::parse(bytes).map_err(|problem| Error::OrderSyntax {
             source_name: source_name.to_owned(),
-            detail,
+            problem,
         })?;
         OrderReader {
             source: source_name,
@@ -72,7 +79,9 @@ impl Order {
 
 /// The error for an order over [`MAX_ORDER_BYTES`].
 pub(crate) fn too_large(source_name: &str) -> Error {
-    let problem = format!("more than {MAX_ORDER_BYTES} bytes, far larger than any order: give one order per file or line");
+    let problem = P::TooLarge {
+        limit: MAX_ORDER_BYTES,
+    };
     Error::order(source_name, "(top level)", problem)
 }
 
@@ -94,18 +103,21 @@ struct Members<'n> {
 }
 
 impl OrderReader<'_> {
-    fn err(&self, field: &str, problem: impl Into<String>) -> Error {
+    fn err(&self, field: &str, problem: P) -> Error {
         Error::order(self.source, field, problem)
+    }
+
+    fn wrong_type(&self, field: &str, node: &Node, expected: Expected) -> Error {
+        let found = node.kind();
+        self.err(field, P::WrongType { found, expected })
     }
 
     fn order(&self, node: &Node, now: DateTime<Utc>) -> Result<Order> {
         let m = self.members(node)?;
-        let customer = self.customer(m.customer.ok_or_else(|| {
-            self.err(
-                "customer",
-                "missing: give {\"id\": \"C-1001\", \"name\": \"Acme AS\"}",
-            )
-        })?)?;
+        let customer = self.customer(
+            m.customer
+                .ok_or_else(|| self.err("customer", P::Missing { member: "customer" }))?,
+        )?;
         let installation_id = match m.installation_id {
             None | Some(Node::Null) => None,
             Some(n) => Some(self.text("installation_id", n)?),
@@ -120,19 +132,12 @@ impl OrderReader<'_> {
         };
         if let Some(until) = valid_until {
             if until <= valid_from {
-                let from_note = if m.valid_from.is_none() {
-                    " (now, as no valid_from is given)"
-                } else {
-                    ""
+                let problem = P::EndsBeforeStart {
+                    ends_at: until,
+                    starts_at: valid_from,
+                    start_is_now: m.valid_from.is_none(),
                 };
-                return Err(self.err(
-                    "valid_until",
-                    format!(
-                        "the license ends {} before it starts at valid_from {}{from_note}: set valid_until after valid_from",
-                        format_rfc3339(&until),
-                        format_rfc3339(&valid_from)
-                    ),
-                ));
+                return Err(self.err("valid_until", problem));
             }
         }
         let mut order = Order {
@@ -153,23 +158,17 @@ impl OrderReader<'_> {
             order.user_plans = self.user_plans(n, &order)?;
         }
         if order.system_licenses.is_empty() && order.user_plans.is_empty() {
-            return Err(self.err(
-                "system_licenses",
-                "the order grants nothing: list system_licenses or user_plans",
-            ));
+            return Err(self.err("system_licenses", P::GrantsNothing));
         }
         Ok(order)
     }
 
     fn members<'n>(&self, node: &'n Node) -> Result<Members<'n>> {
         let Node::Object(members) = node else {
-            return Err(self.err(
-                "(top level)",
-                format!(
-                    "is {}, an order is a JSON object with {MEMBERS}",
-                    node.kind()
-                ),
-            ));
+            let expected = Expected::Order {
+                allowed: MEMBERS.to_vec(),
+            };
+            return Err(self.wrong_type("(top level)", node, expected));
         };
         let mut m = Members::default();
         for (key, value) in members {
@@ -182,14 +181,12 @@ impl OrderReader<'_> {
                 "system_licenses" => &mut m.system_licenses,
                 "user_plans" => &mut m.user_plans,
                 other => {
-                    return Err(self.err(
-                        other,
-                        format!("unknown member: remove it; an order has only {MEMBERS}"),
-                    ));
+                    let allowed = MEMBERS.to_vec();
+                    return Err(self.err(other, P::UnknownMember { allowed }));
                 }
             };
             if slot.replace(value).is_some() {
-                return Err(self.err(key, "given twice: give each member once"));
+                return Err(self.err(key, P::GivenTwice));
             }
         }
         Ok(m)
@@ -197,10 +194,10 @@ impl OrderReader<'_> {
 
     fn customer(&self, node: &Node) -> Result<Customer> {
         let fields = self.object("customer", node, &["id", "name"])?;
-        let get = |name: &str| {
+        let get = |name: &'static str| {
             let field = format!("customer.{name}");
             let node = fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
-            node.ok_or_else(|| self.err(&field, "missing: give the customer's id and name"))
+            node.ok_or_else(|| self.err(&field, P::Missing { member: name }))
                 .and_then(|n| self.text(&field, n))
         };
         Ok(Customer {
@@ -214,34 +211,20 @@ impl OrderReader<'_> {
         &self,
         field: &str,
         node: &'n Node,
-        allowed: &[&str],
+        allowed: &[&'static str],
     ) -> Result<Vec<(&'n str, &'n Node)>> {
+        let allowed = allowed.to_vec();
         let Node::Object(members) = node else {
-            return Err(self.err(
-                field,
-                format!(
-                    "is {}, expected an object with {}",
-                    node.kind(),
-                    allowed.join(", ")
-                ),
-            ));
+            return Err(self.wrong_type(field, node, Expected::Object { allowed }));
         };
         let mut seen = Vec::new();
         for (key, value) in members {
             if !allowed.contains(&key.as_str()) {
-                return Err(self.err(
-                    &format!("{field}.{key}"),
-                    format!(
-                        "unknown member: remove it; allowed are {}",
-                        allowed.join(", ")
-                    ),
-                ));
+                let problem = P::UnknownMember { allowed };
+                return Err(self.err(&format!("{field}.{key}"), problem));
             }
             if seen.iter().any(|(k, _)| *k == key) {
-                return Err(self.err(
-                    &format!("{field}.{key}"),
-                    "given twice: give each member once",
-                ));
+                return Err(self.err(&format!("{field}.{key}"), P::GivenTwice));
             }
             seen.push((key.as_str(), value));
         }
@@ -251,41 +234,38 @@ impl OrderReader<'_> {
     fn text(&self, field: &str, node: &Node) -> Result<String> {
         match node {
             Node::Str(s) if !s.trim().is_empty() => Ok(s.clone()),
-            Node::Str(_) => Err(self.err(field, "is empty: give a value")),
-            other => Err(self.err(field, format!("is {}, expected a string", other.kind()))),
+            Node::Str(_) => Err(self.err(field, P::Empty)),
+            other => Err(self.wrong_type(field, other, Expected::String)),
         }
     }
 
     fn date(&self, field: &str, node: &Node, edge: Edge) -> Result<DateTime<Utc>> {
         match node {
             Node::Str(s) => parse_edge(s, edge).map_err(|e| self.err(field, e)),
-            other => Err(self.err(
-                field,
-                format!("is {}, expected a date like \"2027-11-30\"", other.kind()),
-            )),
+            other => Err(self.wrong_type(field, other, Expected::Date)),
         }
     }
 
     fn grace_days(&self, node: &Node) -> Result<u32> {
-        let fix = format!("give a whole number of days from 0 to {MAX_GRACE_DAYS}");
+        let max = MAX_GRACE_DAYS;
         match node {
             Node::Number(n) => match n.as_u64() {
-                Some(d) if d <= u64::from(MAX_GRACE_DAYS) => Ok(d as u32),
-                _ => Err(self.err("grace_days", format!("{n} is out of range: {fix}"))),
+                Some(d) if d <= u64::from(max) => Ok(d as u32),
+                _ => Err(self.err(
+                    "grace_days",
+                    P::GraceDaysOutOfRange {
+                        value: n.clone(),
+                        max,
+                    },
+                )),
             },
-            other => Err(self.err("grace_days", format!("is {}: {fix}", other.kind()))),
+            other => Err(self.wrong_type("grace_days", other, Expected::Days { max })),
         }
     }
 
     fn system_licenses(&self, node: &Node, order: &Order) -> Result<Vec<SystemGrant>> {
         let Node::Array(items) = node else {
-            return Err(self.err(
-                "system_licenses",
-                format!(
-                    "is {}, expected an array of codes or {{\"code\", \"valid_until\"}} objects",
-                    node.kind()
-                ),
-            ));
+            return Err(self.wrong_type("system_licenses", node, Expected::SystemLicenses));
         };
         let mut seen = HashSet::new();
         let mut grants = Vec::with_capacity(items.len());
@@ -297,12 +277,7 @@ impl OrderReader<'_> {
                     let members = self.object(&field, item, &["code", "valid_until"])?;
                     self.code_and_end(&field, &members)?
                 }
-                other => {
-                    return Err(self.err(
-                        &field,
-                        format!("is {}, expected a code string or an object", other.kind()),
-                    ))
-                }
+                other => return Err(self.wrong_type(&field, other, Expected::SystemLicense)),
             };
             self.check_code(&field, &code, LicenseKind::System, &mut seen)?;
             self.check_within(&field, valid_until, order)?;
@@ -320,7 +295,11 @@ impl OrderReader<'_> {
                     let field = format!("user_plans.{code}");
                     self.check_code(&field, code, LicenseKind::UserPlan, &mut seen)?;
                     let seats = self.seats(&field, seats)?;
-                    grants.push(PlanGrant { code: code.clone(), seats, valid_until: None });
+                    grants.push(PlanGrant {
+                        code: code.clone(),
+                        seats,
+                        valid_until: None,
+                    });
                 }
             }
             Node::Array(items) => {
@@ -331,18 +310,18 @@ impl OrderReader<'_> {
                     self.check_code(&field, &code, LicenseKind::UserPlan, &mut seen)?;
                     let seats_node = members.iter().find(|(k, _)| *k == "seats").map(|(_, v)| *v);
                     let seats_field = format!("{field}.seats");
-                    let seats_node = seats_node.ok_or_else(|| self.err(&seats_field, "missing: give the number of seats"))?;
+                    let seats_node = seats_node
+                        .ok_or_else(|| self.err(&seats_field, P::Missing { member: "seats" }))?;
                     let seats = self.seats(&seats_field, seats_node)?;
                     self.check_within(&field, valid_until, order)?;
-                    grants.push(PlanGrant { code, seats, valid_until });
+                    grants.push(PlanGrant {
+                        code,
+                        seats,
+                        valid_until,
+                    });
                 }
             }
-            other => {
-                return Err(self.err(
-                    "user_plans",
-                    format!("is {}, expected {{\"code\": seats}} or an array of {{\"code\", \"seats\", \"valid_until\"}}", other.kind()),
-                ))
-            }
+            other => return Err(self.wrong_type("user_plans", other, Expected::UserPlans)),
         }
         Ok(grants)
     }
@@ -355,7 +334,7 @@ impl OrderReader<'_> {
         let get = |name: &str| members.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
         let code_field = format!("{field}.code");
         let code =
-            get("code").ok_or_else(|| self.err(&code_field, "missing: give the catalog code"))?;
+            get("code").ok_or_else(|| self.err(&code_field, P::Missing { member: "code" }))?;
         let code = self.text(&code_field, code)?;
         let until = match get("valid_until") {
             None | Some(Node::Null) => None,
@@ -367,18 +346,20 @@ impl OrderReader<'_> {
     fn seats(&self, field: &str, node: &Node) -> Result<u32> {
         let n = match node {
             Node::Number(n) => n,
-            other => {
-                return Err(self.err(
-                    field,
-                    format!("seats is {}, expected a whole number", other.kind()),
-                ))
-            }
+            other => return Err(self.wrong_type(field, other, Expected::Seats)),
         };
+        let seats = n.clone();
         match n.as_i64() {
-            Some(s) if s < 1 => Err(self.err(field, format!("seats must be at least 1, not {s}"))),
+            Some(s) if s < 1 => Err(self.err(field, P::SeatsTooFew { seats })),
             Some(s) if s <= i64::from(MAX_SEATS) => Ok(s as u32),
-            _ if n.is_f64() => Err(self.err(field, format!("seats {n} is not a whole number"))),
-            _ => Err(self.err(field, format!("seats {n} is over the limit of {MAX_SEATS}"))),
+            _ if n.is_f64() => Err(self.err(field, P::SeatsNotWhole { seats })),
+            _ => Err(self.err(
+                field,
+                P::SeatsTooMany {
+                    seats,
+                    max: MAX_SEATS,
+                },
+            )),
         }
     }
 
@@ -392,68 +373,50 @@ impl OrderReader<'_> {
         match self.catalog.entry(code) {
             Some(entry) if entry.kind == kind => {}
             Some(entry) => {
-                let list = if entry.kind == LicenseKind::System {
-                    "system_licenses"
-                } else {
-                    "user_plans"
+                let problem = P::OtherKind {
+                    catalog_code: code.to_owned(),
+                    kind: entry.kind,
                 };
-                return Err(self.err(
-                    field,
-                    format!(
-                        "{code:?} is a {}, not a {kind}: list it under {list}",
-                        entry.kind
-                    ),
-                ));
+                return Err(self.err(field, problem));
             }
             None => {
-                let fix = match self.catalog.suggest(code, kind) {
-                    Some(near) => format!("did you mean {near:?}?"),
-                    None => format!("use a {kind} code of the catalog: {}", self.codes(kind)),
+                let problem = P::UnknownCode {
+                    catalog_code: code.to_owned(),
+                    kind,
+                    suggestion: self.catalog.suggest(code, kind).map(str::to_owned),
+                    known: self.codes(kind),
                 };
-                return Err(self.err(field, format!("unknown {kind} {code:?}: {fix}")));
+                return Err(self.err(field, problem));
             }
         }
         if !seen.insert(code.to_owned()) {
-            return Err(self.err(
-                field,
-                format!("{code:?} is given twice: give each code once"),
-            ));
+            let catalog_code = code.to_owned();
+            return Err(self.err(field, P::CodeTwice { catalog_code }));
         }
         Ok(())
     }
 
-    fn codes(&self, kind: LicenseKind) -> String {
-        let codes: Vec<&str> = self
-            .catalog
-            .entries()
-            .filter(|e| e.kind == kind)
-            .map(|e| e.code.as_str())
-            .collect();
-        codes.join(", ")
+    fn codes(&self, kind: LicenseKind) -> Vec<String> {
+        let entries = self.catalog.entries().filter(|e| e.kind == kind);
+        entries.map(|e| e.code.clone()).collect()
     }
 
     fn check_within(&self, field: &str, until: Option<DateTime<Utc>>, order: &Order) -> Result<()> {
         let Some(until) = until else { return Ok(()) };
         let field = format!("{field}.valid_until");
         if let Some(end) = order.valid_until.filter(|end| until > *end) {
-            return Err(self.err(
-                &field,
-                format!(
-                    "the grant ends {}, it outlives the license, which ends {}: end the grant on or before the license's valid_until",
-                    format_rfc3339(&until),
-                    format_rfc3339(&end)
-                ),
-            ));
+            let problem = P::GrantOutlivesLicense {
+                ends_at: until,
+                license_ends_at: end,
+            };
+            return Err(self.err(&field, problem));
         }
         if until <= order.valid_from {
-            return Err(self.err(
-                &field,
-                format!(
-                    "the grant ends {} before the license starts at {}: set it after valid_from",
-                    format_rfc3339(&until),
-                    format_rfc3339(&order.valid_from)
-                ),
-            ));
+            let problem = P::GrantEndsBeforeStart {
+                ends_at: until,
+                starts_at: order.valid_from,
+            };
+            return Err(self.err(&field, problem));
         }
         Ok(())
     }

@@ -1,5 +1,7 @@
 use super::*;
-use license_format::time::parse_rfc3339;
+use crate::problem::JsonKind;
+use crate::SyntaxProblem;
+use license_format::time::{format_rfc3339, parse_rfc3339};
 
 fn now() -> DateTime<Utc> {
     parse_rfc3339("2026-11-29T10:00:00Z").unwrap()
@@ -9,8 +11,20 @@ fn parse(text: &str) -> Result<Order> {
     Order::parse(text.as_bytes(), "order.json", now())
 }
 
-fn message(text: &str) -> String {
-    parse(text).unwrap_err().to_string()
+/// The member and the problem of an order's error.
+fn problem(text: &str) -> (String, P) {
+    match parse(text).unwrap_err() {
+        Error::Order { field, problem, .. } => (field, *problem),
+        other => panic!("not an order problem: {other:?}"),
+    }
+}
+
+fn at(field: &str, problem: P) -> (String, P) {
+    (field.to_owned(), problem)
+}
+
+fn num(n: i64) -> serde_json::Number {
+    n.into()
 }
 
 const FULL: &str = r#"{
@@ -75,108 +89,264 @@ fn defaults_and_array_form() {
 
 #[test]
 fn unknown_code_suggests_the_nearest() {
-    let m = message(&FULL.replace("\"sales-premium\": 10", "\"sales-premum\": 10"));
-    assert_eq!(m, "order.json: user_plans.sales-premum: unknown user plan \"sales-premum\": did you mean \"sales-premium\"?");
-    let m = message(&FULL.replace("\"online-web-services\"", "\"zzzzzzzzzz\""));
-    assert!(m.starts_with("order.json: system_licenses[1]: unknown system license \"zzzzzzzzzz\": use a system license code of the catalog: system, superoffice-server"), "{m}");
+    let p = problem(&FULL.replace("\"sales-premium\": 10", "\"sales-premum\": 10"));
+    let P::UnknownCode {
+        catalog_code,
+        kind,
+        suggestion,
+        ..
+    } = &p.1
+    else {
+        panic!("{p:?}")
+    };
+    assert_eq!(p.0, "user_plans.sales-premum");
+    assert_eq!(
+        (catalog_code.as_str(), *kind, suggestion.as_deref()),
+        ("sales-premum", LicenseKind::UserPlan, Some("sales-premium"))
+    );
+    let p = problem(&FULL.replace("\"online-web-services\"", "\"zzzzzzzzzz\""));
+    let P::UnknownCode {
+        suggestion, known, ..
+    } = &p.1
+    else {
+        panic!("{p:?}")
+    };
+    assert_eq!(p.0, "system_licenses[1]");
+    assert_eq!(suggestion, &None);
+    assert_eq!(known[..2], ["system", "superoffice-server"]);
 }
 
 #[test]
-fn code_of_the_other_kind_names_the_right_list() {
-    let m = message(&FULL.replace("\"online-web-services\"", "\"sales-premium\""));
-    assert!(m.contains("system_licenses[1]: \"sales-premium\" is a user plan, not a system license: list it under user_plans"), "{m}");
+fn code_of_the_other_kind_names_its_kind() {
+    assert_eq!(
+        problem(&FULL.replace("\"online-web-services\"", "\"sales-premium\"")),
+        at(
+            "system_licenses[1]",
+            P::OtherKind {
+                catalog_code: "sales-premium".into(),
+                kind: LicenseKind::UserPlan
+            }
+        )
+    );
 }
 
 #[test]
 fn seats_below_one_and_not_whole() {
-    let m = message(&FULL.replace("\"sales-premium\": 10", "\"sales-premium\": 0"));
+    let field = "user_plans.sales-premium";
+    let seats = |n: &str| {
+        problem(&FULL.replace("\"sales-premium\": 10", &format!("\"sales-premium\": {n}")))
+    };
+    assert_eq!(seats("0"), at(field, P::SeatsTooFew { seats: num(0) }));
     assert_eq!(
-        m,
-        "order.json: user_plans.sales-premium: seats must be at least 1, not 0"
+        seats("1.5"),
+        at(
+            field,
+            P::SeatsNotWhole {
+                seats: serde_json::Number::from_f64(1.5).unwrap()
+            }
+        )
     );
-    assert!(
-        message(&FULL.replace("\"sales-premium\": 10", "\"sales-premium\": 1.5"))
-            .contains("not a whole number")
-    );
-    assert!(
-        message(&FULL.replace("\"sales-premium\": 10", "\"sales-premium\": 99999999"))
-            .contains("over the limit")
+    assert_eq!(
+        seats("99999999"),
+        at(
+            field,
+            P::SeatsTooMany {
+                seats: num(99_999_999),
+                max: MAX_SEATS
+            }
+        )
     );
     let arr =
         r#"{"customer":{"id":"C","name":"N"},"user_plans":[{"code":"sales-premium","seats":-2}]}"#;
     assert_eq!(
-        message(arr),
-        "order.json: user_plans[0].seats: seats must be at least 1, not -2"
+        problem(arr),
+        at("user_plans[0].seats", P::SeatsTooFew { seats: num(-2) })
     );
 }
 
 #[test]
 fn grant_outliving_the_license() {
-    let m = message(&FULL.replace("\"2027-05-31\"", "\"2028-01-31\""));
-    assert!(m.starts_with("order.json: system_licenses[2].valid_until: the grant ends 2028-02-01T00:00:00Z, it outlives the license, which ends 2027-12-01T00:00:00Z"), "{m}");
-    let m = message(&FULL.replace("\"2027-05-31\"", "\"2026-11-01\""));
-    assert!(m.contains("before the license starts"), "{m}");
+    let t = |s: &str| parse_rfc3339(s).unwrap();
+    assert_eq!(
+        problem(&FULL.replace("\"2027-05-31\"", "\"2028-01-31\"")),
+        at(
+            "system_licenses[2].valid_until",
+            P::GrantOutlivesLicense {
+                ends_at: t("2028-02-01T00:00:00Z"),
+                license_ends_at: t("2027-12-01T00:00:00Z")
+            }
+        )
+    );
+    assert_eq!(
+        problem(&FULL.replace("\"2027-05-31\"", "\"2026-11-01\"")),
+        at(
+            "system_licenses[2].valid_until",
+            P::GrantEndsBeforeStart {
+                ends_at: t("2026-11-02T00:00:00Z"),
+                starts_at: t("2026-12-01T00:00:00Z")
+            }
+        )
+    );
 }
 
 #[test]
 fn valid_until_before_valid_from() {
-    let m = message(&FULL.replace("\"2027-11-30\"", "\"2026-11-01\""));
-    assert!(m.starts_with("order.json: valid_until: the license ends 2026-11-02T00:00:00Z before it starts at valid_from 2026-12-01T00:00:00Z: set valid_until after valid_from"), "{m}");
-    let m = message(
+    let t = |s: &str| parse_rfc3339(s).unwrap();
+    assert_eq!(
+        problem(&FULL.replace("\"2027-11-30\"", "\"2026-11-01\"")),
+        at(
+            "valid_until",
+            P::EndsBeforeStart {
+                ends_at: t("2026-11-02T00:00:00Z"),
+                starts_at: t("2026-12-01T00:00:00Z"),
+                start_is_now: false
+            }
+        )
+    );
+    let p = problem(
         r#"{"customer":{"id":"C","name":"N"},"valid_until":"2020-01-01","system_licenses":["system"]}"#,
     );
-    assert!(m.contains("(now, as no valid_from is given)"), "{m}");
+    assert!(
+        matches!(p.1, P::EndsBeforeStart { starts_at, start_is_now: true, .. } if starts_at == now()),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn unknown_and_duplicate_members() {
-    let m = message(&FULL.replace("\"grace_days\"", "\"grace_dayz\""));
-    assert!(
-        m.starts_with(
-            "order.json: grace_dayz: unknown member: remove it; an order has only customer,"
-        ),
-        "{m}"
-    );
-    let m = message(&FULL.replace(
-        "\"grace_days\": 14,",
-        "\"grace_days\": 14, \"grace_days\": 3,",
-    ));
+    let p = problem(&FULL.replace("\"grace_days\"", "\"grace_dayz\""));
     assert_eq!(
-        m,
-        "order.json: grace_days: given twice: give each member once"
+        p,
+        at(
+            "grace_dayz",
+            P::UnknownMember {
+                allowed: MEMBERS.to_vec()
+            }
+        )
     );
-    let m = message(&FULL.replace("\"Acme AS\"", "\"Acme AS\", \"vat\": 1"));
-    assert!(
-        m.starts_with("order.json: customer.vat: unknown member"),
-        "{m}"
+    assert_eq!(
+        problem(&FULL.replace(
+            "\"grace_days\": 14,",
+            "\"grace_days\": 14, \"grace_days\": 3,",
+        )),
+        at("grace_days", P::GivenTwice)
+    );
+    assert_eq!(
+        problem(&FULL.replace("\"Acme AS\"", "\"Acme AS\", \"vat\": 1")),
+        at(
+            "customer.vat",
+            P::UnknownMember {
+                allowed: vec!["id", "name"]
+            }
+        )
     );
 }
 
 #[test]
 fn duplicate_codes_in_every_form() {
-    let m = message(&FULL.replace("\"sales-essentials\": 25", "\"sales-premium\": 25"));
-    assert_eq!(m, "order.json: user_plans.sales-premium: \"sales-premium\" is given twice: give each code once");
-    let m = message(&FULL.replace(
-        "\"online-web-services\"",
-        "{\"code\": \"superoffice-server\"}",
-    ));
-    assert!(
-        m.contains("system_licenses[1]: \"superoffice-server\" is given twice"),
-        "{m}"
+    assert_eq!(
+        problem(&FULL.replace("\"sales-essentials\": 25", "\"sales-premium\": 25")),
+        at(
+            "user_plans.sales-premium",
+            P::CodeTwice {
+                catalog_code: "sales-premium".into()
+            }
+        )
+    );
+    assert_eq!(
+        problem(&FULL.replace(
+            "\"online-web-services\"",
+            "{\"code\": \"superoffice-server\"}",
+        )),
+        at(
+            "system_licenses[1]",
+            P::CodeTwice {
+                catalog_code: "superoffice-server".into()
+            }
+        )
     );
 }
 
 #[test]
 fn malformed_values_name_field_and_form() {
-    assert!(message("[1]").contains("(top level): is an array"));
-    assert!(message("{").starts_with("order.json: not a JSON order (EOF"));
-    assert!(message(&FULL.replace("\"2026-12-01\"", "\"1.12.2026\""))
-        .contains("valid_from: \"1.12.2026\" is not a date like 2027-11-30"));
-    assert!(message(&FULL.replace("14,", "91,"))
-        .contains("grace_days: 91 is out of range: give a whole number of days from 0 to 90"));
-    assert!(message(&FULL.replace("\"C-1001\"", "\"  \"")).contains("customer.id: is empty"));
-    assert!(message(r#"{"system_licenses":["system"]}"#).contains("customer: missing"));
-    assert!(message(r#"{"customer":{"id":"C","name":"N"}}"#).contains("the order grants nothing"));
-    assert!(message(&FULL.replace("\"inst-1\"", "7"))
-        .contains("installation_id: is a number, expected a string"));
+    let wrong = |found, expected| P::WrongType { found, expected };
+    assert_eq!(
+        problem("[1]"),
+        at(
+            "(top level)",
+            wrong(
+                JsonKind::Array,
+                Expected::Order {
+                    allowed: MEMBERS.to_vec()
+                }
+            )
+        )
+    );
+    let Err(Error::OrderSyntax {
+        problem: syntax, ..
+    }) = parse("{")
+    else {
+        panic!("an open brace is JSON")
+    };
+    assert!(
+        matches!(&syntax, SyntaxProblem::NotJson { line: 1, column: 1, detail } if detail.starts_with("EOF")),
+        "{syntax:?}"
+    );
+    assert_eq!(
+        problem(&FULL.replace("\"2026-12-01\"", "\"1.12.2026\"")),
+        at(
+            "valid_from",
+            P::NotADate {
+                value: "1.12.2026".into()
+            }
+        )
+    );
+    assert_eq!(
+        problem(&FULL.replace("14,", "91,")),
+        at(
+            "grace_days",
+            P::GraceDaysOutOfRange {
+                value: num(91),
+                max: MAX_GRACE_DAYS
+            }
+        )
+    );
+    assert_eq!(
+        problem(&FULL.replace("14,", "\"14\",")),
+        at(
+            "grace_days",
+            wrong(
+                JsonKind::String,
+                Expected::Days {
+                    max: MAX_GRACE_DAYS
+                }
+            )
+        )
+    );
+    assert_eq!(
+        problem(&FULL.replace("\"C-1001\"", "\"  \"")),
+        at("customer.id", P::Empty)
+    );
+    assert_eq!(
+        problem(r#"{"system_licenses":["system"]}"#),
+        at("customer", P::Missing { member: "customer" })
+    );
+    assert_eq!(
+        problem(r#"{"customer":{"id":"C","name":"N"}}"#),
+        at("system_licenses", P::GrantsNothing)
+    );
+    assert_eq!(
+        problem(&FULL.replace("\"inst-1\"", "7")),
+        at("installation_id", wrong(JsonKind::Number, Expected::String))
+    );
+}
+
+#[test]
+fn too_large_is_refused_before_reading() {
+    let big = vec![b' '; MAX_ORDER_BYTES + 1];
+    let err = Order::parse(&big, "big.json", now()).unwrap_err();
+    assert!(
+        matches!(&err, Error::Order { problem, .. } if **problem == P::TooLarge { limit: MAX_ORDER_BYTES }),
+        "{err:?}"
+    );
 }

@@ -11,7 +11,7 @@ use license_format::{Catalog, ClockReset, ClockResetRequest, DocumentKind, KeyId
 use crate::input::{read_limited, read_limited_from, STDIN};
 use crate::ledger::{Ledger, ResetRecord};
 use crate::output::PendingFile;
-use crate::{Error, Issuer, Result};
+use crate::{Error, Issuer, RequestProblem, Result};
 
 /// A signed, self-checked clock-reset document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,9 +48,9 @@ pub fn read_clock_reset_request(path: &Path) -> Result<ClockResetRequest> {
             read_limited(path, "clock-reset request", MAX_REQUEST_BYTES)?,
         )
     };
-    let request = ClockResetRequest::parse(&bytes).map_err(|e| Error::Request {
+    let request = ClockResetRequest::parse(&bytes).map_err(|cause| Error::Request {
         source_name: name.display().to_string(),
-        problem: format!("{e}; give the clock-reset request the installation wrote"),
+        problem: RequestProblem::NotAClockResetRequest { cause },
     })?;
     check_product(&request, &name.display().to_string())?;
     Ok(request)
@@ -63,10 +63,10 @@ fn check_product(request: &ClockResetRequest, source_name: &str) -> Result<()> {
     }
     Err(Error::Request {
         source_name: source_name.to_owned(),
-        problem: format!(
-            "the request is for product {:?}, this issuer serves {product:?}: use the issuer of that product",
-            request.product
-        ),
+        problem: RequestProblem::OtherProduct {
+            product: request.product.clone(),
+            expected_product: product.clone(),
+        },
     })
 }
 
@@ -166,10 +166,10 @@ fn resend(record: &ResetRecord, request: &ClockResetRequest) -> Result<IssuedRes
     if !same {
         return Err(Error::Request {
             source_name: "clock-reset request".into(),
-            problem: format!(
-                "nonce {} was answered already, for another request (installation {:?}): a nonce is used once; ask the installation for a new request",
-                request.nonce, reset.installation_id
-            ),
+            problem: RequestProblem::NonceUsed {
+                nonce: request.nonce.clone(),
+                installation_id: reset.installation_id,
+            },
         });
     }
     Ok(IssuedReset {

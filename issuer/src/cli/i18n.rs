@@ -66,6 +66,8 @@ mod tests {
         "label-",
         "inspect-",
         "ledger-",
+        "problem-",
+        "word-",
     ];
 
     #[test]

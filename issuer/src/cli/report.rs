@@ -5,11 +5,11 @@
 use std::process::ExitCode;
 
 use license_format::time::last_day;
-use license_format::KeyId;
+use license_format::{KeyId, Lang};
 use license_issuer::{Error, TermWarning};
 use serde_json::{json, Map, Value};
 
-use super::i18n::{s, t, t_json};
+use super::i18n::{language, s, t, t_json, WORDS};
 
 /// Status 2: an error.
 pub fn error_code() -> ExitCode {
@@ -18,19 +18,37 @@ pub fn error_code() -> ExitCode {
 
 /// The message of an error in the chosen language.
 pub fn error_text(err: &Error) -> String {
-    match err {
-        Error::Format(e) => format_error_text(e),
-        // The cause is itself a format error, in words.
-        Error::SelfCheck(e) => t(
-            "error-issuer-self-check",
-            &[("cause", s(format_error_text(e)))],
-        ),
-        other => t_json(&format!("error-issuer-{}", other.code()), &other.details()),
-    }
+    error_text_in(language(), err)
 }
 
-fn format_error_text(e: &license_format::Error) -> String {
-    t_json(&format!("error-{}", e.code()), &e.details())
+/// The message of an error in `lang`: `error-CODE` for a format error, else
+/// `error-issuer-CODE` with its details in words (see [`in_words`]).
+fn error_text_in(lang: Lang, err: &Error) -> String {
+    if let Error::Format(e) = err {
+        return WORDS.get_json(lang, &format!("error-{}", e.code()), &e.details());
+    }
+    let code = err.code();
+    let details = in_words(lang, code, err.details());
+    WORDS.get_json(lang, &format!("error-issuer-{code}"), &details)
+}
+
+/// An issuer error's details with the members that are codes and data put in words: a
+/// format error `cause` (`{code, ...}`) by its message `error-CODE`, then `problem` by
+/// `problem-ERRORCODE-PROBLEM`, which may use every other member.
+fn in_words(lang: Lang, code: &str, mut details: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(cause)) = details.get("cause") {
+        let cause_code = cause
+            .get("code")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let text = WORDS.get_json(lang, &format!("error-{cause_code}"), cause);
+        details.insert("cause".into(), text.into());
+    }
+    if let Some(Value::String(problem)) = details.get("problem") {
+        let text = WORDS.get_json(lang, &format!("problem-{code}-{problem}"), &details);
+        details.insert("problem".into(), text.into());
+    }
+    details
 }
 
 /// The hint printed after an error, where one helps.
@@ -172,145 +190,5 @@ impl Warning<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use license_format::Lang;
-    use license_issuer::PassphraseProblem as P;
-
-    use super::super::i18n::WORDS;
-    use super::*;
-
-    /// Every message id an error or a warning is rendered with exists in both languages
-    /// and is given all its arguments.
-    #[test]
-    fn every_error_and_warning_has_its_words() {
-        let p = || PathBuf::from("x");
-        let st = || "s".to_owned();
-        let io = || std::io::Error::other("oops");
-        let mut errors = vec![
-            Error::Order {
-                source_name: st(),
-                field: st(),
-                problem: st(),
-            },
-            Error::OrderSyntax {
-                source_name: st(),
-                detail: st(),
-            },
-            Error::Request {
-                source_name: st(),
-                problem: st(),
-            },
-            Error::Unbound { source_name: st() },
-            Error::BoundAndUnbound {
-                source_name: st(),
-                installation_id: st(),
-            },
-            Error::MissingIssuerName,
-            Error::KeyName { name: st() },
-            Error::KeyFile {
-                path: p(),
-                problem: st(),
-            },
-            Error::KeyPermissions {
-                path: p(),
-                mode: 0o644,
-            },
-            Error::WrongPassphrase { path: p() },
-            Error::Exists { path: p() },
-            Error::TooLarge {
-                path: p(),
-                what: "clock-reset request",
-                limit: 1,
-            },
-            Error::NoSuchDirectory {
-                path: p(),
-                dir: p(),
-            },
-            Error::Io {
-                path: p(),
-                source: io(),
-            },
-            Error::WrittenAfterRecord {
-                license_id: st(),
-                path: p(),
-                source: io(),
-            },
-            Error::LedgerUnusable {
-                path: p(),
-                problem: st(),
-            },
-            Error::LedgerMissing { path: p() },
-            Error::Ledger(rusqlite::Error::InvalidQuery),
-            Error::Format(license_format::Error::BadSignature),
-            Error::SelfCheck(license_format::Error::Payload(st())),
-        ];
-        for problem in [
-            P::NotUtf8,
-            P::NoneForNewKey,
-            P::NoTerminal,
-            P::Unreadable(st()),
-            P::Differ,
-            P::Empty,
-            P::CannotEncrypt(st()),
-        ] {
-            errors.push(Error::Passphrase(problem));
-        }
-        for lang in [Lang::En, Lang::Nl] {
-            for e in &errors {
-                if let Error::SelfCheck(cause) = e {
-                    // Rendered with its cause in words, by error_text.
-                    let cause = format!("error-{}", cause.code());
-                    assert!(WORDS.has(&cause), "{cause}");
-                    continue;
-                }
-                let id = match e {
-                    Error::Format(f) => format!("error-{}", f.code()),
-                    other => format!("error-issuer-{}", other.code()),
-                };
-                assert!(WORDS.has(&id), "{id}");
-                let text = WORDS.get_json(lang, &id, &e.details());
-                assert!(
-                    !text.contains('{') && !text.contains("clock-reset-"),
-                    "{lang:?} {id}: {text}"
-                );
-            }
-        }
-        let ends_at = license_format::time::parse_rfc3339("2027-12-01T00:00:00Z").unwrap();
-        let grace_ends_at = license_format::time::parse_rfc3339("2027-12-15T00:00:00Z").unwrap();
-        let license_id = "LIC-000001".to_owned();
-        let ended = TermWarning::Ended {
-            license_id: license_id.clone(),
-            ends_at,
-            grace_ends_at,
-        };
-        let in_grace = TermWarning::InGrace {
-            license_id,
-            ends_at,
-            grace_ends_at,
-        };
-        let kid: KeyId = "0123456789abcdef".parse().unwrap();
-        for w in [
-            Warning::ExampleKey(kid),
-            Warning::Term(&ended),
-            Warning::Term(&in_grace),
-        ] {
-            let id = format!("warning-{}", w.code());
-            assert!(WORDS.has(&id), "{id}");
-            for lang in [Lang::En, Lang::Nl] {
-                let text = WORDS.get_json(lang, &id, &w.details());
-                assert!(
-                    !text.contains('{') && !text.contains("2027-12-01"),
-                    "{lang:?} {id}: {text}"
-                );
-            }
-        }
-        let self_check = error_text(&Error::SelfCheck(license_format::Error::BadSignature));
-        assert!(!self_check.contains('{'), "{self_check}");
-        assert_eq!(
-            WORDS.get_json(Lang::En, "warning-term-in-grace", &Warning::Term(&in_grace).details()),
-            "LIC-000001: its last day was 2027-11-30: installations run it in grace, with warnings, until 2027-12-14; check valid_until in the order"
-        );
-    }
-}
+#[path = "report_tests.rs"]
+mod tests;
