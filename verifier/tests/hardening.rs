@@ -94,6 +94,7 @@ fn an_import_under_a_clock_set_back_revives_nothing_and_keeps_the_mark() {
 /// Finding 3: every read needed write access, so a product running as a user who may
 /// only read could not even ask `status`.
 #[test]
+#[cfg(unix)]
 fn a_store_the_process_cannot_write_still_answers_every_question() {
     let env = Env::licensed(&current());
     env.run(&["seats", "assign", "alice", "sales-premium"])
@@ -398,6 +399,7 @@ fn text(bytes: &[u8]) -> String {
 /// The verifier run by a user who may read the store but not write it or its directory:
 /// as root, the binary and the store are run as `nobody` through setpriv; otherwise the
 /// file and directory lose their write bits.
+#[cfg(unix)]
 struct ReadOnly {
     bin: std::path::PathBuf,
     store: std::path::PathBuf,
@@ -405,6 +407,7 @@ struct ReadOnly {
     _bin_dir: tempfile::TempDir,
 }
 
+#[cfg(unix)]
 impl ReadOnly {
     fn new(env: &Env) -> Self {
         use std::os::unix::fs::PermissionsExt as _;
@@ -452,6 +455,7 @@ impl ReadOnly {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnly {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt as _;

@@ -25,13 +25,16 @@ pub fn bin(name: &str) -> PathBuf {
 /// A copy of an example key in `dir`, readable by its owner only, as the issuer demands
 /// (a git checkout does not keep the mode).
 pub fn example_key_in(dir: &Path, name: &str) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt as _;
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../keys-example")
         .join(name);
     let to = dir.join(name);
     std::fs::write(&to, std::fs::read(from).unwrap()).unwrap();
-    std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     to
 }
 
