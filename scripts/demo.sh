@@ -12,8 +12,11 @@ export LICENSE_ISSUER_NAME="Example Vendor AS"
 # Build once, then call the binaries directly: the demo is about them, not about cargo.
 # The verifier is built with the example keys compiled in (feature example-keys): a build
 # without it trusts no key, as a product's build must not trust these.
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-issuer
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p license-verifier --features example-keys
+# The first build compiles SQLite and the crypto (about four and a half minutes on a
+# 2-core machine): cargo's own progress says what it is doing.
+echo "Building the issuer and the verifier (the first build takes a few minutes)..."
+cargo build --manifest-path "$root/Cargo.toml" -p license-issuer
+cargo build --manifest-path "$root/Cargo.toml" -p license-verifier --features example-keys
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" \
   | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 issuer() { echo "\$ license-issuer $*"; "$target/debug/license-issuer" "$@"; }
