@@ -136,11 +136,30 @@ pub enum Damage {
 }
 
 impl Damage {
-    /// Its stable code: the variant's name in kebab-case.
-    pub fn code(&self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.get("damage").and_then(|c| c.as_str()).map(str::to_owned))
-            .unwrap_or_default()
+    /// Its stable code: the variant's name in kebab-case (docs/JSON.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Damage::Corrupt { .. } => "corrupt",
+            Damage::NoInstallationId { .. } => "no-installation-id",
+            Damage::BadMark { .. } => "bad-mark",
+            Damage::SeatsTableMissing { .. } => "seats-table-missing",
+            Damage::SeatsTableAltered { .. } => "seats-table-altered",
+            Damage::SeatsIndexLost { .. } => "seats-index-lost",
+            Damage::Trigger { .. } => "trigger",
+            Damage::SeatBelowOne { .. } => "seat-below-one",
+            Damage::SeatPositionTaken { .. } => "seat-position-taken",
+            Damage::BadLogin { .. } => "bad-login",
+            Damage::NoActiveLicense { .. } => "no-active-license",
+            Damage::ManyActive { .. } => "many-active",
+            Damage::ActiveNotLatest { .. } => "active-not-latest",
+            Damage::ActiveOlder { .. } => "active-older",
+            Damage::ActiveUnverified { .. } => "active-unverified",
+            Damage::ActiveMismatch { .. } => "active-mismatch",
+            Damage::ActiveOtherInstallation { .. } => "active-other-installation",
+            Damage::UnreadableHistory { .. } => "unreadable-history",
+            Damage::BadImportTime { .. } => "bad-import-time",
+            Damage::BadEventTime { .. } => "bad-event-time",
+            Damage::Earlier { .. } => "earlier",
+        }
     }
 }

@@ -55,6 +55,26 @@ fn reason_and_warning_codes_are_documented_in_both_tables() {
 }
 
 #[test]
+fn event_and_damage_codes_are_documented() {
+    let json = read("docs/JSON.md");
+    for (file, heading) in [
+        ("verifier/src/store/events.rs", "## Outcomes and events"),
+        (
+            "verifier/src/damage.rs",
+            "A damaged store (`damaged-store`)",
+        ),
+    ] {
+        let codes = returned_codes(&read(file));
+        assert!(codes.len() > 10, "{file}: {codes:?}");
+        assert_eq!(
+            table_codes(&json, heading, ""),
+            codes,
+            "docs/JSON.md {heading}"
+        );
+    }
+}
+
+#[test]
 fn error_codes_are_documented() {
     let json = read("docs/JSON.md");
     for (file, heading) in [

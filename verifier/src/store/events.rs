@@ -197,6 +197,28 @@ pub enum EventDetail {
 }
 
 impl EventDetail {
+    /// Its stable code: the variant's name in kebab-case (docs/JSON.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EventDetail::StoreCreated { .. } => "store-created",
+            EventDetail::LicenseActivated { .. } => "license-activated",
+            EventDetail::LicenseRestored { .. } => "license-restored",
+            EventDetail::ImportRefused { .. } => "import-refused",
+            EventDetail::ClockResetRefused { .. } => "clock-reset-refused",
+            EventDetail::SeatAssigned { .. } => "seat-assigned",
+            EventDetail::SeatReleased { .. } => "seat-released",
+            EventDetail::SeatRefused { .. } => "seat-refused",
+            EventDetail::UserAdded { .. } => "user-added",
+            EventDetail::LoginChanged { .. } => "login-changed",
+            EventDetail::UserRemoved { .. } => "user-removed",
+            EventDetail::ClockBehind { .. } => "clock-behind",
+            EventDetail::ClockResetRequested { .. } => "clock-reset-requested",
+            EventDetail::ClockReset { .. } => "clock-reset",
+            EventDetail::StateChanged { .. } => "state-changed",
+            EventDetail::Text { .. } => "text",
+        }
+    }
+
     /// The kind of event it is, one of [`EVENT_KINDS`].
     pub fn kind(&self) -> &'static str {
         match self {
