@@ -355,6 +355,8 @@ pub(crate) fn list(screen: &LicensesScreen) -> String {
         let _ = writeln!(s, "\n{}", t(title, &[]));
         for r in screen.rows.iter().filter(|r| r.kind == kind) {
             let seats = match (r.seats_used, r.seats_total) {
+                // A plan the license does not grant and nobody holds has no seats to show.
+                (Some(0), _) if r.state.is_none() => String::new(),
                 (Some(used), Some(total)) if tty => {
                     format!(", {} {used}/{total}", bar(used, total, 10))
                 }
