@@ -181,26 +181,11 @@ impl Catalog {
     pub fn suggest(&self, wrong: &str, kind: LicenseKind) -> Option<&str> {
         self.entries()
             .filter(|e| e.kind == kind)
-            .map(|e| (edit_distance(wrong, &e.code), e.code.as_str()))
+            .map(|e| (strsim::levenshtein(wrong, &e.code), e.code.as_str()))
             .filter(|(d, code)| *d <= code.len().max(wrong.len()) / 2)
             .min_by_key(|(d, _)| *d)
             .map(|(_, code)| code)
     }
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
-        }
-        prev = row;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -353,11 +353,12 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
     }
 }
 
-/// This host's name, for the vendor's records.
+/// This host's name, for the vendor's records: `HOSTNAME` when set (a container names
+/// itself so), else the system's.
 fn hostname() -> String {
     std::env::var("HOSTNAME")
         .ok()
-        .or_else(|| fs::read_to_string("/etc/hostname").ok())
+        .or_else(|| gethostname::gethostname().into_string().ok())
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "unknown".to_owned())
