@@ -12,6 +12,7 @@ line-error = license-issuer: fout: { $text }
 line-hint = tip: { $text }
 line-warning = license-issuer: waarschuwing: { $text }
 line-refused = license-issuer: geweigerd: { $text }
+line-note = license-issuer: opmerking: { $text }
 
 ## Fouten van de issuer-bibliotheek.
 
@@ -41,6 +42,7 @@ error-issuer-io = { $path }: { $detail }{ $kind ->
     [permission-denied] : controleer de rechten van het bestand
    *[other] {""}
 }
+error-issuer-not-delivered = { $path }: de licentie kon niet worden afgeleverd ({ $detail }); er is niets vastgelegd: maak ruimte voor de uitvoer en voer opnieuw uit
 error-issuer-written-after-record = { $license_id } is uitgegeven en vastgelegd, maar { $path } kon niet worden geschreven ({ $detail }): `license-issuer ledger show { $license_id }` toont het bestand
 error-issuer-ledger-unusable = { $path }: { $problem }; het bestand is niet aangeraakt: geef een ander --ledger-pad of zet het grootboek terug uit een back-up
 error-issuer-ledger-missing = { $path }: hier is geen grootboek: geef eerst een licentie uit, of geef --ledger PAD (of LICENSE_LEDGER) van een bestaand grootboek
@@ -80,7 +82,7 @@ problem-order-unknown-member = onbekend onderdeel: verwijder het; toegestaan zij
 problem-order-given-twice = twee keer gegeven: geef elk onderdeel één keer
 problem-order-empty = is leeg: geef een waarde
 problem-order-not-a-date = "{ $value }" is geen datum zoals 2027-11-30 en geen RFC 3339-tijdstip zoals 2027-11-30T12:00:00Z
-problem-order-date-out-of-range = "{ $value }" ligt voorbij de laatste datum die dit programma aankan
+problem-order-date-out-of-range = "{ $value }" ligt buiten de jaren 0000 tot en met 9999 (UTC) die een licentiebestand kan bevatten: kies een datum daarbinnen
 problem-order-grace-days-out-of-range = { $value } valt buiten het bereik: geef een geheel aantal dagen van 0 tot en met { $max }
 problem-order-seats-too-few = het aantal gebruikers moet minstens 1 zijn, niet { $seats }
 problem-order-seats-not-whole = het aantal gebruikers { $seats } is geen geheel getal
@@ -96,10 +98,13 @@ problem-order-unknown-code = onbekende code "{ $catalog_code }" voor een { word-
 problem-order-code-twice = "{ $catalog_code }" is twee keer gegeven: geef elke code één keer
 problem-order-grant-outlives-license = de toekenning eindigt op { $ends_at }, na de licentie, die eindigt op { $license_ends_at }: laat de toekenning eindigen op of vóór valid_until van de licentie
 problem-order-grant-ends-before-start = de toekenning eindigt op { $ends_at }, vóór het begin van de licentie op { $starts_at }: laat haar na valid_from eindigen
+problem-order-not-an-id = moet 1 tot en met { $limit } afdrukbare ASCII-tekens zonder spaties zijn: geef de referentie van de bestelling zoals de systemen van de leverancier haar schrijven
 problem-order-payload-rule = { $detail }
 problem-order-syntax-not-utf8 = geen UTF-8-tekst: de eerste ongeldige byte staat op positie { $offset }
 problem-order-syntax-not-json = { $detail } op regel { $line }, kolom { $column }
 problem-request-not-an-activation-request = { $cause }; vraag de installatie om het bestand dat haar opdracht `request` schreef
+problem-request-no-request-found = bevat geen activeringsaanvraag: er is geen JSON-object {"{"}...{"}"} gevonden; vraag de installatie om het bestand dat haar opdracht `request` schreef
+problem-request-several-objects = bevat { $count } JSON-objecten waar één activeringsaanvraag werd verwacht: houd alleen de aanvraag over en voer opnieuw uit
 problem-request-not-a-clock-reset-request = { $cause }; geef de klokherstelaanvraag die de installatie schreef
 problem-request-other-installation = de aanvraag komt van installatie "{ $installation_id }", maar { $order_name } noemt installation_id "{ $order_installation_id }": corrigeer de bestelling of gebruik de aanvraag van de juiste installatie
 problem-request-other-product = de aanvraag is voor product "{ $product }", deze uitgever geeft licenties uit voor "{ $expected_product }": gebruik de uitgever van dat product
@@ -175,13 +180,23 @@ keygen-public-key = publieke sleutel: { $path } (geef haar aan installaties om t
 
 issue-summary = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), gebonden aan { $installation }
 issue-summary-unbound = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), geldig op elke installatie (niet gebonden)
+issue-already = { $license_id } is eerder uitgegeven voor order_id { $order_id }: dit is die licentie opnieuw, zonder nieuw volgnummer; --reissue ondertekent een nieuwe
 issue-written = geschreven naar { $path }; vastgelegd in { $ledger }
-batch-summary = { $issued } uitgegeven, { $refused } geweigerd{ $stopped ->
+batch-summary = { $issued } uitgegeven{ $already ->
+    [0] {""}
+   *[other] {" "}(en { $already } eerder uitgegeven voor hun order_id: niets nieuws)
+}, { $refused } geweigerd{ $stopped ->
     [yes] {" "}(gestopt bij de eerste weigering: --fail-fast)
    *[no] {""}
 }; bestanden in { $out_dir }
+batch-line-issued = regel { $line }: { $license_id } (volgnummer { $serial }) voor { $customer_id }{ $already ->
+    [yes] , eerder uitgegeven voor zijn order_id: niets nieuws
+   *[no] {""}
+}
+batch-line-refused = regel { $line }: geweigerd: { $text }
 batch-refused-unbound = { $source_name }: installation_id: de bestelling noemt geen installatie: noem installation_id in de regel van de bestelling, of zeg --unbound voor licenties die op elke installatie gelden
-batch-progress = { $spinner } { $pos } bestellingen verwerkt ({ $per_sec }) { $elapsed }
+batch-progress = { $spinner } [{ $bar }] { $pos }/{ $len } bestellingen, { $rate }, nog { $eta }
+batch-progress-unknown = { $spinner } { $pos } bestellingen, { $rate }, { $elapsed }
 clock-reset-summary = klokherstel voor installatie { $installation_id } ({ $hostname }): haar klokmarkering wordt { $mark }{ $resent ->
     [yes] {" "}(eerder uitgegeven voor deze aanvraag: hetzelfde bestand opnieuw)
    *[no] {""}

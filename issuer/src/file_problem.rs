@@ -16,6 +16,15 @@ pub enum RequestProblem {
         /// What the format reader found.
         cause: license_format::Error,
     },
+    /// The text holds no complete JSON object, so no activation request.
+    #[error("holds no activation request: no {{...}} JSON object was found; ask the installation for the file its `request` command wrote")]
+    NoRequestFound,
+    /// The text holds more than one JSON object: which is the request is not guessed.
+    #[error("holds {count} JSON objects where one activation request was expected: keep only the request")]
+    SeveralObjects {
+        /// How many objects were found.
+        count: usize,
+    },
     /// The file is not a clock-reset request.
     #[error("{cause}; give the clock-reset request the installation wrote")]
     NotAClockResetRequest {
@@ -55,6 +64,8 @@ impl RequestProblem {
     pub fn code(&self) -> &'static str {
         match self {
             RequestProblem::NotAnActivationRequest { .. } => "not-an-activation-request",
+            RequestProblem::NoRequestFound => "no-request-found",
+            RequestProblem::SeveralObjects { .. } => "several-objects",
             RequestProblem::NotAClockResetRequest { .. } => "not-a-clock-reset-request",
             RequestProblem::OtherInstallation { .. } => "other-installation",
             RequestProblem::OtherProduct { .. } => "other-product",
@@ -68,6 +79,8 @@ impl RequestProblem {
         object(match self {
             RequestProblem::NotAnActivationRequest { cause: e }
             | RequestProblem::NotAClockResetRequest { cause: e } => json!({ "cause": cause(e) }),
+            RequestProblem::NoRequestFound => json!({}),
+            RequestProblem::SeveralObjects { count } => json!({ "count": count }),
             RequestProblem::OtherInstallation {
                 installation_id,
                 order_name,

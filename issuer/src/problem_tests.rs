@@ -57,6 +57,7 @@ fn order_codes() -> Vec<&'static str> {
             starts_at: time(),
         },
         OrderProblem::PayloadRule { detail: s() },
+        OrderProblem::NotAnId { limit: 1 },
     ];
     all.iter().map(OrderProblem::code).collect()
 }
@@ -79,6 +80,8 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(SyntaxProblem::code)
         .collect(),
         [
+            RequestProblem::NoRequestFound,
+            RequestProblem::SeveralObjects { count: 2 },
             RequestProblem::NotAnActivationRequest {
                 cause: cause.clone(),
             },
