@@ -525,7 +525,9 @@ impl<R: BufRead> Run<'_, R> {
         let Some((license_id, customer_id, serial)) = found else {
             return Ok(false);
         };
-        group.already.push((self.line, license_id, customer_id, serial));
+        group
+            .already
+            .push((self.line, license_id, customer_id, serial));
         self.progress(1);
         Ok(true)
     }

@@ -30,7 +30,11 @@ pub fn parse_edge(text: &str, edge: Edge) -> Result<DateTime<Utc>, OrderProblem>
         if text.len() == 10 {
             let t = day_edge(day, edge).ok_or_else(out_of_range)?;
             // "9999-12-31" as an end is 10000-01-01T00:00:00Z: no reader takes it.
-            return if writable(&t) { Ok(t) } else { Err(out_of_range()) };
+            return if writable(&t) {
+                Ok(t)
+            } else {
+                Err(out_of_range())
+            };
         }
     }
     if text.len() > 10 {

@@ -54,6 +54,24 @@ fn is_busy(e: &Error) -> bool {
     )
 }
 
+/// What an SQLite error means for the ledger file: a damaged or read-only file is said
+/// as such (never "busy", never "not a database"); other errors stay SQLite's.
+fn file_error(path: &Path, e: rusqlite::Error) -> Error {
+    let unusable = |problem| Error::LedgerUnusable {
+        path: path.to_owned(),
+        problem,
+    };
+    let detail = e.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => unusable(LedgerProblem::Damaged { detail }),
+        Some(ErrorCode::NotADatabase) => unusable(LedgerProblem::NotSqlite { detail }),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            unusable(LedgerProblem::ReadOnly { detail })
+        }
+        _ => Error::Ledger(e),
+    }
+}
+
 /// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 const MIGRATIONS: &[&str] = &[
     // 1: the licenses table. `seq` is the number in the license id; the unique index
@@ -169,10 +187,24 @@ impl Ledger {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut ledger = Ledger::connect(path, flags)?;
         let version = ledger.check_identity()?;
-        ledger.conn.pragma_update(None, "journal_mode", "WAL")?;
+        ledger
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| file_error(path, e))?;
         if version < MIGRATIONS.len() {
-            ledger.migrate()?;
+            ledger.migrate().map_err(|e| match e {
+                Error::Ledger(e) => file_error(path, e),
+                other => other,
+            })?;
         }
+        // Damage in the pages the header does not cover shows only when they are read:
+        // read the tables once, so that a damaged ledger is said so before signing.
+        ledger
+            .conn
+            .query_row("SELECT count(*) FROM licenses", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map_err(|e| file_error(path, e))?;
         ledger.schema = MIGRATIONS.len();
         Ok(ledger)
     }
@@ -229,6 +261,12 @@ impl Ledger {
                 .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
                 .map_err(|e| match e.sqlite_error_code() {
                     Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Ledger(e),
+                    Some(
+                        ErrorCode::DatabaseCorrupt
+                        | ErrorCode::ReadOnly
+                        | ErrorCode::CannotOpen
+                        | ErrorCode::PermissionDenied,
+                    ) => file_error(&self.path, e),
                     _ => self.unusable(LedgerProblem::NotSqlite {
                         detail: e.to_string(),
                     }),
@@ -290,11 +328,11 @@ impl Ledger {
     /// # Errors
     /// [`Error::Ledger`], e.g. when another issuer holds the lock past the busy timeout.
     pub fn begin(&mut self) -> Result<LedgerTx<'_>> {
-        Ok(LedgerTx {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
-        })
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| file_error(&self.path, e))?;
+        Ok(LedgerTx { tx })
     }
 
     /// Every license, oldest first, optionally of one customer; without file texts.

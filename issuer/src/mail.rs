@@ -34,7 +34,10 @@ fn unquote(text: &[u8]) -> Vec<u8> {
     for line in text.split_inclusive(|b| *b == b'\n') {
         let mut rest = line;
         loop {
-            let blank = rest.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            let blank = rest
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
             match rest[blank..].strip_prefix(b">") {
                 Some(after) => rest = after.strip_prefix(b" ").unwrap_or(after),
                 None => break,
@@ -99,7 +102,8 @@ mod tests {
 
     #[test]
     fn text_around_it_is_skipped() {
-        let mail = format!("Hi,\n\nhere is our request: \"see below\" }}\n{REQUEST}\n\nRegards,\nOla\n");
+        let mail =
+            format!("Hi,\n\nhere is our request: \"see below\" }}\n{REQUEST}\n\nRegards,\nOla\n");
         assert_eq!(found(&mail), REQUEST);
     }
 

@@ -257,7 +257,9 @@ impl OrderReader<'_> {
     fn order_id(&self, node: &Node) -> Result<String> {
         let id = self.text("order_id", node)?;
         if id.len() > MAX_ID_BYTES || !id.bytes().all(|b| b.is_ascii_graphic()) {
-            let problem = P::NotAnId { limit: MAX_ID_BYTES };
+            let problem = P::NotAnId {
+                limit: MAX_ID_BYTES,
+            };
             return Err(self.err("order_id", problem));
         }
         Ok(id)

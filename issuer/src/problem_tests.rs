@@ -106,6 +106,7 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(RequestProblem::code)
         .collect(),
         [
+            KeyFileProblem::PublicKeyGiven,
             KeyFileProblem::PrivateNotText,
             KeyFileProblem::PublicNotText,
             KeyFileProblem::NotAPrivateKey {
@@ -120,6 +121,8 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(KeyFileProblem::code)
         .collect(),
         [
+            LedgerProblem::Damaged { detail: s() },
+            LedgerProblem::ReadOnly { detail: s() },
             LedgerProblem::CannotOpen { detail: s() },
             LedgerProblem::NotSqlite { detail: s() },
             LedgerProblem::OtherProgram,

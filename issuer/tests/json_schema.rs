@@ -120,7 +120,7 @@ fn every_command_in(lang: &str) {
     ];
     let report = valid("issuer-batch.json", &run(&env, lang, &batch), 1);
     assert_eq!(report["refusals"][0]["error"]["code"], "order", "{report}");
-    assert_eq!(report["lines"][0]["license_id"], "LIC-000001", "{report}");
+    assert_eq!(report["lines"][0]["customer_id"], "C-1001", "{report}");
     assert_eq!(report["lines"][1]["error"]["code"], "order", "{report}");
     valid(
         "error.json",

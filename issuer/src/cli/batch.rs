@@ -182,14 +182,17 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
         None => (ProgressBar::new_spinner(), "batch-progress-unknown"),
     };
     // The message places indicatif's own fields, which keep their braces.
-    let fields = ["spinner", "bar", "pos", "len", "rate", "eta", "elapsed"]
-        .map(|f| (f, format!("{{{f}}}")));
+    let fields =
+        ["spinner", "bar", "pos", "len", "rate", "eta", "elapsed"].map(|f| (f, format!("{{{f}}}")));
     let args: Vec<_> = fields.iter().map(|(f, v)| (*f, s(v))).collect();
     if let Ok(style) = ProgressStyle::with_template(&t(id, &args)) {
         // Whole orders per second: indicatif's own {per_sec} shows four decimals.
-        let style = style.with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.0}/s", state.per_sec());
-        });
+        let style = style.with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            },
+        );
         bar.set_style(style.progress_chars("=> "));
     }
     bar.enable_steady_tick(Duration::from_millis(120));

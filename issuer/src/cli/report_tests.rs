@@ -181,6 +181,7 @@ fn errors_with_problems() -> Vec<Error> {
         });
     }
     for problem in [
+        KeyFileProblem::PublicKeyGiven,
         KeyFileProblem::PrivateNotText,
         KeyFileProblem::PublicNotText,
         KeyFileProblem::NotAPrivateKey { cause: cause() },
@@ -197,6 +198,8 @@ fn errors_with_problems() -> Vec<Error> {
         });
     }
     for problem in [
+        LedgerProblem::Damaged { detail: s("d") },
+        LedgerProblem::ReadOnly { detail: s("d") },
         LedgerProblem::CannotOpen { detail: s("d") },
         LedgerProblem::NotSqlite { detail: s("d") },
         LedgerProblem::OtherProgram,
