@@ -12,6 +12,7 @@ line-error = license-issuer: error: { $text }
 line-hint = hint: { $text }
 line-warning = license-issuer: warning: { $text }
 line-refused = license-issuer: refused: { $text }
+line-note = license-issuer: note: { $text }
 
 ## Errors of the issuer library.
 
@@ -41,6 +42,7 @@ error-issuer-io = { $path }: { $detail }{ $kind ->
     [permission-denied] : check the file's permissions
    *[other] {""}
 }
+error-issuer-not-delivered = { $path }: the license could not be delivered ({ $detail }); nothing was recorded: make room for the output and run again
 error-issuer-written-after-record = { $license_id } was issued and recorded, but { $path } could not be written ({ $detail }): `license-issuer ledger show { $license_id }` prints the file
 error-issuer-ledger-unusable = { $path }: { $problem }; the file was left untouched: give another --ledger path or restore the ledger from a backup
 error-issuer-ledger-missing = { $path }: no ledger here: issue a license first, or give --ledger PATH (or LICENSE_LEDGER) of an existing ledger
@@ -80,7 +82,7 @@ problem-order-unknown-member = unknown member: remove it; allowed are { $allowed
 problem-order-given-twice = given twice: give each member once
 problem-order-empty = is empty: give a value
 problem-order-not-a-date = "{ $value }" is not a date like 2027-11-30 or an RFC 3339 timestamp like 2027-11-30T12:00:00Z
-problem-order-date-out-of-range = "{ $value }" is beyond the last date this program handles
+problem-order-date-out-of-range = "{ $value }" lies outside the years 0000 to 9999 (UTC) that a license file can hold: choose a date within them
 problem-order-grace-days-out-of-range = { $value } is out of range: give a whole number of days from 0 to { $max }
 problem-order-seats-too-few = seats must be at least 1, not { $seats }
 problem-order-seats-not-whole = seats { $seats } is not a whole number
@@ -96,16 +98,20 @@ problem-order-unknown-code = unknown { word-license-kind } "{ $catalog_code }": 
 problem-order-code-twice = "{ $catalog_code }" is given twice: give each code once
 problem-order-grant-outlives-license = the grant ends { $ends_at }, it outlives the license, which ends { $license_ends_at }: end the grant on or before the license's valid_until
 problem-order-grant-ends-before-start = the grant ends { $ends_at } before the license starts at { $starts_at }: set it after valid_from
+problem-order-not-an-id = must be 1 to { $limit } printable ASCII characters without spaces: give the order's reference as the vendor's systems write it
 problem-order-payload-rule = { $detail }
 problem-order-syntax-not-utf8 = not UTF-8 text: the first bad byte is at offset { $offset }
 problem-order-syntax-not-json = { $detail } at line { $line } column { $column }
 problem-request-not-an-activation-request = { $cause }; ask the installation for the file its `request` command wrote
+problem-request-no-request-found = holds no activation request: no {"{"}...{"}"} JSON object was found; ask the installation for the file its `request` command wrote
+problem-request-several-objects = holds { $count } JSON objects where one activation request was expected: keep only the request and run again
 problem-request-not-a-clock-reset-request = { $cause }; give the clock-reset request the installation wrote
 problem-request-other-installation = the request is from installation "{ $installation_id }" but { $order_name } names installation_id "{ $order_installation_id }": correct the order or use the request of the right installation
 problem-request-other-product = the request is for product "{ $product }", this issuer licenses "{ $expected_product }": use the issuer of that product
 problem-request-nonce-used = nonce { $nonce } was answered already, for another request (installation "{ $installation_id }"): a nonce is used once; ask the installation for a new request
 problem-key-file-private-not-text = is not PEM text: give the .key file written by keygen
 problem-key-file-public-not-text = is not PEM text: give the .pub file written by keygen
+problem-key-file-public-key-given = this is a public key: give the private key (.key) written by keygen, not the .pub file
 problem-key-file-not-a-private-key = { $cause }: give the .key file written by keygen
 problem-key-file-damaged-pem = damaged encrypted key PEM ({ $detail }): give the .key file written by keygen
 problem-key-file-wrong-label = holds a { $label } block, not an ENCRYPTED PRIVATE KEY: give the .key file written by keygen
@@ -113,6 +119,8 @@ problem-key-file-damaged-key = damaged encrypted key ({ $detail }): give the .ke
 problem-key-file-not-a-public-key = { $cause }: give the .pub file written by keygen
 problem-ledger-unusable-cannot-open = cannot be opened as a ledger ({ $detail })
 problem-ledger-unusable-not-sqlite = is not a readable SQLite database ({ $detail })
+problem-ledger-unusable-damaged = is damaged ({ $detail })
+problem-ledger-unusable-read-only = cannot be written ({ $detail }): the file or its directory is read-only; check their permissions, or give a --ledger path this user may write
 problem-ledger-unusable-other-program = is an SQLite database of another program, not a license ledger
 problem-ledger-unusable-other-application-id = has application id { $application_id }, not a license ledger's
 problem-ledger-unusable-newer = was written by a newer license-issuer (schema { $schema }, this one knows up to { $known }); upgrade license-issuer
@@ -175,13 +183,23 @@ keygen-public-key = public key: { $path } (give it to installations to trust)
 
 issue-summary = issued { $license_id } (serial { $serial }) for { $customer } ({ $customer_id }), bound to { $installation }
 issue-summary-unbound = issued { $license_id } (serial { $serial }) for { $customer } ({ $customer_id }), bound to any installation (unbound)
+issue-already = { $license_id } was issued before for order_id { $order_id }: this is that license again, with no new serial; --reissue signs a new one
 issue-written = written to { $path }; recorded in { $ledger }
-batch-summary = issued { $issued }, refused { $refused }{ $stopped ->
+batch-summary = issued { $issued }{ $already ->
+    [0] {""}
+   *[other] {" "}(and { $already } issued before for their order_id: nothing new)
+}, refused { $refused }{ $stopped ->
     [yes] {" "}(stopped at the first refusal: --fail-fast)
    *[no] {""}
 }; files in { $out_dir }
+batch-line-issued = line { $line }: { $license_id } (serial { $serial }) for { $customer_id }{ $already ->
+    [yes] , issued before for its order_id: nothing new
+   *[no] {""}
+}
+batch-line-refused = line { $line }: refused: { $text }
 batch-refused-unbound = { $source_name }: installation_id: the order names no installation: name installation_id in the order line, or say --unbound to issue licenses valid on any installation
-batch-progress = { $spinner } { $pos } orders processed ({ $per_sec }) { $elapsed }
+batch-progress = { $spinner } [{ $bar }] { $pos }/{ $len } orders, { $rate }, { $eta } left
+batch-progress-unknown = { $spinner } { $pos } orders, { $rate }, { $elapsed }
 clock-reset-summary = clock reset for installation { $installation_id } ({ $hostname }): its clock mark becomes { $mark }{ $resent ->
     [yes] {" "}(issued before for this request: the same file again)
    *[no] {""}

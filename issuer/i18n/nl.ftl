@@ -12,6 +12,7 @@ line-error = license-issuer: fout: { $text }
 line-hint = tip: { $text }
 line-warning = license-issuer: waarschuwing: { $text }
 line-refused = license-issuer: geweigerd: { $text }
+line-note = license-issuer: opmerking: { $text }
 
 ## Fouten van de issuer-bibliotheek.
 
@@ -41,6 +42,7 @@ error-issuer-io = { $path }: { $detail }{ $kind ->
     [permission-denied] : controleer de rechten van het bestand
    *[other] {""}
 }
+error-issuer-not-delivered = { $path }: de licentie kon niet worden afgeleverd ({ $detail }); er is niets vastgelegd: maak ruimte voor de uitvoer en voer opnieuw uit
 error-issuer-written-after-record = { $license_id } is uitgegeven en vastgelegd, maar { $path } kon niet worden geschreven ({ $detail }): `license-issuer ledger show { $license_id }` toont het bestand
 error-issuer-ledger-unusable = { $path }: { $problem }; het bestand is niet aangeraakt: geef een ander --ledger-pad of zet het grootboek terug uit een back-up
 error-issuer-ledger-missing = { $path }: hier is geen grootboek: geef eerst een licentie uit, of geef --ledger PAD (of LICENSE_LEDGER) van een bestaand grootboek
@@ -80,7 +82,7 @@ problem-order-unknown-member = onbekend onderdeel: verwijder het; toegestaan zij
 problem-order-given-twice = twee keer gegeven: geef elk onderdeel één keer
 problem-order-empty = is leeg: geef een waarde
 problem-order-not-a-date = "{ $value }" is geen datum zoals 2027-11-30 en geen RFC 3339-tijdstip zoals 2027-11-30T12:00:00Z
-problem-order-date-out-of-range = "{ $value }" ligt voorbij de laatste datum die dit programma aankan
+problem-order-date-out-of-range = "{ $value }" ligt buiten de jaren 0000 tot en met 9999 (UTC) die een licentiebestand kan bevatten: kies een datum daarbinnen
 problem-order-grace-days-out-of-range = { $value } valt buiten het bereik: geef een geheel aantal dagen van 0 tot en met { $max }
 problem-order-seats-too-few = het aantal gebruikers moet minstens 1 zijn, niet { $seats }
 problem-order-seats-not-whole = het aantal gebruikers { $seats } is geen geheel getal
@@ -96,16 +98,20 @@ problem-order-unknown-code = onbekende code "{ $catalog_code }" voor een { word-
 problem-order-code-twice = "{ $catalog_code }" is twee keer gegeven: geef elke code één keer
 problem-order-grant-outlives-license = de toekenning eindigt op { $ends_at }, na de licentie, die eindigt op { $license_ends_at }: laat de toekenning eindigen op of vóór valid_until van de licentie
 problem-order-grant-ends-before-start = de toekenning eindigt op { $ends_at }, vóór het begin van de licentie op { $starts_at }: laat haar na valid_from eindigen
+problem-order-not-an-id = moet 1 tot en met { $limit } afdrukbare ASCII-tekens zonder spaties zijn: geef de referentie van de bestelling zoals de systemen van de leverancier haar schrijven
 problem-order-payload-rule = { $detail }
 problem-order-syntax-not-utf8 = geen UTF-8-tekst: de eerste ongeldige byte staat op positie { $offset }
 problem-order-syntax-not-json = { $detail } op regel { $line }, kolom { $column }
 problem-request-not-an-activation-request = { $cause }; vraag de installatie om het bestand dat haar opdracht `request` schreef
+problem-request-no-request-found = bevat geen activeringsaanvraag: er is geen JSON-object {"{"}...{"}"} gevonden; vraag de installatie om het bestand dat haar opdracht `request` schreef
+problem-request-several-objects = bevat { $count } JSON-objecten waar één activeringsaanvraag werd verwacht: houd alleen de aanvraag over en voer opnieuw uit
 problem-request-not-a-clock-reset-request = { $cause }; geef de klokherstelaanvraag die de installatie schreef
 problem-request-other-installation = de aanvraag komt van installatie "{ $installation_id }", maar { $order_name } noemt installation_id "{ $order_installation_id }": corrigeer de bestelling of gebruik de aanvraag van de juiste installatie
 problem-request-other-product = de aanvraag is voor product "{ $product }", deze uitgever geeft licenties uit voor "{ $expected_product }": gebruik de uitgever van dat product
 problem-request-nonce-used = nonce { $nonce } is al beantwoord, voor een andere aanvraag (installatie "{ $installation_id }"): een nonce geldt één keer; vraag de installatie om een nieuwe aanvraag
 problem-key-file-private-not-text = is geen PEM-tekst: geef het .key-bestand dat keygen schreef
 problem-key-file-public-not-text = is geen PEM-tekst: geef het .pub-bestand dat keygen schreef
+problem-key-file-public-key-given = dit is een publieke sleutel: geef de privésleutel (.key) die keygen schreef, niet het .pub-bestand
 problem-key-file-not-a-private-key = { $cause }: geef het .key-bestand dat keygen schreef
 problem-key-file-damaged-pem = beschadigde PEM van een versleutelde sleutel ({ $detail }): geef het .key-bestand dat keygen schreef
 problem-key-file-wrong-label = bevat een { $label }-blok, geen ENCRYPTED PRIVATE KEY: geef het .key-bestand dat keygen schreef
@@ -113,6 +119,8 @@ problem-key-file-damaged-key = beschadigde versleutelde sleutel ({ $detail }): g
 problem-key-file-not-a-public-key = { $cause }: geef het .pub-bestand dat keygen schreef
 problem-ledger-unusable-cannot-open = kan niet als grootboek worden geopend ({ $detail })
 problem-ledger-unusable-not-sqlite = is geen leesbare SQLite-database ({ $detail })
+problem-ledger-unusable-damaged = is beschadigd ({ $detail })
+problem-ledger-unusable-read-only = kan niet worden beschreven ({ $detail }): het bestand of de map ervan is alleen-lezen; controleer de rechten, of geef een --ledger-pad waarin deze gebruiker mag schrijven
 problem-ledger-unusable-other-program = is een SQLite-database van een ander programma, geen licentiegrootboek
 problem-ledger-unusable-other-application-id = heeft applicatie-id { $application_id }, niet die van een licentiegrootboek
 problem-ledger-unusable-newer = is geschreven door een nieuwere license-issuer (schema { $schema }, deze versie kent tot en met { $known }); werk license-issuer bij
@@ -175,13 +183,23 @@ keygen-public-key = publieke sleutel: { $path } (geef haar aan installaties om t
 
 issue-summary = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), gebonden aan { $installation }
 issue-summary-unbound = { $license_id } uitgegeven (volgnummer { $serial }) aan { $customer } ({ $customer_id }), geldig op elke installatie (niet gebonden)
+issue-already = { $license_id } is eerder uitgegeven voor order_id { $order_id }: dit is die licentie opnieuw, zonder nieuw volgnummer; --reissue ondertekent een nieuwe
 issue-written = geschreven naar { $path }; vastgelegd in { $ledger }
-batch-summary = { $issued } uitgegeven, { $refused } geweigerd{ $stopped ->
+batch-summary = { $issued } uitgegeven{ $already ->
+    [0] {""}
+   *[other] {" "}(en { $already } eerder uitgegeven voor hun order_id: niets nieuws)
+}, { $refused } geweigerd{ $stopped ->
     [yes] {" "}(gestopt bij de eerste weigering: --fail-fast)
    *[no] {""}
 }; bestanden in { $out_dir }
+batch-line-issued = regel { $line }: { $license_id } (volgnummer { $serial }) voor { $customer_id }{ $already ->
+    [yes] , eerder uitgegeven voor zijn order_id: niets nieuws
+   *[no] {""}
+}
+batch-line-refused = regel { $line }: geweigerd: { $text }
 batch-refused-unbound = { $source_name }: installation_id: de bestelling noemt geen installatie: noem installation_id in de regel van de bestelling, of zeg --unbound voor licenties die op elke installatie gelden
-batch-progress = { $spinner } { $pos } bestellingen verwerkt ({ $per_sec }) { $elapsed }
+batch-progress = { $spinner } [{ $bar }] { $pos }/{ $len } bestellingen, { $rate }, nog { $eta }
+batch-progress-unknown = { $spinner } { $pos } bestellingen, { $rate }, { $elapsed }
 clock-reset-summary = klokherstel voor installatie { $installation_id } ({ $hostname }): haar klokmarkering wordt { $mark }{ $resent ->
     [yes] {" "}(eerder uitgegeven voor deze aanvraag: hetzelfde bestand opnieuw)
    *[no] {""}

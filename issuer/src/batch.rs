@@ -18,7 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, SubsecRound as _, Utc};
 use serde::Serialize;
 
-use crate::ledger::LedgerTx;
+use crate::ledger::{license_id, LedgerTx};
 use crate::order::{too_large, MAX_ORDER_BYTES};
 use crate::output::write_new;
 use crate::{bind, BoundOrder, Error, Issued, Issuer, Ledger, Order, OrderProblem, Result};
@@ -47,6 +47,8 @@ pub struct BatchOptions {
     pub unbound: bool,
     /// Signing threads; at least 1.
     pub workers: usize,
+    /// Sign a new license even for an order id the ledger holds already.
+    pub reissue: bool,
 }
 
 impl BatchOptions {
@@ -58,6 +60,7 @@ impl BatchOptions {
             fail_fast: false,
             unbound: false,
             workers,
+            reissue: false,
         }
     }
 }
@@ -65,14 +68,21 @@ impl BatchOptions {
 /// Something that happened to one line; the CLI turns these into output.
 #[derive(Debug)]
 pub enum BatchEvent<'a> {
-    /// The line's license was recorded (its transaction committed) and written.
+    /// The line's license was recorded (its transaction committed) and written, or the
+    /// ledger held one for its order id already (then no file was written).
     Issued {
         /// The line number, from 1.
         line: u64,
         /// The license id.
         license_id: &'a str,
-        /// The file written.
+        /// The customer's id.
+        customer_id: &'a str,
+        /// The serial within (customer id, installation id).
+        serial: u64,
+        /// The file written, or where a license issued before was written.
         path: &'a Path,
+        /// Whether the license was issued before, for the same order id.
+        already_issued: bool,
     },
     /// The line was refused; nothing was recorded for it.
     Refused {
@@ -81,13 +91,21 @@ pub enum BatchEvent<'a> {
         /// Why, naming the file, line, member and fix.
         error: &'a Error,
     },
+    /// Lines done so far (issued, issued before or refused), as signing progresses:
+    /// ahead of the `Issued` events, which wait for their transaction to commit.
+    Progress {
+        /// Non-blank lines done.
+        done: u64,
+    },
 }
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BatchReport {
-    /// Licenses issued.
+    /// Licenses issued, not counting those issued before.
     pub issued: u64,
+    /// Lines whose order id the ledger held already: nothing new was issued for them.
+    pub already_issued: u64,
     /// Lines refused.
     pub refused: u64,
     /// Whether `fail_fast` stopped the batch before the end of the input.
@@ -156,6 +174,7 @@ pub fn run_batch(
             report: BatchReport::default(),
             line: 0,
             eof: false,
+            done: 0,
         };
         while !run.eof && !run.report.stopped_early {
             run.group(ledger.begin()?, &queues, &done_rx)?;
@@ -222,7 +241,8 @@ impl Worker<'_> {
             // A signature that does not verify means a broken key or machine: stop.
             Err(e @ Error::SelfCheck(_)) => Outcome::Failed(e),
             Err(e) => Outcome::Refused(e),
-            Ok(issued) => {
+            Ok(mut issued) => {
+                issued.order_id.clone_from(&job.bound.order.order_id);
                 let path = self
                     .out_dir
                     .join(format!("{}.lic", issued.payload.license_id));
@@ -249,15 +269,24 @@ struct Run<'a, R> {
     report: BatchReport,
     line: u64,
     eof: bool,
+    /// Non-blank lines done, for [`BatchEvent::Progress`].
+    done: u64,
 }
+
+/// A line's license: its line, license id, customer id and serial.
+type Row = (u64, String, String, u64);
 
 /// The state of one ledger transaction.
 struct Group<'t> {
     tx: LedgerTx<'t>,
     next_seq: u64,
     serials: HashMap<(String, String), u64>,
-    /// Files written in this transaction: (line, license id, path).
-    written: Vec<(u64, String, PathBuf)>,
+    /// Order ids handed out in this transaction and not yet recorded, with their license.
+    order_ids: HashMap<String, (String, String, u64)>,
+    /// Licenses written in this transaction, and their files.
+    written: Vec<(Row, PathBuf)>,
+    /// Lines whose order id was issued before.
+    already: Vec<Row>,
     /// Jobs handed to workers whose results have not come back.
     in_flight: usize,
 }
@@ -275,7 +304,9 @@ impl<R: BufRead> Run<'_, R> {
             tx,
             next_seq,
             serials: HashMap::new(),
+            order_ids: HashMap::new(),
             written: Vec::new(),
+            already: Vec::new(),
             in_flight: 0,
         };
         let mut outcome = self.fill_and_drain(&mut group, queues, done);
@@ -286,31 +317,45 @@ impl<R: BufRead> Run<'_, R> {
                 group.in_flight -= results.len();
                 for d in results {
                     if let Outcome::Written(issued, path) = d.outcome {
-                        group
-                            .written
-                            .push((d.line, issued.payload.license_id, path));
+                        group.written.push((row(d.line, &issued), path));
                     }
                 }
             }
         }
-        let Group { tx, written, .. } = group;
+        let Group {
+            tx,
+            written,
+            already,
+            ..
+        } = group;
         if outcome.is_ok() {
             outcome = tx.commit();
         }
         match outcome {
             Ok(()) => {
                 self.report.issued += written.len() as u64;
-                for (line, license_id, path) in &written {
+                self.report.already_issued += already.len() as u64;
+                let fresh = written.iter().map(|(row, path)| (row, path.clone(), false));
+                let before = already.iter().map(|row| {
+                    let path = self.options.out_dir.join(format!("{}.lic", row.1));
+                    (row, path, true)
+                });
+                for ((line, license_id, customer_id, serial), path, already_issued) in
+                    fresh.chain(before)
+                {
                     (self.on_event)(BatchEvent::Issued {
                         line: *line,
                         license_id,
-                        path,
+                        customer_id,
+                        serial: *serial,
+                        path: &path,
+                        already_issued,
                     });
                 }
                 Ok(())
             }
             Err(e) => {
-                for (_, _, path) in &written {
+                for (_, path) in &written {
                     let _ = fs::remove_file(path); // best effort: the record was rolled back
                 }
                 Err(e)
@@ -356,15 +401,12 @@ impl<R: BufRead> Run<'_, R> {
                 return Ok(());
             };
             group.in_flight -= results.len();
+            self.progress(results.len());
             let mut failure = None;
             for finished in results {
                 match finished.outcome {
                     Outcome::Written(issued, path) => {
-                        group.written.push((
-                            finished.line,
-                            issued.payload.license_id.clone(),
-                            path,
-                        ));
+                        group.written.push((row(finished.line, &issued), path));
                         if failure.is_none() {
                             failure = group.tx.insert(finished.seq, &issued).err();
                         }
@@ -398,6 +440,7 @@ impl<R: BufRead> Run<'_, R> {
                 self.line,
                 &too_large(&format!("{}:{}", self.source_name, self.line)),
             );
+            self.progress(1);
             return Ok(None);
         }
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -415,9 +458,13 @@ impl<R: BufRead> Run<'_, R> {
             Ok(bound) => bound,
             Err(e) => {
                 self.refuse(self.line, &e);
+                self.progress(1);
                 return Ok(None);
             }
         };
+        if self.issued_before(group, &bound)? {
+            return Ok(None);
+        }
         let key = (
             bound.order.customer.id.clone(),
             bound.installation_id.clone().unwrap_or_default(),
@@ -428,6 +475,10 @@ impl<R: BufRead> Run<'_, R> {
                 .tx
                 .last_serial(&key.0, bound.installation_id.as_deref())?,
         };
+        if let Some(order_id) = &bound.order.order_id {
+            let license = (license_id(group.next_seq), key.0.clone(), last + 1);
+            group.order_ids.insert(order_id.clone(), license);
+        }
         group.serials.insert(key, last + 1);
         let job = Job {
             line: self.line,
@@ -457,6 +508,35 @@ impl<R: BufRead> Run<'_, R> {
         }
     }
 
+    /// Whether the line's order id was issued before, in the ledger or earlier in this
+    /// transaction; such a line is reported with that license when the transaction
+    /// commits, and nothing new is signed.
+    fn issued_before(&mut self, group: &mut Group<'_>, bound: &BoundOrder) -> Result<bool> {
+        let Some(order_id) = bound.order.order_id.as_deref() else {
+            return Ok(false);
+        };
+        if self.options.reissue {
+            return Ok(false);
+        }
+        let found = match group.order_ids.get(order_id) {
+            Some(license) => Some(license.clone()),
+            None => group.tx.license_of_order(order_id)?,
+        };
+        let Some((license_id, customer_id, serial)) = found else {
+            return Ok(false);
+        };
+        group
+            .already
+            .push((self.line, license_id, customer_id, serial));
+        self.progress(1);
+        Ok(true)
+    }
+
+    fn progress(&mut self, lines: usize) {
+        self.done += lines as u64;
+        (self.on_event)(BatchEvent::Progress { done: self.done });
+    }
+
     fn refuse(&mut self, line: u64, error: &Error) {
         self.report.refused += 1;
         (self.on_event)(BatchEvent::Refused { line, error });
@@ -464,6 +544,12 @@ impl<R: BufRead> Run<'_, R> {
             self.report.stopped_early = true;
         }
     }
+}
+
+/// The summary row of a line's license.
+fn row(line: u64, issued: &Issued) -> Row {
+    let p = &issued.payload;
+    (line, p.license_id.clone(), p.customer.id.clone(), p.serial)
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use license_format::constants::MAX_REQUEST_BYTES;
 use license_format::{ActivationRequest, Catalog};
 
-use crate::input::{read_limited, read_limited_from, STDIN};
+use crate::input::read_named;
+use crate::mail::find_request;
 
 use crate::order::MAX_ORDER_BYTES;
 use crate::{Error, Order, RequestProblem, Result};
@@ -34,17 +35,14 @@ pub fn read_bound_order(
     unbound: bool,
     now: DateTime<Utc>,
 ) -> Result<BoundOrder> {
-    let (order_name, bytes) = if order_path.as_os_str() == STDIN {
-        let name = Path::new("standard input");
-        let bytes = read_limited_from(std::io::stdin().lock(), name, "order", MAX_ORDER_BYTES)?;
-        (name.display().to_string(), bytes)
-    } else {
-        let bytes = read_limited(order_path, "order", MAX_ORDER_BYTES)?;
-        (order_path.display().to_string(), bytes)
-    };
+    let (order_name, bytes) = read_named(order_path, "order", MAX_ORDER_BYTES)?;
     let order = Order::parse(&bytes, &order_name, now)?;
     let request = request_path.map(read_request).transpose()?;
-    let request = request.as_ref().zip(request_path);
+    let name = request_path.map(|p| {
+        let (name, _) = crate::input::named(p);
+        std::path::PathBuf::from(name)
+    });
+    let request = request.as_ref().zip(name.as_deref());
     let installation_id = bind(&order, &order_name, request, unbound)?;
     Ok(BoundOrder {
         order,
@@ -52,16 +50,21 @@ pub fn read_bound_order(
     })
 }
 
-/// Reads and parses an activation request file.
+/// Reads and parses an activation request file (`-`: standard input), also when it was
+/// pasted from an e-mail with text around it, `> ` quoting, CRLF or a byte order
+/// mark (FORMAT.md §8).
 ///
 /// # Errors
 /// [`Error::Io`], [`Error::TooLarge`] or [`Error::Request`].
 pub fn read_request(path: &Path) -> Result<ActivationRequest> {
-    let bytes = read_limited(path, "activation request", MAX_REQUEST_BYTES)?;
-    ActivationRequest::parse(&bytes).map_err(|cause| Error::Request {
-        source_name: path.display().to_string(),
-        problem: RequestProblem::NotAnActivationRequest { cause },
-    })
+    let (name, bytes) = read_named(path, "activation request", MAX_REQUEST_BYTES)?;
+    let refused = |problem| Error::Request {
+        source_name: name.clone(),
+        problem,
+    };
+    let json = find_request(&bytes).map_err(refused)?;
+    ActivationRequest::parse(&json)
+        .map_err(|cause| refused(RequestProblem::NotAnActivationRequest { cause }))
 }
 
 /// Decides the installation: the order's and the request's must agree when both are

@@ -121,6 +121,15 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// The license could not be delivered (its output, e.g. standard output, failed), so
+    /// it was not recorded either.
+    #[error("{}: the license could not be delivered ({source}); nothing was recorded", path.display())]
+    NotDelivered {
+        /// Where it was to go.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
     /// The license was recorded but its file could not be put in place afterwards.
     #[error("{license_id} was issued and recorded, but {} could not be written ({source}): the ledger holds the file", path.display())]
     WrittenAfterRecord {
@@ -176,6 +185,7 @@ impl Error {
             Error::TooLarge { .. } => "too-large",
             Error::NoSuchDirectory { .. } => "no-such-directory",
             Error::Io { .. } => "io",
+            Error::NotDelivered { .. } => "not-delivered",
             Error::WrittenAfterRecord { .. } => "written-after-record",
             Error::LedgerUnusable { .. } => "ledger-unusable",
             Error::LedgerMissing { .. } => "ledger-missing",
@@ -292,6 +302,7 @@ impl Error {
     /// | `too-large` | `path`, `what` (a code: `license-file`, `activation-request`, `key-file`, `order`, `clock-reset-request`), `limit` |
     /// | `no-such-directory` | `path`, `dir` |
     /// | `io` | `path`, `kind` (`not-found`, `permission-denied` or `other`), `detail` (the system's words) |
+    /// | `not-delivered` | `path`, `detail` |
     /// | `written-after-record` | `license_id`, `path`, `detail` |
     /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
@@ -360,6 +371,9 @@ impl Error {
             Error::NoSuchDirectory { path: p, dir } => json!({"path": path(p), "dir": path(dir)}),
             Error::Io { path: p, source } => {
                 json!({"path": path(p), "kind": io_kind(source), "detail": source.to_string()})
+            }
+            Error::NotDelivered { path: p, source } => {
+                json!({"path": path(p), "detail": source.to_string()})
             }
             Error::WrittenAfterRecord {
                 license_id,
@@ -513,6 +527,13 @@ mod tests {
                     source: io(std::io::ErrorKind::NotFound),
                 },
                 json!({"path": "a/b.lic", "kind": "not-found", "detail": "oops"}),
+            ),
+            (
+                Error::NotDelivered {
+                    path: p(),
+                    source: io(std::io::ErrorKind::StorageFull),
+                },
+                json!({"path": "a/b.lic", "detail": "oops"}),
             ),
             (
                 Error::WrittenAfterRecord {

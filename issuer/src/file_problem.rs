@@ -16,6 +16,15 @@ pub enum RequestProblem {
         /// What the format reader found.
         cause: license_format::Error,
     },
+    /// The text holds no complete JSON object, so no activation request.
+    #[error("holds no activation request: no {{...}} JSON object was found; ask the installation for the file its `request` command wrote")]
+    NoRequestFound,
+    /// The text holds more than one JSON object: which is the request is not guessed.
+    #[error("holds {count} JSON objects where one activation request was expected: keep only the request")]
+    SeveralObjects {
+        /// How many objects were found.
+        count: usize,
+    },
     /// The file is not a clock-reset request.
     #[error("{cause}; give the clock-reset request the installation wrote")]
     NotAClockResetRequest {
@@ -55,6 +64,8 @@ impl RequestProblem {
     pub fn code(&self) -> &'static str {
         match self {
             RequestProblem::NotAnActivationRequest { .. } => "not-an-activation-request",
+            RequestProblem::NoRequestFound => "no-request-found",
+            RequestProblem::SeveralObjects { .. } => "several-objects",
             RequestProblem::NotAClockResetRequest { .. } => "not-a-clock-reset-request",
             RequestProblem::OtherInstallation { .. } => "other-installation",
             RequestProblem::OtherProduct { .. } => "other-product",
@@ -68,6 +79,8 @@ impl RequestProblem {
         object(match self {
             RequestProblem::NotAnActivationRequest { cause: e }
             | RequestProblem::NotAClockResetRequest { cause: e } => json!({ "cause": cause(e) }),
+            RequestProblem::NoRequestFound => json!({}),
+            RequestProblem::SeveralObjects { count } => json!({ "count": count }),
             RequestProblem::OtherInstallation {
                 installation_id,
                 order_name,
@@ -96,6 +109,9 @@ pub enum KeyFileProblem {
     /// A public key file that is not text.
     #[error("is not PEM text: give the .pub file written by keygen")]
     PublicNotText,
+    /// A public key where the private key was asked for.
+    #[error("this is a public key: give the private key (.key) written by keygen")]
+    PublicKeyGiven,
     /// An unencrypted private key file the format reader refuses.
     #[error("{cause}: give the .key file written by keygen")]
     NotAPrivateKey {
@@ -136,6 +152,7 @@ impl KeyFileProblem {
         match self {
             KeyFileProblem::PrivateNotText => "private-not-text",
             KeyFileProblem::PublicNotText => "public-not-text",
+            KeyFileProblem::PublicKeyGiven => "public-key-given",
             KeyFileProblem::NotAPrivateKey { .. } => "not-a-private-key",
             KeyFileProblem::DamagedPem { .. } => "damaged-pem",
             KeyFileProblem::WrongLabel { .. } => "wrong-label",
@@ -147,7 +164,9 @@ impl KeyFileProblem {
     /// The problem's data, beside `problem` in the error's details.
     pub fn details(&self) -> Map<String, Value> {
         object(match self {
-            KeyFileProblem::PrivateNotText | KeyFileProblem::PublicNotText => json!({}),
+            KeyFileProblem::PrivateNotText
+            | KeyFileProblem::PublicNotText
+            | KeyFileProblem::PublicKeyGiven => json!({}),
             KeyFileProblem::NotAPrivateKey { cause: e }
             | KeyFileProblem::NotAPublicKey { cause: e } => json!({ "cause": cause(e) }),
             KeyFileProblem::DamagedPem { detail } | KeyFileProblem::DamagedKey { detail } => {
@@ -171,6 +190,18 @@ pub enum LedgerProblem {
     /// The file is not an SQLite database, or is damaged.
     #[error("is not a readable SQLite database ({detail})")]
     NotSqlite {
+        /// SQLite's words.
+        detail: String,
+    },
+    /// The file is an SQLite database, but damaged.
+    #[error("is damaged ({detail})")]
+    Damaged {
+        /// SQLite's words.
+        detail: String,
+    },
+    /// The file or its directory cannot be written, so no license can be recorded.
+    #[error("cannot be written ({detail}): the file or its directory is read-only")]
+    ReadOnly {
         /// SQLite's words.
         detail: String,
     },
@@ -202,6 +233,8 @@ impl LedgerProblem {
         match self {
             LedgerProblem::CannotOpen { .. } => "cannot-open",
             LedgerProblem::NotSqlite { .. } => "not-sqlite",
+            LedgerProblem::Damaged { .. } => "damaged",
+            LedgerProblem::ReadOnly { .. } => "read-only",
             LedgerProblem::OtherProgram => "other-program",
             LedgerProblem::OtherApplicationId { .. } => "other-application-id",
             LedgerProblem::Newer { .. } => "newer",
@@ -213,7 +246,10 @@ impl LedgerProblem {
     /// hexadecimal text (`"0x7"`), as SQLite's tools show it.
     pub fn details(&self) -> Map<String, Value> {
         object(match self {
-            LedgerProblem::CannotOpen { detail } | LedgerProblem::NotSqlite { detail } => {
+            LedgerProblem::CannotOpen { detail }
+            | LedgerProblem::NotSqlite { detail }
+            | LedgerProblem::Damaged { detail }
+            | LedgerProblem::ReadOnly { detail } => {
                 json!({ "detail": detail })
             }
             LedgerProblem::OtherApplicationId { application_id } => {

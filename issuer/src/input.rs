@@ -10,7 +10,30 @@ use crate::{Error, Result};
 /// The name standard input is given in messages and the path that selects it.
 pub const STDIN: &str = "-";
 
-/// Reads at most `limit` bytes of `path` (`-` for standard input when `stdin` is true).
+/// Reads at most `limit` bytes of `path`, or of standard input for `-` (never a file of
+/// that name), and gives the name messages use for it: the path, or `standard input`.
+///
+/// # Errors
+/// As [`read_limited`].
+pub fn read_named(path: &Path, what: &'static str, limit: usize) -> Result<(String, Vec<u8>)> {
+    if path.as_os_str() == STDIN {
+        let name = Path::new("standard input");
+        let bytes = read_limited_from(std::io::stdin().lock(), name, what, limit)?;
+        return Ok((name.display().to_string(), bytes));
+    }
+    Ok((path.display().to_string(), read_limited(path, what, limit)?))
+}
+
+/// The name messages use for a file argument: the path, or `standard input` for `-`.
+pub(crate) fn named(path: &Path) -> (String, bool) {
+    if path.as_os_str() == STDIN {
+        ("standard input".to_owned(), true)
+    } else {
+        (path.display().to_string(), false)
+    }
+}
+
+/// Reads at most `limit` bytes of the file `path`.
 ///
 /// # Errors
 /// [`Error::TooLarge`] when there is more, naming `what` and the limit; [`Error::Io`].

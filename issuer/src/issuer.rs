@@ -10,11 +10,12 @@ use license_format::{
 };
 use sha2::{Digest as _, Sha256};
 
-use crate::ledger::{license_id, Ledger};
-use crate::output::PendingFile;
+use crate::ledger::{license_id, Ledger, LedgerTx};
+use crate::output::{holds, PendingFile, PlacedFile};
 use crate::{BoundOrder, Error, Order, Result};
 
-/// A signed license file, checked by verifying it, ready to be recorded and written.
+/// A signed license file, checked by verifying it, ready to be recorded and written; or
+/// one the ledger held already for the same order id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issued {
     /// The claims as signed.
@@ -25,6 +26,42 @@ pub struct Issued {
     pub text: String,
     /// SHA-256 of `text`, lowercase hex.
     pub sha256: String,
+    /// The order id it was issued for, if the order gave one.
+    pub order_id: Option<String>,
+    /// Whether the ledger held this license already for the order id: nothing new was
+    /// signed or recorded.
+    pub already_issued: bool,
+}
+
+impl Issued {
+    /// The license the ledger recorded for `order_id`, read back from its file text.
+    fn recorded(text: String, order_id: &str) -> Result<Issued> {
+        // The vendor's own ledger: its files are read, not verified, as the key that
+        // signed one may have been replaced since.
+        let envelope = Envelope::parse(&dearmor(text.as_bytes())?)?;
+        let payload = Payload::parse(&envelope.payload, Catalog::builtin())?;
+        Ok(Issued {
+            payload,
+            kid: envelope.kid,
+            sha256: hex::encode(Sha256::digest(text.as_bytes())),
+            text,
+            order_id: Some(order_id.to_owned()),
+            already_issued: true,
+        })
+    }
+}
+
+/// How [`Issuer::issue_with`] delivers a license and whether it may return one issued
+/// before.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IssueOptions<'a> {
+    /// Write the license file here, whole or not at all.
+    pub out: Option<&'a Path>,
+    /// Replace a file at `out` that holds something else.
+    pub force: bool,
+    /// Sign a new license (a new serial) even when the order's `order_id` was issued
+    /// before.
+    pub reissue: bool,
 }
 
 /// Signs licenses with one key under one vendor name.
@@ -147,30 +184,30 @@ impl Issuer {
                 "the file does not carry the payload that was signed",
             ));
         }
-        if Payload::parse(&envelope.payload, Catalog::builtin()).map_err(Error::SelfCheck)?
-            != payload
-        {
+        // A payload the reader refuses although `validate` passed breaks a rule of the
+        // format that the types do not show: the order's fault, not the machine's, so it
+        // is a format error (a refused line in a batch), not a self-check failure.
+        if Payload::parse(&envelope.payload, Catalog::builtin())? != payload {
             return Err(self_check(
                 "the payload does not read back as it was signed",
             ));
         }
-        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
         Ok(Issued {
             payload,
             kid: self.kid,
             text,
             sha256,
+            order_id: None,
+            already_issued: false,
         })
     }
 
-    /// Issues one license: takes the next license id and serial inside an IMMEDIATE
-    /// ledger transaction, signs, records, and writes `out` (if given) before the
-    /// transaction commits, so that the record and the file agree. The file appears
-    /// under its name only once the record is committed.
+    /// Issues one license as [`Issuer::issue_with`] does, writing `out` (if given) and
+    /// replacing a file there.
     ///
     /// # Errors
-    /// As [`Issuer::sign`], [`Error::Ledger`], [`Error::Io`]; on any error nothing is
-    /// recorded and `out` is not written.
+    /// As [`Issuer::issue_with`].
     pub fn issue(
         &self,
         ledger: &mut Ledger,
@@ -178,26 +215,89 @@ impl Issuer {
         now: DateTime<Utc>,
         out: Option<&Path>,
     ) -> Result<Issued> {
-        let installation = bound.installation_id.as_deref();
+        let options = IssueOptions {
+            out,
+            force: true,
+            reissue: false,
+        };
+        self.issue_with(ledger, bound, now, &options, &mut |_| Ok(()))
+    }
+
+    /// Issues one license: takes the next license id and serial inside an IMMEDIATE
+    /// ledger transaction, signs, records, and delivers it before the transaction
+    /// commits: `options.out` is written whole and put in place, and `deliver` (the
+    /// caller's own output, e.g. standard output, flushed) is called. If any of them
+    /// fails, nothing is recorded. An order whose `order_id` the ledger holds gets that
+    /// license back, delivered again, unless `options.reissue` asks for a new one.
+    ///
+    /// # Errors
+    /// As [`Issuer::sign`], [`Error::Ledger`], [`Error::Exists`], [`Error::Io`], or the
+    /// error `deliver` returns; on any error nothing is recorded and `out` is not
+    /// written.
+    pub fn issue_with(
+        &self,
+        ledger: &mut Ledger,
+        bound: &BoundOrder,
+        now: DateTime<Utc>,
+        options: &IssueOptions<'_>,
+        deliver: &mut dyn FnMut(&Issued) -> Result<()>,
+    ) -> Result<Issued> {
         let tx = ledger.begin()?;
+        if let Some(issued) = self.issued_before(&tx, bound, options)? {
+            // Nothing to record: only the delivery, which rewrites `out` if it differs.
+            self.deliver(&issued, options, deliver)?;
+            return Ok(issued);
+        }
+        if let Some(out) = options.out {
+            // Before signing: a key's passphrase is never spent on a refused file.
+            crate::output::check_replace(out, options.force)?;
+        }
+        let installation = bound.installation_id.as_deref();
         let seq = tx.last_seq()? + 1;
         let serial = tx.last_serial(&bound.order.customer.id, installation)? + 1;
-        let issued = self.sign(self.payload(&bound.order, installation, seq, serial, now))?;
+        let mut issued = self.sign(self.payload(&bound.order, installation, seq, serial, now))?;
+        issued.order_id.clone_from(&bound.order.order_id);
         tx.insert(seq, &issued)?;
-        let pending = out
-            .map(|path| PendingFile::create(path, issued.text.as_bytes()))
-            .transpose()?;
-        tx.commit()?;
-        if let (Some(pending), Some(path)) = (pending, out) {
-            pending
-                .persist()
-                .map_err(|source| Error::WrittenAfterRecord {
-                    license_id: issued.payload.license_id.clone(),
-                    path: path.to_owned(),
-                    source,
-                })?;
+        let placed = self.deliver(&issued, options, deliver)?;
+        if let Err(e) = tx.commit() {
+            if let Some(placed) = placed {
+                placed.remove();
+            }
+            return Err(e);
         }
         Ok(issued)
+    }
+
+    /// The license recorded for the order's id, unless a new one is asked for.
+    fn issued_before(
+        &self,
+        tx: &LedgerTx<'_>,
+        bound: &BoundOrder,
+        options: &IssueOptions<'_>,
+    ) -> Result<Option<Issued>> {
+        match (&bound.order.order_id, options.reissue) {
+            (Some(order_id), false) => tx
+                .file_of_order(order_id)?
+                .map(|text| Issued::recorded(text, order_id))
+                .transpose(),
+            _ => Ok(None),
+        }
+    }
+
+    /// Writes `out` under a temporary name, calls `deliver`, then puts `out` in place:
+    /// a failed delivery leaves no file, and a failed rename calls for no retraction of
+    /// what `deliver` wrote, as the caller then reports the error and records nothing.
+    fn deliver(
+        &self,
+        issued: &Issued,
+        options: &IssueOptions<'_>,
+        deliver: &mut dyn FnMut(&Issued) -> Result<()>,
+    ) -> Result<Option<PlacedFile>> {
+        let text = issued.text.as_bytes();
+        let out = options.out.filter(|out| !holds(out, text));
+        let pending = out.map(|out| PendingFile::create(out, text)).transpose()?;
+        deliver(issued)?;
+        pending.map(|p| p.persist(options.force)).transpose()
     }
 }
 
@@ -263,17 +363,6 @@ fn self_check(what: &str) -> Error {
     Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
 }
 
-/// Lowercase hex of bytes.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,7 +391,7 @@ mod tests {
             shown.contains("Vendor AS") && shown.contains("kid"),
             "{shown}"
         );
-        let seed_hex = hex(&SEED);
+        let seed_hex = hex::encode(SEED);
         assert!(
             !shown.contains(&seed_hex) && !shown.contains("7, 7, 7") && !shown.contains("0707"),
             "{shown}"
@@ -362,7 +451,7 @@ mod tests {
             parse_rfc3339("2026-11-29T10:00:00Z").unwrap()
         );
         assert_eq!(issued.sha256.len(), 64);
-        assert_eq!(hex(&[0x00, 0x7f, 0xa5, 0xff]), "007fa5ff");
+        assert_eq!(issued.sha256, issued.sha256.to_lowercase());
     }
 
     #[test]

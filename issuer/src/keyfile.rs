@@ -28,6 +28,9 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 
 const ENCRYPTED_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 
+/// The armor line of a public key file, as keygen writes `NAME.pub`.
+const PUBLIC_LABEL: &str = "-----BEGIN PUBLIC KEY-----";
+
 /// The files `keygen` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedKey {
@@ -225,6 +228,14 @@ fn key_problem(path: &Path, problem: KeyFileProblem) -> Error {
 }
 
 fn read_private(path: &Path) -> Result<Zeroizing<String>> {
+    // Content before permissions: a public key given as --key is a mix-up to name as
+    // such, and its usual mode 0644 would otherwise earn a misleading `chmod 600`.
+    let bytes = Zeroizing::new(read_limited(path, "key file", MAX_KEY_FILE_BYTES)?);
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| key_problem(path, KeyFileProblem::PrivateNotText))?;
+    if text.contains(PUBLIC_LABEL) && !text.contains("PRIVATE KEY-----") {
+        return Err(key_problem(path, KeyFileProblem::PublicKeyGiven));
+    }
     let meta = fs::metadata(path).map_err(Error::io(path))?;
     #[cfg(unix)]
     {
@@ -239,9 +250,6 @@ fn read_private(path: &Path) -> Result<Zeroizing<String>> {
     }
     #[cfg(not(unix))]
     drop(meta);
-    let bytes = Zeroizing::new(read_limited(path, "key file", MAX_KEY_FILE_BYTES)?);
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| key_problem(path, KeyFileProblem::PrivateNotText))?;
     Ok(Zeroizing::new(text.to_owned()))
 }
 

@@ -54,6 +54,24 @@ fn is_busy(e: &Error) -> bool {
     )
 }
 
+/// What an SQLite error means for the ledger file: a damaged or read-only file is said
+/// as such (never "busy", never "not a database"); other errors stay SQLite's.
+fn file_error(path: &Path, e: rusqlite::Error) -> Error {
+    let unusable = |problem| Error::LedgerUnusable {
+        path: path.to_owned(),
+        problem,
+    };
+    let detail = e.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => unusable(LedgerProblem::Damaged { detail }),
+        Some(ErrorCode::NotADatabase) => unusable(LedgerProblem::NotSqlite { detail }),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            unusable(LedgerProblem::ReadOnly { detail })
+        }
+        _ => Error::Ledger(e),
+    }
+}
+
 /// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 const MIGRATIONS: &[&str] = &[
     // 1: the licenses table. `seq` is the number in the license id; the unique index
@@ -86,6 +104,11 @@ const MIGRATIONS: &[&str] = &[
         kid TEXT NOT NULL,
         text TEXT NOT NULL
     );",
+    // 3: the vendor's order ids. Issuing an order id again returns its license, so an
+    // order id names one license; a deliberate reissue adds a later serial for it, hence
+    // the index is on (order_id, serial) and a lookup takes the latest.
+    "ALTER TABLE licenses ADD COLUMN order_id TEXT;
+    CREATE UNIQUE INDEX licenses_order_id ON licenses (order_id, serial) WHERE order_id IS NOT NULL;",
 ];
 
 /// The text form of a license id: `LIC-000042`.
@@ -118,6 +141,8 @@ pub struct LedgerRecord {
     pub key_id: String,
     /// SHA-256 of the file, lowercase hex.
     pub sha256: String,
+    /// The vendor's order id it was issued for, if the order gave one.
+    pub order_id: Option<String>,
     /// The license file exactly as issued; left out of listings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file_text: Option<String>,
@@ -128,6 +153,9 @@ pub struct LedgerRecord {
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
+    /// The schema version: [`MIGRATIONS`]`.len()` once opened for issuing; a ledger only
+    /// read keeps its own.
+    schema: usize,
 }
 
 impl Ledger {
@@ -159,10 +187,25 @@ impl Ledger {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut ledger = Ledger::connect(path, flags)?;
         let version = ledger.check_identity()?;
-        ledger.conn.pragma_update(None, "journal_mode", "WAL")?;
+        ledger
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| file_error(path, e))?;
         if version < MIGRATIONS.len() {
-            ledger.migrate()?;
+            ledger.migrate().map_err(|e| match e {
+                Error::Ledger(e) => file_error(path, e),
+                other => other,
+            })?;
         }
+        // Damage in the pages the header does not cover shows only when they are read:
+        // read the tables once, so that a damaged ledger is said so before signing.
+        ledger
+            .conn
+            .query_row("SELECT count(*) FROM licenses", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map_err(|e| file_error(path, e))?;
+        ledger.schema = MIGRATIONS.len();
         Ok(ledger)
     }
 
@@ -176,12 +219,13 @@ impl Ledger {
                 path: path.to_owned(),
             });
         }
-        let ledger = Ledger::connect(
+        let mut ledger = Ledger::connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         // An older schema is read as it is: reading never migrates.
-        if ledger.check_identity()? == 0 {
+        ledger.schema = ledger.check_identity()?;
+        if ledger.schema == 0 {
             return Err(ledger.unusable(LedgerProblem::Uninitialised));
         }
         Ok(ledger)
@@ -198,6 +242,7 @@ impl Ledger {
         Ok(Ledger {
             conn,
             path: path.to_owned(),
+            schema: 0,
         })
     }
 
@@ -216,6 +261,12 @@ impl Ledger {
                 .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
                 .map_err(|e| match e.sqlite_error_code() {
                     Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Ledger(e),
+                    Some(
+                        ErrorCode::DatabaseCorrupt
+                        | ErrorCode::ReadOnly
+                        | ErrorCode::CannotOpen
+                        | ErrorCode::PermissionDenied,
+                    ) => file_error(&self.path, e),
                     _ => self.unusable(LedgerProblem::NotSqlite {
                         detail: e.to_string(),
                     }),
@@ -277,11 +328,11 @@ impl Ledger {
     /// # Errors
     /// [`Error::Ledger`], e.g. when another issuer holds the lock past the busy timeout.
     pub fn begin(&mut self) -> Result<LedgerTx<'_>> {
-        Ok(LedgerTx {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
-        })
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| file_error(&self.path, e))?;
+        Ok(LedgerTx { tx })
     }
 
     /// Every license, oldest first, optionally of one customer; without file texts.
@@ -289,7 +340,8 @@ impl Ledger {
     /// # Errors
     /// [`Error::Ledger`].
     pub fn list(&self, customer_id: Option<&str>) -> Result<Vec<LedgerRecord>> {
-        let sql = format!("SELECT {COLUMNS}, NULL FROM licenses WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY seq");
+        let order_id = self.order_id_column();
+        let sql = format!("SELECT {COLUMNS}, {order_id}, NULL FROM licenses WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY seq");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([customer_id], record)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -300,8 +352,19 @@ impl Ledger {
     /// # Errors
     /// [`Error::Ledger`].
     pub fn show(&self, license_id: &str) -> Result<Option<LedgerRecord>> {
-        let sql = format!("SELECT {COLUMNS}, file_text FROM licenses WHERE license_id = ?1");
+        let order_id = self.order_id_column();
+        let sql =
+            format!("SELECT {COLUMNS}, {order_id}, file_text FROM licenses WHERE license_id = ?1");
         Ok(self.conn.query_row(&sql, [license_id], record).optional()?)
+    }
+
+    /// The order id column, or none in a ledger from before order ids that is only read.
+    fn order_id_column(&self) -> &'static str {
+        if self.schema >= 3 {
+            "order_id"
+        } else {
+            "NULL"
+        }
     }
 
     /// Every clock reset, oldest first, with its document.
@@ -367,7 +430,8 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<LedgerRecord> {
         valid_until: row.get(8)?,
         key_id: row.get(9)?,
         sha256: row.get(10)?,
-        file_text: row.get(11)?,
+        order_id: row.get(11)?,
+        file_text: row.get(12)?,
     })
 }
 
@@ -406,6 +470,30 @@ impl LedgerTx<'_> {
         )
     }
 
+    /// The file of the latest license issued for the vendor's `order_id`, if any.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn file_of_order(&self, order_id: &str) -> Result<Option<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT file_text FROM licenses WHERE order_id = ?1 ORDER BY serial DESC LIMIT 1",
+        )?;
+        Ok(stmt.query_row([order_id], |row| row.get(0)).optional()?)
+    }
+
+    /// The latest license issued for the vendor's `order_id`, as (license id, customer
+    /// id, serial): what a batch reports for an order issued before.
+    ///
+    /// # Errors
+    /// [`Error::Ledger`].
+    pub fn license_of_order(&self, order_id: &str) -> Result<Option<(String, String, u64)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT license_id, customer_id, serial FROM licenses WHERE order_id = ?1 ORDER BY serial DESC LIMIT 1",
+        )?;
+        let row = |row: &rusqlite::Row<'_>| Ok((row.get(0)?, row.get(1)?, row.get(2)?));
+        Ok(stmt.query_row([order_id], row).optional()?)
+    }
+
     /// Records an issued file under license number `seq`.
     ///
     /// # Errors
@@ -414,8 +502,8 @@ impl LedgerTx<'_> {
         let p = &issued.payload;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO licenses (seq, license_id, serial, customer_id, customer_name, installation_id, product,
-                issued_at, valid_from, valid_until, key_id, sha256, file_text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                issued_at, valid_from, valid_until, key_id, sha256, file_text, order_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?;
         let time = license_format::time::format_rfc3339;
         stmt.execute(params![
@@ -432,6 +520,7 @@ impl LedgerTx<'_> {
             issued.kid.to_string(),
             issued.sha256,
             issued.text,
+            issued.order_id,
         ])?;
         Ok(())
     }

@@ -163,5 +163,22 @@ fn a_ledger_from_before_clock_resets_is_read_as_is_and_migrated_on_issue() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, MIGRATIONS.len() as i64);
+}
+
+#[test]
+fn damaged_and_read_only_files_are_said_as_such() {
+    use rusqlite::ffi;
+    let sqlite = |code| rusqlite::Error::SqliteFailure(ffi::Error::new(code), None);
+    let problem = |code| match file_error(Path::new("l.db"), sqlite(code)) {
+        Error::LedgerUnusable { problem, .. } => problem.code(),
+        other => other.code(),
+    };
+    // Running as root, as CI does, a read-only file cannot be made: the mapping is
+    // checked on SQLite's own codes.
+    assert_eq!(problem(ffi::SQLITE_READONLY), "read-only");
+    assert_eq!(problem(ffi::SQLITE_CANTOPEN), "read-only");
+    assert_eq!(problem(ffi::SQLITE_CORRUPT), "damaged");
+    assert_eq!(problem(ffi::SQLITE_NOTADB), "not-sqlite");
+    assert_eq!(problem(ffi::SQLITE_BUSY), "ledger");
 }

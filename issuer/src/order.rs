@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
-use license_format::constants::{MAX_GRACE_DAYS, MAX_SEATS};
-use license_format::{Catalog, Customer, LicenseKind, PlanGrant, SystemGrant};
+use license_format::constants::{MAX_GRACE_DAYS, MAX_ID_BYTES, MAX_SEATS};
+use license_format::{Catalog, Customer, LicenseKind, Payload, PlanGrant, SystemGrant};
 
 use crate::dates::{parse_edge, Edge};
 use crate::json::Node;
@@ -24,6 +24,7 @@ pub const DEFAULT_GRACE_DAYS: u32 = 14;
 pub const MAX_ORDER_BYTES: usize = 1024 * 1024;
 
 const MEMBERS: &[&str] = &[
+    "order_id",
     "customer",
     "installation_id",
     "valid_from",
@@ -37,6 +38,9 @@ const MEMBERS: &[&str] = &[
 /// lies within the license's term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
+    /// The vendor's own reference for the order: the ledger issues one license per
+    /// order id, so that issuing the same order again returns the same license.
+    pub order_id: Option<String>,
     /// Who buys.
     pub customer: Customer,
     /// The installation named by the order, if any.
@@ -69,11 +73,13 @@ impl Order {
             source_name: source_name.to_owned(),
             problem,
         })?;
-        OrderReader {
+        let reader = OrderReader {
             source: source_name,
             catalog: Catalog::builtin(),
-        }
-        .order(&node, now.trunc_subsecs(0))
+        };
+        let order = reader.order(&node, now.trunc_subsecs(0))?;
+        reader.check_format_rules(&order)?;
+        Ok(order)
     }
 }
 
@@ -93,6 +99,7 @@ struct OrderReader<'a> {
 /// The top-level members, each at most once.
 #[derive(Default)]
 struct Members<'n> {
+    order_id: Option<&'n Node>,
     customer: Option<&'n Node>,
     installation_id: Option<&'n Node>,
     valid_from: Option<&'n Node>,
@@ -118,6 +125,10 @@ impl OrderReader<'_> {
             m.customer
                 .ok_or_else(|| self.err("customer", P::Missing { member: "customer" }))?,
         )?;
+        let order_id = match m.order_id {
+            None | Some(Node::Null) => None,
+            Some(n) => Some(self.order_id(n)?),
+        };
         let installation_id = match m.installation_id {
             None | Some(Node::Null) => None,
             Some(n) => Some(self.text("installation_id", n)?),
@@ -141,6 +152,7 @@ impl OrderReader<'_> {
             }
         }
         let mut order = Order {
+            order_id,
             customer,
             installation_id,
             valid_from,
@@ -173,6 +185,7 @@ impl OrderReader<'_> {
         let mut m = Members::default();
         for (key, value) in members {
             let slot = match key.as_str() {
+                "order_id" => &mut m.order_id,
                 "customer" => &mut m.customer,
                 "installation_id" => &mut m.installation_id,
                 "valid_from" => &mut m.valid_from,
@@ -237,6 +250,48 @@ impl OrderReader<'_> {
             Node::Str(_) => Err(self.err(field, P::Empty)),
             other => Err(self.wrong_type(field, other, Expected::String)),
         }
+    }
+
+    /// An order id is held to the format's rule for ids (FORMAT.md §1.4 rule 8), so that
+    /// it compares and reads as written wherever it is shown.
+    fn order_id(&self, node: &Node) -> Result<String> {
+        let id = self.text("order_id", node)?;
+        if id.len() > MAX_ID_BYTES || !id.bytes().all(|b| b.is_ascii_graphic()) {
+            let problem = P::NotAnId {
+                limit: MAX_ID_BYTES,
+            };
+            return Err(self.err("order_id", problem));
+        }
+        Ok(id)
+    }
+
+    /// Judges the order by every rule a reader applies to the payload it becomes (ids
+    /// and names within the limits of FORMAT.md §1.4 rule 8 and the rest of §6), with
+    /// the format's own check, so that nothing is signed that an installation would
+    /// refuse. The license id, serial and issuer are stand-ins: the ledger and the
+    /// issuer check their own.
+    fn check_format_rules(&self, order: &Order) -> Result<()> {
+        let probe = Payload {
+            license_id: crate::ledger::license_id(1),
+            serial: 1,
+            product: self.catalog.product.clone(),
+            issued_at: order.valid_from,
+            issuer: "probe".into(),
+            customer: order.customer.clone(),
+            installation_id: order.installation_id.clone(),
+            valid_from: order.valid_from,
+            valid_until: order.valid_until,
+            grace_days: order.grace_days,
+            system_licenses: order.system_licenses.clone(),
+            user_plans: order.user_plans.clone(),
+            extensions: None,
+        };
+        probe.validate(self.catalog).map_err(|e| match e {
+            license_format::Error::InvalidPayload { field, problem } => {
+                self.err(&field, P::PayloadRule { detail: problem })
+            }
+            other => Error::Format(other),
+        })
     }
 
     fn date(&self, field: &str, node: &Node, edge: Edge) -> Result<DateTime<Utc>> {

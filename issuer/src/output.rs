@@ -1,55 +1,81 @@
-//! Writing license files so that a file appears under its name only once its ledger
-//! record is committed.
+//! Writing license files whole or not at all: a file appears under its name only complete,
+//! and only when its ledger record is about to be committed.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
+
 use crate::{Error, Result};
 
-/// A file written under a temporary name beside its final path; [`PendingFile::persist`]
+/// A file written under a temporary name in its final directory; [`PendingFile::persist`]
 /// renames it into place, dropping it removes it.
 #[derive(Debug)]
 pub(crate) struct PendingFile {
-    temp: PathBuf,
+    temp: NamedTempFile,
     path: PathBuf,
-    persisted: bool,
 }
 
 impl PendingFile {
-    /// Writes `bytes` to a fresh temporary file in `path`'s directory.
+    /// Writes and syncs `bytes` to a fresh temporary file in `path`'s directory, so that
+    /// the rename that puts it in place stays within one file system.
     pub(crate) fn create(path: &Path, bytes: &[u8]) -> Result<PendingFile> {
         if path.is_dir() {
             let problem = std::io::Error::other("is a directory: give a file name for the license");
             return Err(Error::io(path)(problem));
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
         // Errors name the path the user gave, never the hidden temporary name.
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
+        let mut temp = tempfile::Builder::new()
+            .prefix(".license-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
             .map_err(|e| write_error(path, e))?;
-        let pending = PendingFile {
+        temp.write_all(bytes)
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(Error::io(path))?;
+        Ok(PendingFile {
             temp,
             path: path.to_owned(),
-            persisted: false,
-        };
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(Error::io(path))?;
-        Ok(pending)
+        })
     }
 
-    /// Moves the file to its final name, replacing a file there.
-    pub(crate) fn persist(mut self) -> std::io::Result<()> {
-        fs::rename(&self.temp, &self.path)?;
-        self.persisted = true;
-        Ok(())
+    /// Moves the file to its final name; an existing file there is replaced only when
+    /// `replace` is true (checked by the rename itself, so no other file slips in
+    /// between a check and the write).
+    pub(crate) fn persist(self, replace: bool) -> Result<PlacedFile> {
+        let path = self.path;
+        let placed = if replace {
+            self.temp.persist(&path).map(drop)
+        } else {
+            self.temp.persist_noclobber(&path).map(drop)
+        };
+        match placed {
+            Ok(()) => Ok(PlacedFile { path }),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(Error::Exists { path })
+            }
+            Err(e) => Err(Error::io(&path)(e.error)),
+        }
+    }
+}
+
+/// A file put in place before its record was committed: removed again if the commit
+/// fails, so that no license is delivered that the ledger does not hold.
+#[derive(Debug)]
+#[must_use = "remove the file if the record is not committed"]
+pub(crate) struct PlacedFile {
+    path: PathBuf,
+}
+
+impl PlacedFile {
+    /// Removes the file (best effort: the caller reports the commit's error).
+    pub(crate) fn remove(self) {
+        let _ = fs::remove_file(&self.path);
     }
 }
 
@@ -81,20 +107,17 @@ pub fn check_replace(path: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-impl Drop for PendingFile {
-    fn drop(&mut self) {
-        if !self.persisted {
-            // Best effort: a leftover hidden temp file is harmless.
-            let _ = fs::remove_file(&self.temp);
-        }
-    }
+/// Whether `path` holds exactly `bytes`: delivering the same license again to the same
+/// file is then nothing to do, and needs no `--force`.
+pub(crate) fn holds(path: &Path, bytes: &[u8]) -> bool {
+    fs::read(path).is_ok_and(|found| found == bytes)
 }
 
 /// Writes a new file, refusing to replace one (batch output is named by license id, so
 /// an existing file belongs to some other ledger). Not synced one by one: the ledger
 /// holds every file whole, and it is synced at each commit.
 pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OpenOptions::new()
+    let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)

@@ -64,8 +64,9 @@ pub enum OrderProblem {
         /// The text given.
         value: String,
     },
-    /// A date past the last one this program can represent.
-    #[error("{value:?} is beyond the last date this program handles")]
+    /// A date or timestamp outside the years 0000 to 9999 in UTC, which a license file
+    /// cannot hold (FORMAT.md §1.4).
+    #[error("{value:?} lies outside the years 0000 to 9999 (UTC) that a license file can hold")]
     DateOutOfRange {
         /// The text given.
         value: String,
@@ -144,6 +145,13 @@ pub enum OrderProblem {
         /// The license's start.
         starts_at: DateTime<Utc>,
     },
+    /// An id (`order_id`) that is not 1 to `limit` bytes of printable ASCII without
+    /// spaces, the format's rule for ids.
+    #[error("must be 1 to {limit} printable ASCII characters without spaces")]
+    NotAnId {
+        /// The largest length in bytes.
+        limit: usize,
+    },
     /// A rule of the license format the payload breaks (in a batch: a limit such as
     /// the largest serial).
     #[error("{detail}")]
@@ -176,6 +184,7 @@ impl OrderProblem {
             OrderProblem::CodeTwice { .. } => "code-twice",
             OrderProblem::GrantOutlivesLicense { .. } => "grant-outlives-license",
             OrderProblem::GrantEndsBeforeStart { .. } => "grant-ends-before-start",
+            OrderProblem::NotAnId { .. } => "not-an-id",
             OrderProblem::PayloadRule { .. } => "payload-rule",
         }
     }
@@ -226,6 +235,7 @@ impl OrderProblem {
                 json!({"ends_at": time(ends_at), "starts_at": time(starts_at)})
             }
             OrderProblem::PayloadRule { detail } => json!({ "detail": detail }),
+            OrderProblem::NotAnId { limit } => json!({ "limit": limit }),
             OrderProblem::GrantsNothing | OrderProblem::GivenTwice | OrderProblem::Empty => {
                 json!({})
             }

@@ -57,6 +57,7 @@ fn order_codes() -> Vec<&'static str> {
             starts_at: time(),
         },
         OrderProblem::PayloadRule { detail: s() },
+        OrderProblem::NotAnId { limit: 1 },
     ];
     all.iter().map(OrderProblem::code).collect()
 }
@@ -79,6 +80,8 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(SyntaxProblem::code)
         .collect(),
         [
+            RequestProblem::NoRequestFound,
+            RequestProblem::SeveralObjects { count: 2 },
             RequestProblem::NotAnActivationRequest {
                 cause: cause.clone(),
             },
@@ -103,6 +106,7 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(RequestProblem::code)
         .collect(),
         [
+            KeyFileProblem::PublicKeyGiven,
             KeyFileProblem::PrivateNotText,
             KeyFileProblem::PublicNotText,
             KeyFileProblem::NotAPrivateKey {
@@ -117,6 +121,8 @@ fn every_problem_has_its_own_kebab_case_code() {
         .map(KeyFileProblem::code)
         .collect(),
         [
+            LedgerProblem::Damaged { detail: s() },
+            LedgerProblem::ReadOnly { detail: s() },
             LedgerProblem::CannotOpen { detail: s() },
             LedgerProblem::NotSqlite { detail: s() },
             LedgerProblem::OtherProgram,

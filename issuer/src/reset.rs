@@ -102,9 +102,10 @@ impl Issuer {
             .map(|path| PendingFile::create(path, issued.text.as_bytes()))
             .transpose()?;
         tx.commit()?;
-        if let (Some(pending), Some(path)) = (pending, out) {
-            // The record stands: asking again with the same request writes the file.
-            pending.persist().map_err(Error::io(path))?;
+        if let Some(pending) = pending {
+            // The record stands: asking again with the same request writes the file, so
+            // the file is put in place after the commit and stays.
+            let _kept = pending.persist(true)?;
         }
         Ok(issued)
     }

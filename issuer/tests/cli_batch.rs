@@ -34,7 +34,7 @@ fn bad_lines_are_reported_by_number_and_do_not_stop_the_others() {
     ];
     env.write("orders.jsonl", &lines.join("\n"));
     batch(&env, &[])
-        .code(2)
+        .code(1)
         .stderr_has("license-issuer: refused: orders.jsonl:2: user_plans.sales-premum: unknown user plan \"sales-premum\": did you mean \"sales-premium\"?")
         .stderr_has("license-issuer: refused: orders.jsonl:3: not a JSON order")
         .stdout_has("issued 2, refused 2; files in out");
@@ -57,7 +57,7 @@ fn fail_fast_stops_at_the_first_refusal() {
     let lines = [line(1, 1), "{}".into(), line(3, 1), line(4, 1)];
     env.write("orders.jsonl", &lines.join("\n"));
     batch(&env, &["--fail-fast"])
-        .code(2)
+        .code(1)
         .stderr_has("orders.jsonl:2: customer: missing")
         .stdout_has("issued 1, refused 1 (stopped at the first refusal: --fail-fast)");
     assert_eq!(env.ledger().len(), 1);

@@ -203,6 +203,7 @@ fn a_missing_or_foreign_key_file_is_named() {
     fs::set_permissions(env.path("pub-as.key"), fs::Permissions::from_mode(0o600)).unwrap();
     env.run_as_issuer(&["issue", "--key", "pub-as.key", "--order", "order.json"])
         .code(2)
-        .stderr_has("pub-as.key: key: not an Ed25519 private key")
-        .stderr_has("give the .key file written by keygen");
+        .stderr_has(
+            "pub-as.key: this is a public key: give the private key (.key) written by keygen",
+        );
 }

@@ -147,7 +147,7 @@ fn batch_line_without_installation_suggests_no_request() {
     env.write("orders.jsonl", &format!("{unbound}\n"));
     let err = env
         .run_as_issuer(&BATCH)
-        .code(2)
+        .code(1)
         .stderr_has("orders.jsonl:1: installation_id: the order names no installation: name installation_id in the order line, or say --unbound")
         .stderr();
     assert!(!err.contains("--request"), "{err}");

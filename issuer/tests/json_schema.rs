@@ -118,8 +118,10 @@ fn every_command_in(lang: &str) {
         "--out-dir",
         "out",
     ];
-    let report = valid("issuer-batch.json", &run(&env, lang, &batch), 2);
+    let report = valid("issuer-batch.json", &run(&env, lang, &batch), 1);
     assert_eq!(report["refusals"][0]["error"]["code"], "order", "{report}");
+    assert_eq!(report["lines"][0]["customer_id"], "C-1001", "{report}");
+    assert_eq!(report["lines"][1]["error"]["code"], "order", "{report}");
     valid(
         "error.json",
         &run(

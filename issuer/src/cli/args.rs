@@ -14,11 +14,20 @@ Dates in orders: a date (YYYY-MM-DD) means the whole of that day in UTC.
   (or null): perpetual. No grace_days: 14.
 
 Exit status:
-  0  done (inspect: the signature holds, or no --trust key was given)
+  0  done (inspect: the signature holds, or no --trust key was given; batch:
+     every line issued)
   1  a clean no (inspect: the signature does not hold against the --trust keys;
-     ledger show: no such license)
-  2  an error: a mistake in an order, request or the command line, a refused
-     batch line, a key or ledger problem. A refused order records nothing.
+     ledger show: no such license; batch: some lines refused, the rest issued)
+  2  an error: a mistake in an order, request or the command line, a key or
+     ledger problem, output that could not be written, a batch that could not
+     run. A refused order records nothing.
+
+Order ids: an order may carry \"order_id\", the vendor's own reference. Issuing
+  an order id again gives back the license issued for it (no new serial);
+  --reissue signs a new one.
+
+\"-\" names standard input (--order, --orders, --request, inspect) or standard
+  output (--out), never a file.
 
 Environment:
   LICENSE_ISSUER_NAME        the vendor's display name (--issuer)
@@ -138,13 +147,17 @@ pub struct IssueArgs {
     /// The order (JSON; "-" for standard input).
     #[arg(long, value_name = "ORDER.json")]
     pub order: PathBuf,
-    /// An offline installation's activation request; binds the license to it.
+    /// An offline installation's activation request ("-" for standard input); binds
+    /// the license to it. Text around it, as in an e-mail, is allowed.
     #[arg(long, value_name = "REQUEST.json")]
     pub request: Option<PathBuf>,
     /// Issue a license valid on any installation (the order names none).
     #[arg(long)]
     pub unbound: bool,
-    /// Write the license file here instead of to standard output.
+    /// Sign a new license (a new serial) even if the order's order_id was issued before.
+    #[arg(long)]
+    pub reissue: bool,
+    /// Write the license file here ("-": standard output, the default).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace an existing --out file.
@@ -189,6 +202,9 @@ pub struct BatchArgs {
     /// Allow orders that name no installation.
     #[arg(long)]
     pub unbound: bool,
+    /// Sign new licenses even for order ids issued before.
+    #[arg(long)]
+    pub reissue: bool,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
@@ -196,7 +212,7 @@ pub struct BatchArgs {
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// The license file.
+    /// The license file ("-" for standard input).
     pub file: PathBuf,
     /// A public key (.pub) to check the signature against; repeat for several.
     #[arg(long, value_name = "PUB")]

@@ -104,6 +104,7 @@ mod tests {
         let batch = |stopped| {
             [
                 ("issued", n(1)),
+                ("already", n(0)),
                 ("refused", n(1)),
                 ("stopped", yes_no(stopped)),
                 ("out_dir", s("out")),
@@ -116,6 +117,12 @@ mod tests {
         assert_eq!(
             WORDS.get(Lang::En, "batch-summary", &batch(false)),
             "issued 1, refused 1; files in out"
+        );
+        let mut again = batch(false);
+        again[1].1 = n(3);
+        assert_eq!(
+            WORDS.get(Lang::Nl, "batch-summary", &again),
+            "1 uitgegeven (en 3 eerder uitgegeven voor hun order_id: niets nieuws), 1 geweigerd; bestanden in out"
         );
         assert_eq!(
             WORDS.get(

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::format_rfc3339;
 use license_format::Payload;
-use license_issuer::input::read_limited;
+use license_issuer::input::read_named;
 use license_issuer::inspect::{inspect as decode, Inspection, SignatureStatus};
 use license_issuer::keyfile::read_keyring;
 use license_issuer::Result;
@@ -17,7 +17,7 @@ use super::labels::{block, end_json, last_day_text};
 
 pub fn inspect(args: &InspectArgs) -> Result<ExitCode> {
     let keyring = read_keyring(&args.trust)?;
-    let bytes = read_limited(&args.file, "license file", MAX_LICENSE_FILE_BYTES)?;
+    let (_, bytes) = read_named(&args.file, "license file", MAX_LICENSE_FILE_BYTES)?;
     let inspection = decode(&bytes, &keyring)?;
     if args.json {
         super::print_json(&to_json(&inspection))?;

@@ -20,7 +20,21 @@ pub mod report;
 /// Status 1: a clean no.
 pub const NO: ExitCode = ExitCode::FAILURE;
 
-pub use report::{error_code, report_error, usage_error};
+pub use report::{report_error, usage_error};
+
+/// Whether a file argument is `-`: standard input or output, never a file of that name.
+pub fn is_std(path: &std::path::Path) -> bool {
+    path.as_os_str() == license_issuer::input::STDIN
+}
+
+/// How messages name a file argument: `standard input` for `-`.
+pub fn source_name(path: &std::path::Path) -> String {
+    if is_std(path) {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
 
 /// Writes text to standard output; a closed pipe is an error to report, not a panic.
 pub fn emit(text: &str) -> Result<()> {

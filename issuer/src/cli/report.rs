@@ -54,7 +54,14 @@ fn in_words(lang: Lang, code: &str, mut details: Map<String, Value>) -> Map<Stri
 /// The hint printed after an error, where one helps.
 fn hint(err: &Error) -> Option<String> {
     match err {
-        Error::Ledger(_) => Some(t("hint-ledger", &[])),
+        // Only a lock held by another issuer is worth a retry; other SQLite errors are
+        // said as they are.
+        Error::Ledger(e) => match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Some(t("hint-ledger", &[]))
+            }
+            _ => None,
+        },
         e if e.is_input_error() => Some(t("hint-input", &[])),
         _ => None,
     }

@@ -68,6 +68,7 @@ fn order_problems() -> Vec<O> {
         O::PayloadRule {
             detail: s("serial is over its limit"),
         },
+        O::NotAnId { limit: 128 },
     ];
     for member in ["customer", "id", "name", "code", "seats"] {
         all.push(O::Missing { member });
@@ -151,6 +152,8 @@ fn errors_with_problems() -> Vec<Error> {
         });
     }
     for problem in [
+        RequestProblem::NoRequestFound,
+        RequestProblem::SeveralObjects { count: 2 },
         RequestProblem::NotAnActivationRequest {
             cause: license_format::Error::Request(s("r")),
         },
@@ -178,6 +181,7 @@ fn errors_with_problems() -> Vec<Error> {
         });
     }
     for problem in [
+        KeyFileProblem::PublicKeyGiven,
         KeyFileProblem::PrivateNotText,
         KeyFileProblem::PublicNotText,
         KeyFileProblem::NotAPrivateKey { cause: cause() },
@@ -194,6 +198,8 @@ fn errors_with_problems() -> Vec<Error> {
         });
     }
     for problem in [
+        LedgerProblem::Damaged { detail: s("d") },
+        LedgerProblem::ReadOnly { detail: s("d") },
         LedgerProblem::CannotOpen { detail: s("d") },
         LedgerProblem::NotSqlite { detail: s("d") },
         LedgerProblem::OtherProgram,
@@ -338,6 +344,10 @@ fn every_error_and_warning_has_its_words() {
         },
         Error::WrittenAfterRecord {
             license_id: st(),
+            path: p(),
+            source: io(),
+        },
+        Error::NotDelivered {
             path: p(),
             source: io(),
         },
