@@ -248,7 +248,7 @@ mod tests {
                     kind: crate::DocumentKind::LicenseFile,
                     line: 8,
                 }),
-                json!({"problem": "second-block", "document": "license-file/v1", "line": 8,
+                json!({"problem": "second-block", "document": "license-file", "line": 8,
                     "begin_line": "-----BEGIN LICENSE FILE-----",
                     "end_line": "-----END LICENSE FILE-----"}),
             ),

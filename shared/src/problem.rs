@@ -46,6 +46,12 @@ pub enum ArmorProblem {
     },
 }
 
+/// The code of a kind of document in data: its format without the version,
+/// `license-file` or `clock-reset`.
+fn document_code(kind: DocumentKind) -> &'static str {
+    kind.format().split('/').next().unwrap_or_default()
+}
+
 /// A byte as a message shows it: `'x'` for printable ASCII, else `0xNN`.
 fn describe_byte(b: u8) -> String {
     if b.is_ascii_graphic() {
@@ -66,11 +72,11 @@ impl ArmorProblem {
         }
     }
 
-    /// The problem's data: `document` (the kind's format, e.g. `license-file/v1`),
+    /// The problem's data: `document` (`license-file` or `clock-reset`),
     /// `begin_line`, `end_line` (the markers), `line` (from 1), `character` (`'x'` or
     /// `0xNN`).
     pub fn details(&self) -> Map<String, Value> {
-        let markers = |k: &DocumentKind| json!({"document": k.format(), "begin_line": k.armor_begin(), "end_line": k.armor_end()});
+        let markers = |k: &DocumentKind| json!({"document": document_code(*k), "begin_line": k.armor_begin(), "end_line": k.armor_end()});
         object(match self {
             ArmorProblem::NoBlock { kind } | ArmorProblem::Unterminated { kind } => markers(kind),
             ArmorProblem::SecondBlock { kind, line } => {
@@ -564,8 +570,8 @@ impl RequestProblem {
         }
     }
 
-    /// The problem's data: a JSON problem's; `found` (JSON text), `expected`; `document` (a format such as
-    /// `license-file/v1`); `member` with a text problem's data; `value` (a nonce).
+    /// The problem's data: a JSON problem's; `found` (JSON text), `expected`; `document` (`license-file` or
+    /// `clock-reset`); `member` with a text problem's data; `value` (a nonce).
     pub fn details(&self) -> Map<String, Value> {
         match self {
             RequestProblem::Json(p) => p.details(),
@@ -573,7 +579,9 @@ impl RequestProblem {
                 object(json!({"found": found, "expected": expected}))
             }
             RequestProblem::IsActivationRequest => Map::new(),
-            RequestProblem::IsDocument { kind } => object(json!({ "document": kind.format() })),
+            RequestProblem::IsDocument { kind } => {
+                object(json!({ "document": document_code(*kind) }))
+            }
             RequestProblem::Member { member, problem } => {
                 let mut map = problem.details();
                 map.insert("member".into(), (*member).into());
