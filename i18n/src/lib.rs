@@ -166,11 +166,19 @@ pub fn format_error_text(
         .iter()
         .map(|(name, value)| (name.as_str(), json_value(value)))
         .collect();
-    if let Some(serde_json::Value::String(reason)) = details.get("reason") {
+    let problem = details.get("problem").and_then(serde_json::Value::as_str);
+    if let (Some("not-a-timestamp"), Some(serde_json::Value::String(reason))) =
+        (problem, details.get("reason"))
+    {
         let words = messages.get(lang, &format!("problem-format-timestamp-{reason}"), &[]);
         set(&mut args, "reason", words);
     }
-    if let Some(serde_json::Value::String(problem)) = details.get("problem") {
+    if let (None, Some(detail)) = (problem, details.get("detail")) {
+        // Details stored before problems were typed (a verifier's event log) hold the
+        // parser's English words as `detail`.
+        args.push(("problem", json_value(detail)));
+    }
+    if let Some(problem) = problem {
         let own = format!("problem-format-{code}-{problem}");
         let id = if messages.has(&own) {
             own

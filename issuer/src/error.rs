@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde_json::{json, Map, Value};
 
 use crate::file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
-use crate::problem::{object, OrderProblem, SyntaxProblem};
+use crate::problem::{object, OrderProblem, SelfCheckProblem, SyntaxProblem};
 
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
@@ -152,8 +152,8 @@ pub enum Error {
     #[error("{0}")]
     Format(#[from] license_format::Error),
     /// The freshly signed file did not verify: nothing was recorded or written.
-    #[error("self-check failed: the signed file does not verify ({0}); nothing was recorded: check the signing key and the machine")]
-    SelfCheck(license_format::Error),
+    #[error("self-check failed: {0}; nothing was recorded: check the signing key and the machine")]
+    SelfCheck(SelfCheckProblem),
 }
 
 impl Error {
@@ -295,7 +295,7 @@ impl Error {
     /// | `written-after-record` | `license_id`, `path`, `detail` |
     /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
-    /// | `self-check` | `cause`: the format error's `code` and details |
+    /// | `self-check` | `problem` (a code of [`SelfCheckProblem`]); `cause` (the format error's `code` and details) for `format` |
     ///
     /// A problem's data sit beside `problem` under the names its `details` gives; a
     /// format error inside a problem is `cause`, as for `self-check`.
@@ -374,7 +374,9 @@ impl Error {
             }
             Error::Ledger(e) => json!({ "detail": e.to_string() }),
             Error::Format(e) => return e.details(),
-            Error::SelfCheck(e) => json!({ "cause": crate::problem::cause(e) }),
+            Error::SelfCheck(problem) => {
+                return with_problem(json!({}), problem.code(), problem.details())
+            }
         };
         object(value)
     }
