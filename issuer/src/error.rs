@@ -446,11 +446,17 @@ mod tests {
                 Error::Request {
                     source_name: s("r.json"),
                     problem: RequestProblem::NotAnActivationRequest {
-                        cause: license_format::Error::Request(s("bad")),
+                        cause: license_format::Error::Request(
+                            license_format::RequestProblem::WrongFormat {
+                                found: s("\"x\""),
+                                expected: "activation-request/v1",
+                            },
+                        ),
                     },
                 },
                 json!({"source_name": "r.json", "problem": "not-an-activation-request",
-                    "cause": {"code": "request", "detail": "bad"}}),
+                    "cause": {"code": "request", "problem": "wrong-format", "found": "\"x\"",
+                        "expected": "activation-request/v1"}}),
             ),
             (
                 Error::Unbound {
@@ -547,8 +553,14 @@ mod tests {
                 json!({}),
             ),
             (
-                Error::SelfCheck(license_format::Error::Payload(s("differ"))),
-                json!({"cause": {"code": "payload", "detail": "differ"}}),
+                Error::SelfCheck(SelfCheckProblem::Format(
+                    license_format::Error::BadSignature,
+                )),
+                json!({"problem": "format", "cause": {"code": "bad-signature"}}),
+            ),
+            (
+                Error::SelfCheck(SelfCheckProblem::SignaturesDiffer),
+                json!({ "problem": "signatures-differ" }),
             ),
         ]
     }
