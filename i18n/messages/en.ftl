@@ -69,6 +69,7 @@ problem-format-unknown-member = unknown field `{ $member }` at line { $line } co
 problem-format-duplicate-member = duplicate field `{ $member }` at line { $line } column { $column }
 problem-format-not-a-timestamp = "{ $value }" is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({ $reason }) at line { $line } column { $column }
 # $reason of not-a-timestamp, rendered first.
+problem-format-timestamp = "{ $value }" is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({ $reason })
 problem-format-timestamp-shape = expected YYYY-MM-DDThh:mm:ss
 problem-format-timestamp-leap-second = a leap second is not a timestamp of this format
 problem-format-timestamp-fraction = a fraction of a second has 1 to 9 digits

@@ -69,6 +69,7 @@ problem-format-unknown-member = onbekend veld `{ $member }` op regel { $line }, 
 problem-format-duplicate-member = veld `{ $member }` komt twee keer voor op regel { $line }, kolom { $column }
 problem-format-not-a-timestamp = "{ $value }" is geen RFC 3339-tijdstip zoals 2026-12-01T00:00:00Z ({ $reason }) op regel { $line }, kolom { $column }
 # $reason van not-a-timestamp, eerst omgezet.
+problem-format-timestamp = "{ $value }" is geen RFC 3339-tijdstip zoals 2026-12-01T00:00:00Z ({ $reason })
 problem-format-timestamp-shape = verwacht JJJJ-MM-DDTuu:mm:ss
 problem-format-timestamp-leap-second = een schrikkelseconde is geen tijdstip van dit formaat
 problem-format-timestamp-fraction = een fractie van een seconde heeft 1 tot 9 cijfers
