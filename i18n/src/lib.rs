@@ -115,18 +115,7 @@ impl Messages {
     ) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = args
             .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    serde_json::Value::String(text) => s(text.as_str()),
-                    serde_json::Value::Number(number) => {
-                        FluentValue::from(number.as_f64().unwrap_or_default())
-                    }
-                    // An absent value selects the variant `[none]` in a message.
-                    serde_json::Value::Null => FluentValue::from("none"),
-                    other => FluentValue::from(other.to_string()),
-                };
-                (name.as_str(), value)
-            })
+            .map(|(name, value)| (name.as_str(), json_value(value)))
             .collect();
         self.get(lang, id, &args)
     }
@@ -135,6 +124,106 @@ impl Messages {
     pub fn has(&self, id: &str) -> bool {
         self.bundle(Lang::En).has_message(id)
     }
+}
+
+/// A JSON value as an argument: numbers as numbers (plurals select on them), strings as
+/// text made safe to show, `null` as `none`, other values as their JSON.
+fn json_value(value: &serde_json::Value) -> FluentValue<'_> {
+    match value {
+        serde_json::Value::String(text) => s(text.as_str()),
+        serde_json::Value::Number(number) => FluentValue::from(number.as_f64().unwrap_or_default()),
+        // An absent value selects the variant `[none]` in a message.
+        serde_json::Value::Null => FluentValue::from("none"),
+        other => FluentValue::from(other.to_string()),
+    }
+}
+
+/// A format error in words, from `license_format::Error::code` and `details`: the
+/// message `error-CODE`, whose `$problem` is the problem in words. A problem (the code in
+/// `problem`) is said by `problem-format-CODE-PROBLEM`, or, for the JSON and text
+/// problems that several errors share, `problem-format-PROBLEM`, with every member of
+/// the details as arguments and `$reason` (of a timestamp) by `problem-format-timestamp-REASON`.
+/// `messages` must hold [`FORMAT`]'s files.
+///
+/// ```
+/// use license_format::{Error, KeyProblem, Lang};
+/// use license_i18n::{format_error_text, Messages, FORMAT};
+///
+/// static WORDS: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
+/// let e = Error::Key(KeyProblem::NotOneKey { count: 2 });
+/// assert_eq!(
+///     format_error_text(&WORDS, Lang::Nl, e.code(), &e.details()),
+///     "sleutel: de tekst bevat 2 publieke sleutels waar er één wordt verwacht"
+/// );
+/// ```
+pub fn format_error_text(
+    messages: &Messages,
+    lang: Lang,
+    code: &str,
+    details: &serde_json::Map<String, serde_json::Value>,
+) -> String {
+    let mut args: Vec<(&str, FluentValue<'_>)> = details
+        .iter()
+        .map(|(name, value)| (name.as_str(), json_value(value)))
+        .collect();
+    let problem = details.get("problem").and_then(serde_json::Value::as_str);
+    if let (Some("not-a-timestamp"), Some(serde_json::Value::String(reason))) =
+        (problem, details.get("reason"))
+    {
+        let words = messages.get(lang, &format!("problem-format-timestamp-{reason}"), &[]);
+        set(&mut args, "reason", words);
+    }
+    if let (None, Some(detail)) = (problem, details.get("detail")) {
+        // Details stored before problems were typed (a verifier's event log) hold the
+        // parser's English words as `detail`.
+        args.push(("problem", json_value(detail)));
+    }
+    if let Some(problem) = problem {
+        let words = problem_words(messages, lang, code, problem, &args);
+        set(&mut args, "problem", words);
+    }
+    messages.get(lang, &format!("error-{code}"), &args)
+}
+
+/// A format error's problem alone in words (the part after its field), for a front end
+/// that names the field itself; `None` when the error has no typed problem.
+pub fn format_problem_text(
+    messages: &Messages,
+    lang: Lang,
+    code: &str,
+    details: &serde_json::Map<String, serde_json::Value>,
+) -> Option<String> {
+    let problem = details.get("problem").and_then(serde_json::Value::as_str)?;
+    let args: Vec<(&str, FluentValue<'_>)> = details
+        .iter()
+        .map(|(name, value)| (name.as_str(), json_value(value)))
+        .collect();
+    Some(problem_words(messages, lang, code, problem, &args))
+}
+
+/// The message of a problem: its own for this error, else the one shared by the errors
+/// that have it.
+fn problem_words(
+    messages: &Messages,
+    lang: Lang,
+    code: &str,
+    problem: &str,
+    args: &[(&str, FluentValue<'_>)],
+) -> String {
+    let own = format!("problem-format-{code}-{problem}");
+    let id = if messages.has(&own) {
+        own
+    } else {
+        format!("problem-format-{problem}")
+    };
+    messages.get(lang, &id, args)
+}
+
+/// Replaces argument `name` with words of the messages, whose own arguments are already
+/// safe to show (escaping them again would double every backslash).
+fn set<'a>(args: &mut Vec<(&'a str, FluentValue<'a>)>, name: &'a str, words: String) {
+    args.retain(|(n, _)| *n != name);
+    args.push((name, FluentValue::from(words)));
 }
 
 /// A text argument, borrowed or owned, safe to show: control characters, bidi overrides
@@ -250,6 +339,7 @@ pub fn ids_used_in(dir: &Path, groups: &[&str]) -> std::io::Result<Vec<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use license_format::Error;
 
     #[test]
     fn the_language_comes_from_the_environment_in_posix_order() {
@@ -313,53 +403,32 @@ mod tests {
         check_files(&SHARED).unwrap();
     }
 
+    /// Every variant of `license_format::Error` and every problem inside one, in both
+    /// languages: the messages exist (no id shown for a missing one), every argument is
+    /// given (no `{$name}` left), and no code is shown for words.
     #[test]
-    fn every_format_error_has_its_message_with_all_arguments() {
-        use license_format::Error;
+    fn every_format_error_and_problem_has_its_words_with_all_arguments() {
         static SHARED: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
-        let kid: license_format::KeyId = "0123456789abcdef".parse().unwrap();
-        let t = |s: &str| s.to_owned();
-        let all = [
-            Error::TooLarge {
-                what: "key file",
-                size: 9,
-                limit: 8,
-            },
-            Error::Armor(t("a")),
-            Error::Base64(t("b")),
-            Error::Envelope(t("e")),
-            Error::UnsupportedFormat { found: t("x") },
-            Error::WrongDocumentKind {
-                expected: "license-file/v1",
-                found: "clock-reset/v1",
-            },
-            Error::UnsupportedAlgorithm { found: t("rsa") },
-            Error::MalformedKeyId { found: t("AB") },
-            Error::UnknownKey { kid },
-            Error::BadSignature,
-            Error::Payload(t("p")),
-            Error::InvalidPayload {
-                field: t("f"),
-                problem: t("p"),
-            },
-            Error::WrongProduct {
-                expected: t("a"),
-                found: t("b"),
-            },
-            Error::Request(t("r")),
-            Error::ClockResetRequest(t("c")),
-            Error::Key(t("k")),
-            Error::WeakKey { kid },
-        ];
+        let all = license_format::problem::every_error();
+        assert!(all.len() > 80, "{}", all.len());
         for e in &all {
+            let details = e.details();
             let id = format!("error-{}", e.code());
             assert!(SHARED.has(&id), "{id} is missing");
             for lang in [Lang::En, Lang::Nl] {
-                let text = SHARED.get_json(lang, &id, &e.details());
+                let text = format_error_text(&SHARED, lang, e.code(), &details);
                 assert!(
-                    !text.contains('{') && !text.contains("key-file"),
-                    "{lang:?} {id}: {text}"
+                    !text.contains("{$")
+                        && !text.contains("problem-format-")
+                        && !text.contains("key-file")
+                        && !text.contains("user-plan"),
+                    "{lang:?} {id} {details:?}: {text}"
                 );
+            }
+            if let Some(problem) = details.get("problem").and_then(|p| p.as_str()) {
+                let own = format!("problem-format-{}-{problem}", e.code());
+                let shared = format!("problem-format-{problem}");
+                assert!(SHARED.has(&own) || SHARED.has(&shared), "{own}");
             }
         }
         let big = Error::TooLarge {
@@ -368,8 +437,70 @@ mod tests {
             limit: 8,
         };
         assert_eq!(
-            SHARED.get_json(Lang::En, "error-too-large", &big.details()),
+            format_error_text(&SHARED, Lang::En, big.code(), &big.details()),
             big.to_string()
+        );
+    }
+
+    /// A problem's English words are the library's `Display` but where the message says
+    /// more than the type knows (the request's format) or shows a value escaped.
+    #[test]
+    fn english_words_are_the_display_of_the_library() {
+        static SHARED: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
+        let mut same = 0;
+        for e in license_format::problem::every_error() {
+            if !e.details().contains_key("problem") {
+                continue;
+            }
+            let text = format_error_text(&SHARED, Lang::En, e.code(), &e.details());
+            if text == e.to_string() {
+                same += 1;
+            } else {
+                let details = e.details();
+                let problem = details.get("problem").and_then(|p| p.as_str());
+                assert!(
+                    ["wrong-format", "control-character", "not-printable-ascii"]
+                        .contains(&problem.unwrap_or_default()),
+                    "{text:?} != {:?}",
+                    e.to_string()
+                );
+            }
+        }
+        assert!(same >= 68, "{same}");
+    }
+
+    #[test]
+    fn a_problem_is_said_in_dutch_with_its_data() {
+        static SHARED: Messages = Messages::new(&[FORMAT[0]], &[FORMAT[1]]);
+        let e = Error::Armor(license_format::ArmorProblem::NoBlock {
+            kind: license_format::DocumentKind::LicenseFile,
+        });
+        assert_eq!(
+            format_error_text(&SHARED, Lang::Nl, e.code(), &e.details()),
+            "omhulling: geen licentie gevonden: de invoer heeft geen regel -----BEGIN LICENSE FILE-----; geef het licentiebestand dat de leverancier stuurde"
+        );
+        let e = Error::Payload(license_format::JsonProblem::NotATimestamp {
+            value: "2016-12-31T23:59:60Z".into(),
+            reason: license_format::time::TimestampProblem::LeapSecond,
+            line: 1,
+            column: 80,
+        });
+        assert_eq!(
+            format_error_text(&SHARED, Lang::Nl, e.code(), &e.details()),
+            "inhoud: \"2016-12-31T23:59:60Z\" is geen RFC 3339-tijdstip zoals 2026-12-01T00:00:00Z (een schrikkelseconde is geen tijdstip van dit formaat) op regel 1, kolom 80"
+        );
+        let e = Error::InvalidPayload {
+            field: "issuer".into(),
+            problem: license_format::PayloadProblem::Text(
+                license_format::TextProblem::ForbiddenCharacter {
+                    value: "a\u{202E}b".into(),
+                    character: '\u{202E}',
+                },
+            ),
+        };
+        assert_eq!(
+            format_error_text(&SHARED, Lang::En, e.code(), &e.details()),
+            "payload: issuer: a\\u{202E}b holds U+202E, a control, line-break or bidirectional-override character"
         );
     }
 

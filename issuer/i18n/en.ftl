@@ -47,7 +47,7 @@ error-issuer-written-after-record = { $license_id } was issued and recorded, but
 error-issuer-ledger-unusable = { $path }: { $problem }; the file was left untouched: give another --ledger path or restore the ledger from a backup
 error-issuer-ledger-missing = { $path }: no ledger here: issue a license first, or give --ledger PATH (or LICENSE_LEDGER) of an existing ledger
 error-issuer-ledger = ledger: { $detail }
-error-issuer-self-check = self-check failed: the signed file does not verify ({ $cause }); nothing was recorded: check the signing key and the machine
+error-issuer-self-check = self-check failed: { $problem }; nothing was recorded: check the signing key and the machine
 error-issuer-no-such-license = no license { $license_id } in { $path }
 error-issuer-usage = the command line is not understood: { $detail }
 
@@ -99,7 +99,7 @@ problem-order-code-twice = "{ $catalog_code }" is given twice: give each code on
 problem-order-grant-outlives-license = the grant ends { $ends_at }, it outlives the license, which ends { $license_ends_at }: end the grant on or before the license's valid_until
 problem-order-grant-ends-before-start = the grant ends { $ends_at } before the license starts at { $starts_at }: set it after valid_from
 problem-order-not-an-id = must be 1 to { $limit } printable ASCII characters without spaces: give the order's reference as the vendor's systems write it
-problem-order-payload-rule = { $detail }
+problem-order-payload-rule = { $cause_problem }
 problem-order-syntax-not-utf8 = not UTF-8 text: the first bad byte is at offset { $offset }
 problem-order-syntax-not-json = { $detail } at line { $line } column { $column }
 problem-request-not-an-activation-request = { $cause }; ask the installation for the file its `request` command wrote
@@ -241,3 +241,8 @@ ledger-none = no licenses recorded
 ledger-none-for-customer = no licenses recorded for customer { $customer_id }
 ledger-row = { $license_id }  serial { $serial }  { $customer } ({ $customer_id })  installation { $installation }  issued { $issued_at }  until { $last_day }  key { $kid }
 ledger-unbound = unbound
+
+## SelfCheckProblem.
+problem-self-check-format = the signed file does not verify ({ $cause })
+problem-self-check-signatures-differ = two signatures of the same document differ
+problem-self-check-not-as-signed = the signed file does not read back as it was signed

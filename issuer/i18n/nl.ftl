@@ -47,7 +47,7 @@ error-issuer-written-after-record = { $license_id } is uitgegeven en vastgelegd,
 error-issuer-ledger-unusable = { $path }: { $problem }; het bestand is niet aangeraakt: geef een ander --ledger-pad of zet het grootboek terug uit een back-up
 error-issuer-ledger-missing = { $path }: hier is geen grootboek: geef eerst een licentie uit, of geef --ledger PAD (of LICENSE_LEDGER) van een bestaand grootboek
 error-issuer-ledger = grootboek: { $detail }
-error-issuer-self-check = zelfcontrole mislukt: het ondertekende bestand klopt niet ({ $cause }); er is niets vastgelegd: controleer de ondertekeningssleutel en de machine
+error-issuer-self-check = zelfcontrole mislukt: { $problem }; er is niets vastgelegd: controleer de ondertekeningssleutel en de machine
 error-issuer-no-such-license = geen licentie { $license_id } in { $path }
 error-issuer-usage = de opdrachtregel wordt niet begrepen: { $detail }
 
@@ -99,7 +99,7 @@ problem-order-code-twice = "{ $catalog_code }" is twee keer gegeven: geef elke c
 problem-order-grant-outlives-license = de toekenning eindigt op { $ends_at }, na de licentie, die eindigt op { $license_ends_at }: laat de toekenning eindigen op of vóór valid_until van de licentie
 problem-order-grant-ends-before-start = de toekenning eindigt op { $ends_at }, vóór het begin van de licentie op { $starts_at }: laat haar na valid_from eindigen
 problem-order-not-an-id = moet 1 tot en met { $limit } afdrukbare ASCII-tekens zonder spaties zijn: geef de referentie van de bestelling zoals de systemen van de leverancier haar schrijven
-problem-order-payload-rule = { $detail }
+problem-order-payload-rule = { $cause_problem }
 problem-order-syntax-not-utf8 = geen UTF-8-tekst: de eerste ongeldige byte staat op positie { $offset }
 problem-order-syntax-not-json = { $detail } op regel { $line }, kolom { $column }
 problem-request-not-an-activation-request = { $cause }; vraag de installatie om het bestand dat haar opdracht `request` schreef
@@ -244,3 +244,8 @@ ledger-none = er zijn geen licenties vastgelegd
 ledger-none-for-customer = er zijn geen licenties vastgelegd voor klant { $customer_id }
 ledger-row = { $license_id }  volgnummer { $serial }  { $customer } ({ $customer_id })  installatie { $installation }  uitgegeven { $issued_at }  tot en met { $last_day }  sleutel { $kid }
 ledger-unbound = niet gebonden
+
+## SelfCheckProblem.
+problem-self-check-format = het ondertekende bestand klopt niet ({ $cause })
+problem-self-check-signatures-differ = twee handtekeningen van hetzelfde document verschillen
+problem-self-check-not-as-signed = het ondertekende bestand leest niet terug zoals het is ondertekend

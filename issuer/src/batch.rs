@@ -230,12 +230,16 @@ impl Worker<'_> {
             // The order passed its own checks, so a payload rule can only be a limit
             // such as the largest serial: a refusal of this line, named like an order
             // mistake.
-            Err(Error::Format(license_format::Error::InvalidPayload { field, problem })) => {
+            Err(Error::Format(cause @ license_format::Error::InvalidPayload { .. })) => {
                 let source_name = format!("{}:{}", self.source_name, job.line);
+                let field = match &cause {
+                    license_format::Error::InvalidPayload { field, .. } => field.clone(),
+                    _ => String::new(),
+                };
                 Outcome::Refused(Error::Order {
                     source_name,
                     field,
-                    problem: Box::new(OrderProblem::PayloadRule { detail: problem }),
+                    problem: Box::new(OrderProblem::PayloadRule { cause }),
                 })
             }
             // A signature that does not verify means a broken key or machine: stop.

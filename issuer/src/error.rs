@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde_json::{json, Map, Value};
 
 use crate::file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
-use crate::problem::{object, OrderProblem, SyntaxProblem};
+use crate::problem::{object, OrderProblem, SelfCheckProblem, SyntaxProblem};
 
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
@@ -161,8 +161,8 @@ pub enum Error {
     #[error("{0}")]
     Format(#[from] license_format::Error),
     /// The freshly signed file did not verify: nothing was recorded or written.
-    #[error("self-check failed: the signed file does not verify ({0}); nothing was recorded: check the signing key and the machine")]
-    SelfCheck(license_format::Error),
+    #[error("self-check failed: {0}; nothing was recorded: check the signing key and the machine")]
+    SelfCheck(SelfCheckProblem),
 }
 
 impl Error {
@@ -306,7 +306,7 @@ impl Error {
     /// | `written-after-record` | `license_id`, `path`, `detail` |
     /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
-    /// | `self-check` | `cause`: the format error's `code` and details |
+    /// | `self-check` | `problem` (a code of [`SelfCheckProblem`]); `cause` (the format error's `code` and details) for `format` |
     ///
     /// A problem's data sit beside `problem` under the names its `details` gives; a
     /// format error inside a problem is `cause`, as for `self-check`.
@@ -388,7 +388,9 @@ impl Error {
             }
             Error::Ledger(e) => json!({ "detail": e.to_string() }),
             Error::Format(e) => return e.details(),
-            Error::SelfCheck(e) => json!({ "cause": crate::problem::cause(e) }),
+            Error::SelfCheck(problem) => {
+                return with_problem(json!({}), problem.code(), problem.details())
+            }
         };
         object(value)
     }
@@ -458,11 +460,17 @@ mod tests {
                 Error::Request {
                     source_name: s("r.json"),
                     problem: RequestProblem::NotAnActivationRequest {
-                        cause: license_format::Error::Request(s("bad")),
+                        cause: license_format::Error::Request(
+                            license_format::RequestProblem::WrongFormat {
+                                found: s("\"x\""),
+                                expected: "activation-request/v1",
+                            },
+                        ),
                     },
                 },
                 json!({"source_name": "r.json", "problem": "not-an-activation-request",
-                    "cause": {"code": "request", "detail": "bad"}}),
+                    "cause": {"code": "request", "problem": "wrong-format", "found": "\"x\"",
+                        "expected": "activation-request/v1"}}),
             ),
             (
                 Error::Unbound {
@@ -566,8 +574,14 @@ mod tests {
                 json!({}),
             ),
             (
-                Error::SelfCheck(license_format::Error::Payload(s("differ"))),
-                json!({"cause": {"code": "payload", "detail": "differ"}}),
+                Error::SelfCheck(SelfCheckProblem::Format(
+                    license_format::Error::BadSignature,
+                )),
+                json!({"problem": "format", "cause": {"code": "bad-signature"}}),
+            ),
+            (
+                Error::SelfCheck(SelfCheckProblem::SignaturesDiffer),
+                json!({ "problem": "signatures-differ" }),
             ),
         ]
     }

@@ -12,7 +12,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::ledger::{license_id, Ledger, LedgerTx};
 use crate::output::{holds, PendingFile, PlacedFile};
-use crate::{BoundOrder, Error, Order, Result};
+use crate::{BoundOrder, Error, Order, Result, SelfCheckProblem};
 
 /// A signed license file, checked by verifying it, ready to be recorded and written; or
 /// one the ledger held already for the same order id.
@@ -99,8 +99,8 @@ impl Issuer {
         let probe = sign_payload(b"{}", &key);
         match verify_license(probe.as_bytes(), &keyring) {
             Err(license_format::Error::Payload(_)) => {}
-            Err(e) => return Err(Error::SelfCheck(e)),
-            Ok(_) => return Err(self_check("an empty payload verified as a license")),
+            Err(e) => return Err(format_check(e)),
+            Ok(_) => return Err(self_check(SelfCheckProblem::NotAsSigned)),
         }
         Ok(Issuer {
             kid: KeyId::of(&key.verifying_key()),
@@ -174,23 +174,19 @@ impl Issuer {
         let bytes = payload.to_bytes();
         let text = sign_payload(&bytes, &self.key);
         if sign_payload(&bytes, &self.key) != text {
-            return Err(self_check("two signatures of the same payload differ"));
+            return Err(self_check(SelfCheckProblem::SignaturesDiffer));
         }
         let envelope = dearmor(text.as_bytes())
             .and_then(|e| Envelope::parse(&e))
-            .map_err(Error::SelfCheck)?;
+            .map_err(format_check)?;
         if envelope.kid != self.kid || envelope.payload != bytes {
-            return Err(self_check(
-                "the file does not carry the payload that was signed",
-            ));
+            return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
         // A payload the reader refuses although `validate` passed breaks a rule of the
         // format that the types do not show: the order's fault, not the machine's, so it
         // is a format error (a refused line in a batch), not a self-check failure.
         if Payload::parse(&envelope.payload, Catalog::builtin())? != payload {
-            return Err(self_check(
-                "the payload does not read back as it was signed",
-            ));
+            return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
         let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
         Ok(Issued {
@@ -359,8 +355,12 @@ pub fn term_warning(payload: &Payload, now: DateTime<Utc>) -> Option<TermWarning
     }
 }
 
-fn self_check(what: &str) -> Error {
-    Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
+fn self_check(problem: SelfCheckProblem) -> Error {
+    Error::SelfCheck(problem)
+}
+
+fn format_check(e: license_format::Error) -> Error {
+    Error::SelfCheck(SelfCheckProblem::Format(e))
 }
 
 #[cfg(test)]

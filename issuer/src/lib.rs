@@ -56,5 +56,5 @@ pub use issuer::{term_warning, IssueOptions, Issued, Issuer, TermWarning};
 pub use ledger::{Ledger, LedgerRecord, ResetRecord};
 pub use order::{Order, DEFAULT_GRACE_DAYS};
 pub use output::check_replace;
-pub use problem::{Expected, JsonKind, OrderProblem, SyntaxProblem};
+pub use problem::{Expected, JsonKind, OrderProblem, SelfCheckProblem, SyntaxProblem};
 pub use reset::{read_clock_reset_request, IssuedReset};

@@ -286,11 +286,12 @@ impl OrderReader<'_> {
             user_plans: order.user_plans.clone(),
             extensions: None,
         };
-        probe.validate(self.catalog).map_err(|e| match e {
-            license_format::Error::InvalidPayload { field, problem } => {
-                self.err(&field, P::PayloadRule { detail: problem })
+        probe.validate(self.catalog).map_err(|e| match &e {
+            license_format::Error::InvalidPayload { field, .. } => {
+                let field = field.clone();
+                self.err(&field, P::PayloadRule { cause: e })
             }
-            other => Error::Format(other),
+            _ => Error::Format(e),
         })
     }
 

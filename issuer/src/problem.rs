@@ -154,10 +154,10 @@ pub enum OrderProblem {
     },
     /// A rule of the license format the payload breaks (in a batch: a limit such as
     /// the largest serial).
-    #[error("{detail}")]
+    #[error("{cause}")]
     PayloadRule {
-        /// The format crate's words (`license_format::Error::InvalidPayload`).
-        detail: String,
+        /// The format crate's refusal (`license_format::Error::InvalidPayload`).
+        cause: license_format::Error,
     },
 }
 
@@ -234,7 +234,7 @@ impl OrderProblem {
             OrderProblem::GrantEndsBeforeStart { ends_at, starts_at } => {
                 json!({"ends_at": time(ends_at), "starts_at": time(starts_at)})
             }
-            OrderProblem::PayloadRule { detail } => json!({ "detail": detail }),
+            OrderProblem::PayloadRule { cause: e } => json!({ "cause": cause(e) }),
             OrderProblem::NotAnId { limit } => json!({ "limit": limit }),
             OrderProblem::GrantsNothing | OrderProblem::GivenTwice | OrderProblem::Empty => {
                 json!({})
@@ -424,6 +424,43 @@ impl SyntaxProblem {
                 detail,
             } => json!({"line": line, "column": column, "detail": detail}),
         })
+    }
+}
+
+/// Why a freshly signed document failed its self-check
+/// ([`Error::SelfCheck`](crate::Error::SelfCheck)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SelfCheckProblem {
+    /// The document does not read back or verify: the format's refusal.
+    #[error("the signed file does not verify ({0})")]
+    Format(license_format::Error),
+    /// Two signatures of the same bytes differ: a fault in the machine or the key.
+    #[error("two signatures of the same document differ")]
+    SignaturesDiffer,
+    /// The document reads back, but not as what was signed (or a probe that must be
+    /// refused was accepted).
+    #[error("the signed file does not read back as it was signed")]
+    NotAsSigned,
+}
+
+impl SelfCheckProblem {
+    /// A stable code: `format`, `signatures-differ` or `not-as-signed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SelfCheckProblem::Format(_) => "format",
+            SelfCheckProblem::SignaturesDiffer => "signatures-differ",
+            SelfCheckProblem::NotAsSigned => "not-as-signed",
+        }
+    }
+
+    /// The problem's data: `cause` (the format error's `code` and details) for
+    /// `format`.
+    pub fn details(&self) -> Map<String, Value> {
+        match self {
+            SelfCheckProblem::Format(e) => object(json!({ "cause": cause(e) })),
+            _ => Map::new(),
+        }
     }
 }
 

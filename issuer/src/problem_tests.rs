@@ -56,7 +56,9 @@ fn order_codes() -> Vec<&'static str> {
             ends_at: time(),
             starts_at: time(),
         },
-        OrderProblem::PayloadRule { detail: s() },
+        OrderProblem::PayloadRule {
+            cause: license_format::Error::BadSignature,
+        },
         OrderProblem::NotAnId { limit: 1 },
     ];
     all.iter().map(OrderProblem::code).collect()

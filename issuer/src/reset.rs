@@ -11,7 +11,7 @@ use license_format::{Catalog, ClockReset, ClockResetRequest, DocumentKind, KeyId
 use crate::input::{read_limited, read_limited_from, STDIN};
 use crate::ledger::{Ledger, ResetRecord};
 use crate::output::PendingFile;
-use crate::{Error, Issuer, RequestProblem, Result};
+use crate::{Error, Issuer, RequestProblem, Result, SelfCheckProblem};
 
 /// A signed, self-checked clock-reset document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,13 +134,13 @@ impl Issuer {
         let bytes = reset.to_bytes();
         let text = sign_document(DocumentKind::ClockReset, &bytes, self.signing_key());
         if sign_document(DocumentKind::ClockReset, &bytes, self.signing_key()) != text {
-            return Err(self_check("two signatures of the same clock reset differ"));
+            return Err(self_check(SelfCheckProblem::SignaturesDiffer));
         }
         let mut keyring = Keyring::new();
         keyring.add(self.signing_key().verifying_key())?;
-        let verified = verify_clock_reset(text.as_bytes(), &keyring).map_err(Error::SelfCheck)?;
+        let verified = verify_clock_reset(text.as_bytes(), &keyring).map_err(format_check)?;
         if verified.reset != reset || verified.payload_bytes != bytes {
-            return Err(self_check("the clock reset does not read back as signed"));
+            return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
         Ok(IssuedReset {
             reset,
@@ -158,9 +158,8 @@ fn resend(record: &ResetRecord, request: &ClockResetRequest) -> Result<IssuedRes
     // verified.
     let envelope = dearmor_as(kind, record.text.as_bytes())
         .and_then(|e| Envelope::parse_as(&e, kind))
-        .map_err(Error::SelfCheck)?;
-    let reset =
-        ClockReset::parse(&envelope.payload, Catalog::builtin()).map_err(Error::SelfCheck)?;
+        .map_err(format_check)?;
+    let reset = ClockReset::parse(&envelope.payload, Catalog::builtin()).map_err(format_check)?;
     let same = reset.installation_id == request.installation_id
         && reset.request_mark == request.mark.map(|t| t.trunc_subsecs(0))
         && reset.request_clock == request.clock.trunc_subsecs(0);
@@ -181,8 +180,12 @@ fn resend(record: &ResetRecord, request: &ClockResetRequest) -> Result<IssuedRes
     })
 }
 
-fn self_check(what: &str) -> Error {
-    Error::SelfCheck(license_format::Error::Payload(what.to_owned()))
+fn self_check(problem: SelfCheckProblem) -> Error {
+    Error::SelfCheck(problem)
+}
+
+fn format_check(e: license_format::Error) -> Error {
+    Error::SelfCheck(SelfCheckProblem::Format(e))
 }
 
 #[cfg(test)]

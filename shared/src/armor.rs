@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use memchr::memmem::Finder;
 
 use crate::constants::ARMOR_LINE_WIDTH;
-use crate::{DocumentKind, Error, Result};
+use crate::{ArmorProblem, DocumentKind, Error, Result};
 
 /// Wraps envelope bytes in the license-file armor exactly as writers must emit it: LF
 /// line endings, 64 base64 characters a line, a final newline.
@@ -86,18 +86,16 @@ fn decode_body(input: &[u8], body_start: usize, body: &[u8]) -> Result<Vec<u8>> 
             BASE64 => compact.push(b),
             SPACE => {}
             _ => {
-                let pos = body_start + i;
-                return Err(Error::Armor(format!(
-                    "line {}: character {} is not allowed in the body (only base64 and whitespace): the file was damaged; ask for it again",
-                    line_number(input, pos),
-                    describe_byte(b)
-                )));
+                return Err(Error::Armor(ArmorProblem::ForeignCharacter {
+                    line: line_number(input, body_start + i),
+                    byte: b,
+                }));
             }
         }
     }
     STANDARD
         .decode(&compact)
-        .map_err(|e| Error::Base64(e.to_string()))
+        .map_err(|e| Error::Base64(e.into()))
 }
 
 const OTHER: u8 = 0;
@@ -170,24 +168,21 @@ fn line_number(input: &[u8], pos: usize) -> usize {
 /// Finds the one BEGIN line and the first END line after it (FORMAT.md §2.2 steps 4 and
 /// 5) and returns where the body starts and the body between them.
 fn find_block(kind: DocumentKind, input: &[u8]) -> Result<(usize, &[u8])> {
-    let (begin_line, end_line, one) = (kind.armor_begin(), kind.armor_end(), kind.short_noun());
     let mut begins = marker_lines(input, begin_finder(kind));
     let Some(begin) = begins.next() else {
         return Err(no_block(kind, input));
     };
     if let Some(second) = begins.next() {
-        return Err(Error::Armor(format!(
-            "line {}: a second {begin_line} line: a file holds exactly one {one}; split it into one file per {one}",
-            line_number(input, second.start)
-        )));
+        return Err(Error::Armor(ArmorProblem::SecondBlock {
+            kind,
+            line: line_number(input, second.start),
+        }));
     }
     let body_start = (begin.end + 1).min(input.len());
     let rest = &input[body_start..];
     match marker_lines(rest, end_finder(kind)).next() {
         Some(end) => Ok((body_start, &rest[..end.start])),
-        None => Err(Error::Armor(format!(
-            "{begin_line} without {end_line}: the file is cut short; copy the whole file"
-        ))),
+        None => Err(Error::Armor(ArmorProblem::Unterminated { kind })),
     }
 }
 
@@ -202,20 +197,7 @@ fn no_block(kind: DocumentKind, input: &[u8]) -> Error {
             expected: kind.format(),
             found: other.format(),
         },
-        None => Error::Armor(format!(
-            "no {} found: the input has no {} line; give the {} the vendor sent",
-            kind.short_noun(),
-            kind.armor_begin(),
-            kind.noun()
-        )),
-    }
-}
-
-fn describe_byte(b: u8) -> String {
-    if b.is_ascii_graphic() {
-        format!("{:?}", b as char)
-    } else {
-        format!("0x{b:02x}")
+        None => Error::Armor(ArmorProblem::NoBlock { kind }),
     }
 }
 
@@ -238,7 +220,10 @@ mod tests {
     fn refuses_second_block_even_after_end() {
         let one = armor(b"{}");
         let two = format!("{one}{one}");
-        assert!(matches!(dearmor(two.as_bytes()), Err(Error::Armor(m)) if m.contains("second")));
+        assert!(matches!(
+            dearmor(two.as_bytes()),
+            Err(Error::Armor(ArmorProblem::SecondBlock { .. }))
+        ));
     }
 
     #[test]

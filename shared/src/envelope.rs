@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::constants::ALG_ED25519;
-use crate::{json, DocumentKind, Error, KeyId, Result};
+use crate::{json, DocumentKind, EnvelopeProblem, Error, KeyId, Result};
 
 /// A decoded envelope: which key signed which payload bytes, and the signature.
 ///
@@ -70,7 +70,7 @@ impl Envelope {
                     kind,
                     f.as_str().map_or_else(|| f.to_string(), str::to_owned),
                 ),
-                _ => Error::Envelope(e),
+                _ => Error::Envelope(EnvelopeProblem::Json(e)),
             }
         })?;
         if wire.format != kind.format() {
@@ -85,10 +85,7 @@ impl Envelope {
         let payload = decode_member("payload", &wire.payload)?;
         let sig = decode_member("sig", &wire.sig)?;
         let sig: [u8; 64] = sig.try_into().map_err(|v: Vec<u8>| {
-            Error::Envelope(format!(
-                "sig is {} bytes, an Ed25519 signature is 64",
-                v.len()
-            ))
+            Error::Envelope(EnvelopeProblem::SignatureLength { length: v.len() })
         })?;
         Ok(Envelope { kid, payload, sig })
     }
@@ -126,10 +123,10 @@ fn format_error(kind: DocumentKind, found: String) -> Error {
     }
 }
 
-fn decode_member(name: &str, text: &str) -> Result<Vec<u8>> {
+fn decode_member(member: &'static str, text: &str) -> Result<Vec<u8>> {
     STANDARD
         .decode(text)
-        .map_err(|e| Error::Envelope(format!("{name} is not standard base64 ({e})")))
+        .map_err(|_| Error::Envelope(EnvelopeProblem::NotBase64 { member }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,9 @@
 //! The one error type of this crate.
 
+use crate::problem::{
+    ArmorProblem, Base64Problem, EnvelopeProblem, JsonProblem, KeyProblem, PayloadProblem,
+    RequestProblem,
+};
 use crate::KeyId;
 
 /// Everything that can be wrong with a signed document (a license file, a clock-reset
@@ -22,13 +26,13 @@ pub enum Error {
     },
     /// The armor is missing, doubled, unterminated or holds a foreign character.
     #[error("armor: {0}")]
-    Armor(String),
+    Armor(ArmorProblem),
     /// The armored body is not valid base64.
     #[error("armor: the body is not valid base64 ({0}): the file was damaged in transit; ask for it again")]
-    Base64(String),
+    Base64(Base64Problem),
     /// The envelope is not the JSON object of FORMAT.md §3.
     #[error("envelope: {0}")]
-    Envelope(String),
+    Envelope(EnvelopeProblem),
     /// The envelope names a format version this verifier does not know.
     #[error("unsupported format {found:?}: this verifier reads {}; update the product to read newer files", known_formats())]
     UnsupportedFormat {
@@ -69,14 +73,14 @@ pub enum Error {
     BadSignature,
     /// The signed payload is not well-formed JSON of the shape of FORMAT.md §6.
     #[error("payload: {0}")]
-    Payload(String),
+    Payload(JsonProblem),
     /// A payload member holds a value the format forbids.
     #[error("payload: {field}: {problem}")]
     InvalidPayload {
         /// Path of the member, e.g. `user_plans[1].seats`.
         field: String,
-        /// What is wrong and, where there is one, the fix.
-        problem: String,
+        /// What is wrong.
+        problem: PayloadProblem,
     },
     /// The file was issued for another product.
     #[error("the license is for product {found:?}, not {expected:?}: ask the vendor for a {expected} license")]
@@ -88,13 +92,13 @@ pub enum Error {
     },
     /// An activation request is malformed.
     #[error("activation request: {0}")]
-    Request(String),
+    Request(RequestProblem),
     /// A clock-reset request is malformed (FORMAT.md §14).
     #[error("clock-reset request: {0}")]
-    ClockResetRequest(String),
+    ClockResetRequest(RequestProblem),
     /// A PEM key or keyring cannot be read.
     #[error("key: {0}")]
-    Key(String),
+    Key(KeyProblem),
     /// A public key is of small order: any signature "verifies" under it.
     #[error("key {kid} is a weak (small-order) public key and can never be trusted")]
     WeakKey {
@@ -143,14 +147,22 @@ impl Error {
     /// | code | members |
     /// |---|---|
     /// | `too-large` | `what` (a code: `license-file`, `activation-request`, `key-file`, `clock-reset-request`), `size`, `limit` (bytes, numbers) |
-    /// | `armor`, `base64`, `envelope`, `payload`, `request`, `clock-reset-request`, `key` | `detail`: the parser's own words, in English |
+    /// | `armor` | `problem` (a code of [`ArmorProblem`]) and its data |
+    /// | `base64` | `problem` (a code of [`Base64Problem`]) and its data |
+    /// | `envelope` | `problem` (a code of [`EnvelopeProblem`], or of [`JsonProblem`]) and its data |
+    /// | `payload` | `problem` (a code of [`JsonProblem`]) and its data |
+    /// | `request`, `clock-reset-request` | `problem` (a code of [`RequestProblem`], or of [`JsonProblem`] or [`TextProblem`](crate::problem::TextProblem)) and its data |
+    /// | `key` | `problem` (a code of [`KeyProblem`]) and its data |
     /// | `unsupported-format` | `found`, `known` (the formats read, quoted, joined by " and ") |
     /// | `wrong-document-kind` | `expected`, `found` (formats such as `license-file/v1`) |
     /// | `unsupported-algorithm`, `malformed-key-id` | `found` |
     /// | `unknown-key`, `weak-key` | `kid` (16 hex digits) |
     /// | `bad-signature` | none |
-    /// | `invalid-payload` | `field`, `problem` (English words) |
+    /// | `invalid-payload` | `field`, `problem` (a code of [`PayloadProblem`], or of [`TextProblem`](crate::problem::TextProblem)) and its data |
     /// | `wrong-product` | `expected`, `found` |
+    ///
+    /// A problem's data sit beside `problem`, under the names its `details` gives; no
+    /// member is named `code` or `text`, which a front end's JSON adds.
     ///
     /// ```
     /// use license_format::Error;
@@ -163,13 +175,14 @@ impl Error {
             Error::TooLarge { what, size, limit } => {
                 json!({"what": what.replace(' ', "-"), "size": size, "limit": limit})
             }
-            Error::Armor(detail)
-            | Error::Base64(detail)
-            | Error::Envelope(detail)
-            | Error::Payload(detail)
-            | Error::Request(detail)
-            | Error::ClockResetRequest(detail)
-            | Error::Key(detail) => json!({ "detail": detail }),
+            Error::Armor(p) => return with_problem(json!({}), p.code(), p.details()),
+            Error::Base64(p) => return with_problem(json!({}), p.code(), p.details()),
+            Error::Envelope(p) => return with_problem(json!({}), p.code(), p.details()),
+            Error::Payload(p) => return with_problem(json!({}), p.code(), p.details()),
+            Error::Request(p) | Error::ClockResetRequest(p) => {
+                return with_problem(json!({}), p.code(), p.details())
+            }
+            Error::Key(p) => return with_problem(json!({}), p.code(), p.details()),
             Error::UnsupportedFormat { found } => json!({"found": found, "known": known_formats()}),
             Error::WrongDocumentKind { expected, found } => {
                 json!({"expected": expected, "found": found})
@@ -179,7 +192,9 @@ impl Error {
             }
             Error::UnknownKey { kid } | Error::WeakKey { kid } => json!({"kid": kid.to_string()}),
             Error::BadSignature => json!({}),
-            Error::InvalidPayload { field, problem } => json!({"field": field, "problem": problem}),
+            Error::InvalidPayload { field, problem } => {
+                return with_problem(json!({ "field": field }), problem.code(), problem.details())
+            }
             Error::WrongProduct { expected, found } => {
                 json!({"expected": expected, "found": found})
             }
@@ -190,6 +205,21 @@ impl Error {
             _ => serde_json::Map::new(),
         }
     }
+}
+
+/// An error's own members, `problem` (a code) and the problem's data.
+fn with_problem(
+    base: serde_json::Value,
+    code: &str,
+    data: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut map = match base {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    map.insert("problem".into(), code.into());
+    map.extend(data);
+    map
 }
 
 #[cfg(test)]
@@ -213,9 +243,30 @@ mod tests {
                 },
                 json!({"what": "license-file", "size": 9, "limit": 8}),
             ),
-            (Error::Armor(text("a")), json!({"detail": "a"})),
-            (Error::Base64(text("b")), json!({"detail": "b"})),
-            (Error::Envelope(text("e")), json!({"detail": "e"})),
+            (
+                Error::Armor(ArmorProblem::SecondBlock {
+                    kind: crate::DocumentKind::LicenseFile,
+                    line: 8,
+                }),
+                json!({"problem": "second-block", "document": "license-file", "line": 8,
+                    "begin_line": "-----BEGIN LICENSE FILE-----",
+                    "end_line": "-----END LICENSE FILE-----"}),
+            ),
+            (
+                Error::Base64(Base64Problem::InvalidByte {
+                    offset: 3,
+                    byte: 61,
+                }),
+                json!({"problem": "invalid-byte", "offset": 3, "byte": 61}),
+            ),
+            (
+                Error::Envelope(EnvelopeProblem::Json(JsonProblem::MissingMember {
+                    member: text("kid"),
+                    line: 1,
+                    column: 9,
+                })),
+                json!({"problem": "missing-member", "member": "kid", "line": 1, "column": 9}),
+            ),
             (
                 Error::UnsupportedFormat {
                     found: text("x/v9"),
@@ -242,13 +293,25 @@ mod tests {
                 json!({"kid": "0123456789abcdef"}),
             ),
             (Error::BadSignature, json!({})),
-            (Error::Payload(text("p")), json!({"detail": "p"})),
+            (
+                Error::Payload(JsonProblem::NotJson {
+                    line: 1,
+                    column: 2,
+                    detail: text("expected value"),
+                }),
+                json!({"problem": "not-json", "line": 1, "column": 2, "detail": "expected value"}),
+            ),
             (
                 Error::InvalidPayload {
-                    field: text("serial"),
-                    problem: text("is 0"),
+                    field: text("user_plans[0].code"),
+                    problem: PayloadProblem::UnknownCode {
+                        catalog_code: text("x"),
+                        kind: crate::LicenseKind::UserPlan,
+                        suggestion: None,
+                    },
                 },
-                json!({"field": "serial", "problem": "is 0"}),
+                json!({"field": "user_plans[0].code", "problem": "unknown-code",
+                    "catalog_code": "x", "kind": "plan", "suggestion": null}),
             ),
             (
                 Error::WrongProduct {
@@ -257,15 +320,31 @@ mod tests {
                 },
                 json!({"expected": "a", "found": "b"}),
             ),
-            (Error::Request(text("r")), json!({"detail": "r"})),
-            (Error::ClockResetRequest(text("c")), json!({"detail": "c"})),
-            (Error::Key(text("k")), json!({"detail": "k"})),
+            (
+                Error::Request(RequestProblem::Member {
+                    member: "hostname",
+                    problem: crate::TextProblem::TooLong {
+                        length: 300,
+                        max: 255,
+                    },
+                }),
+                json!({"problem": "too-long", "member": "hostname", "length": 300, "max": 255}),
+            ),
+            (
+                Error::ClockResetRequest(RequestProblem::IsActivationRequest),
+                json!({"problem": "is-activation-request"}),
+            ),
+            (
+                Error::Key(KeyProblem::NotOneKey { count: 2 }),
+                json!({"problem": "not-one-key", "count": 2}),
+            ),
             (
                 Error::WeakKey { kid: kid() },
                 json!({"kid": "0123456789abcdef"}),
             ),
         ];
         assert_eq!(table.len(), 17, "one row per variant");
+        let _ = text;
         for (error, expected) in table {
             assert_eq!(
                 serde_json::Value::Object(error.details()),

@@ -7,7 +7,7 @@ use ed25519_dalek::VerifyingKey;
 use sha2::{Digest, Sha256};
 
 use crate::constants::{KEY_ID_BYTES, MAX_KEY_FILE_BYTES};
-use crate::{Error, Result};
+use crate::{Error, KeyProblem, Result};
 
 /// A key id: the first 8 bytes of SHA-256 over the raw 32-byte public key. Its text form
 /// is 16 lowercase hex digits.
@@ -117,9 +117,7 @@ impl Keyring {
         }
         let blocks = crate::pem::public_keys(text).map_err(Error::Key)?;
         if blocks.is_empty() {
-            return Err(Error::Key(
-                "no -----BEGIN PUBLIC KEY----- block found: give the vendor's .pub file".into(),
-            ));
+            return Err(Error::Key(KeyProblem::NoPublicKey));
         }
         let keys = blocks
             .iter()
@@ -171,17 +169,12 @@ pub fn verifying_key_from_pem(text: &str) -> Result<VerifyingKey> {
     let ring = Keyring::from_pem(text)?;
     match ring.keys() {
         [one] => Ok(one.key),
-        more => Err(Error::Key(format!(
-            "the text holds {} public keys where one is expected",
-            more.len()
-        ))),
+        more => Err(Error::Key(KeyProblem::NotOneKey { count: more.len() })),
     }
 }
 
 fn verifying_key_from_bytes(bytes: &[u8; 32]) -> Result<VerifyingKey> {
-    let key = VerifyingKey::from_bytes(bytes).map_err(|_| {
-        Error::Key("a PUBLIC KEY block holds 32 bytes that are not an Ed25519 point".into())
-    })?;
+    let key = VerifyingKey::from_bytes(bytes).map_err(|_| Error::Key(KeyProblem::NotAPoint))?;
     if key.is_weak() {
         return Err(Error::WeakKey {
             kid: KeyId::of(&key),
@@ -203,7 +196,7 @@ mod signing {
     use ed25519_dalek::SigningKey;
     use zeroize::Zeroizing;
 
-    use crate::{Error, Result};
+    use crate::{Error, KeyProblem, Result};
 
     /// Reads an unencrypted PKCS#8 private key (`BEGIN PRIVATE KEY`), v1 or v2. A v2 key
     /// whose embedded public key does not match its secret is refused.
@@ -212,12 +205,11 @@ mod signing {
     /// [`Error::Key`].
     pub fn signing_key_from_pem(text: &str) -> Result<SigningKey> {
         if text.contains("BEGIN ENCRYPTED PRIVATE KEY") {
-            return Err(Error::Key(
-                "the private key is encrypted: decrypt it with its passphrase first".into(),
-            ));
+            return Err(Error::Key(KeyProblem::EncryptedPrivateKey));
         }
-        SigningKey::from_pkcs8_pem(text.trim())
-            .map_err(|e| Error::Key(format!("not an Ed25519 private key in PKCS#8 PEM ({e})")))
+        // The PKCS#8 decoder's own finding (an ASN.1 or PEM detail) tells a person
+        // nothing to do but give the right file.
+        SigningKey::from_pkcs8_pem(text.trim()).map_err(|_| Error::Key(KeyProblem::NotAPrivateKey))
     }
 
     /// Writes a private key as PKCS#8 v1 PEM (`BEGIN PRIVATE KEY`, no embedded public

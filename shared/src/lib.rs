@@ -28,6 +28,7 @@ mod keys;
 mod license;
 mod payload;
 mod pem;
+pub mod problem;
 mod request;
 mod reset;
 mod reset_request;
@@ -49,6 +50,10 @@ pub use keys::{KeyId, Keyring, TrustedKey};
 pub use license::sign_payload;
 pub use license::{signed_message, verify_license, verify_signature, VerifiedFile};
 pub use payload::{Customer, Payload, PlanGrant, SystemGrant};
+pub use problem::{
+    ArmorProblem, Base64Problem, EnvelopeProblem, JsonProblem, KeyProblem, PayloadProblem,
+    RequestProblem, TextProblem,
+};
 pub use request::ActivationRequest;
 pub use reset::{verify_clock_reset, ClockReset, VerifiedClockReset};
 pub use reset_request::ClockResetRequest;

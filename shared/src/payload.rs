@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::constants::{MAX_GRACE_DAYS, MAX_SEATS, MAX_SERIAL};
-use crate::{json, text, time, Catalog, Error, LicenseKind, Result};
+use crate::{json, text, time, Catalog, Error, LicenseKind, PayloadProblem, Result};
 
 /// The customer a license is issued to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,32 +121,37 @@ impl Payload {
         ];
         for (field, id) in ids {
             id.map_or(Ok(()), |id| text::check_id(id))
-                .map_err(|problem| invalid(field, problem))?;
+                .map_err(|problem| invalid(field, PayloadProblem::Text(problem)))?;
         }
         for (field, name) in [
             ("issuer", &self.issuer),
             ("customer.name", &self.customer.name),
         ] {
-            text::check_name(name).map_err(|problem| invalid(field, problem))?;
+            text::check_name(name)
+                .map_err(|problem| invalid(field, PayloadProblem::Text(problem)))?;
         }
         if !(1..=MAX_SERIAL).contains(&self.serial) {
             return Err(invalid(
                 "serial",
-                format!("must be between 1 and {MAX_SERIAL}"),
+                PayloadProblem::OutOfRange {
+                    value: self.serial,
+                    min: 1,
+                    max: MAX_SERIAL,
+                },
             ));
         }
         if self.grace_days > MAX_GRACE_DAYS {
             return Err(invalid(
                 "grace_days",
-                format!(
-                    "{} is over the limit of {MAX_GRACE_DAYS} days",
-                    self.grace_days
-                ),
+                PayloadProblem::TooManyDays {
+                    days: self.grace_days,
+                    max: MAX_GRACE_DAYS,
+                },
             ));
         }
         if let Some(until) = self.valid_until {
             if until <= self.valid_from {
-                return Err(invalid("valid_until", "must be after valid_from".into()));
+                return Err(invalid("valid_until", PayloadProblem::NotAfterStart));
             }
         }
         self.validate_grants(catalog)
@@ -179,7 +184,11 @@ impl Payload {
             if !(1..=MAX_SEATS).contains(&grant.seats) {
                 return Err(invalid(
                     &format!("{}.seats", plan(i)),
-                    format!("must be between 1 and {MAX_SEATS}"),
+                    PayloadProblem::OutOfRange {
+                        value: u64::from(grant.seats),
+                        min: 1,
+                        max: u64::from(MAX_SEATS),
+                    },
                 ));
             }
             self.check_within_term(|| plan(i), grant.valid_until)?;
@@ -195,15 +204,14 @@ impl Payload {
         match (grant_until, self.valid_until) {
             (Some(g), Some(l)) if g > l => Err(invalid(
                 &format!("{}.valid_until", field()),
-                format!(
-                    "{} outlives the license, which ends {}",
-                    time::format_rfc3339(&g),
-                    time::format_rfc3339(&l)
-                ),
+                PayloadProblem::OutlivesLicense {
+                    ends_at: g,
+                    license_ends_at: l,
+                },
             )),
             (Some(g), _) if g <= self.valid_from => Err(invalid(
                 &format!("{}.valid_until", field()),
-                "must be after the license's valid_from".into(),
+                PayloadProblem::GrantNotAfterStart,
             )),
             _ => Ok(()),
         }
@@ -227,30 +235,36 @@ fn check_code<'a>(
         Some(entry) => {
             return Err(invalid(
                 &format!("{}.code", field()),
-                format!("{code:?} is a {}, not a {}", entry.kind, kind),
+                PayloadProblem::OtherKind {
+                    catalog_code: code.to_owned(),
+                    kind: entry.kind,
+                    expected: kind,
+                },
             ));
         }
         None => {
-            let hint = catalog
-                .suggest(code, kind)
-                .map(|s| format!("; did you mean {s:?}?"))
-                .unwrap_or_default();
             return Err(invalid(
                 &format!("{}.code", field()),
-                format!("unknown {kind} {code:?}{hint}"),
+                PayloadProblem::UnknownCode {
+                    catalog_code: code.to_owned(),
+                    kind,
+                    suggestion: catalog.suggest(code, kind).map(str::to_owned),
+                },
             ));
         }
     }
     if earlier.any(|c| c == code) {
         return Err(invalid(
             &format!("{}.code", field()),
-            format!("{code:?} is given twice; give each code once"),
+            PayloadProblem::CodeTwice {
+                catalog_code: code.to_owned(),
+            },
         ));
     }
     Ok(())
 }
 
-fn invalid(field: &str, problem: String) -> Error {
+fn invalid(field: &str, problem: PayloadProblem) -> Error {
     Error::InvalidPayload {
         field: field.to_owned(),
         problem,

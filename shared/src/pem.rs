@@ -5,6 +5,8 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
+use crate::KeyProblem;
+
 /// The 12 bytes before the key in every Ed25519 SubjectPublicKeyInfo: `SEQUENCE {
 /// SEQUENCE { OID 1.3.101.112 }, BIT STRING (0 unused bits) }` (FORMAT.md §9.2).
 pub(crate) const SPKI_PREFIX: [u8; 12] = [
@@ -20,7 +22,7 @@ const LINE_WIDTH: usize = 64;
 /// private key or a certificate in a keyring is a mistake to report, not to skip. Text
 /// with no PUBLIC KEY block at all gives no keys, for the caller to say that it is not a
 /// keyring (a license file given for a keyring is that, not a foreign block).
-pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, String> {
+pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, KeyProblem> {
     let mut keys = Vec::new();
     let mut foreign = None;
     let mut block: Option<Vec<&str>> = None;
@@ -34,20 +36,20 @@ pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, String> {
             }
             None => {}
             Some(body) if line == END => {
-                keys.push(decode(body).map_err(|e| format!("line {}: {e}", n + 1))?);
+                keys.push(decode(body, n + 1)?);
                 block = None;
             }
             Some(_) if marker => {
-                return Err(format!(
-                    "line {}: {line} inside a PUBLIC KEY block: the key file is damaged",
-                    n + 1
-                ))
+                return Err(KeyProblem::MarkerInBlock {
+                    line: n + 1,
+                    marker: line.to_owned(),
+                })
             }
             Some(body) => body.push(line),
         }
     }
     if block.is_some() {
-        return Err(format!("{BEGIN} without {END}: the key file is cut short"));
+        return Err(KeyProblem::Unterminated);
     }
     match foreign {
         Some(err) if !keys.is_empty() => Err(err),
@@ -55,37 +57,33 @@ pub(crate) fn public_keys(text: &str) -> Result<Vec<[u8; 32]>, String> {
     }
 }
 
-fn foreign_marker(line_number: usize, line: &str) -> String {
-    if line.contains("PRIVATE KEY") {
-        return format!(
-            "line {line_number}: {line}: a private key does not belong in a keyring; remove it, and keep it secret"
-        );
+fn foreign_marker(line: usize, marker: &str) -> KeyProblem {
+    let marker = marker.to_owned();
+    if marker.contains("PRIVATE KEY") {
+        return KeyProblem::PrivateKeyInKeyring { line, marker };
     }
-    format!("line {line_number}: {line}: a keyring holds PUBLIC KEY blocks only")
+    KeyProblem::ForeignBlock { line, marker }
 }
 
 /// One block's body lines (trimmed) to the raw key: RFC 7468 wrapping, strict base64,
-/// then the exact 44 bytes of an Ed25519 SubjectPublicKeyInfo.
-fn decode(lines: &[&str]) -> Result<[u8; 32], String> {
+/// then the exact 44 bytes of an Ed25519 SubjectPublicKeyInfo. `line` is the number of
+/// the block's END line, for the error.
+fn decode(lines: &[&str], line: usize) -> Result<[u8; 32], KeyProblem> {
     let wrapped = lines.split_last().is_some_and(|(last, full)| {
         (1..=LINE_WIDTH).contains(&last.len()) && full.iter().all(|l| l.len() == LINE_WIDTH)
     });
     if !wrapped {
-        return Err(format!(
-            "a PUBLIC KEY block's base64 is on lines of {LINE_WIDTH} characters, the last one shorter, no blank line"
-        ));
+        return Err(KeyProblem::Wrapping {
+            line,
+            width: LINE_WIDTH,
+        });
     }
     let der = STANDARD
         .decode(lines.concat())
-        .map_err(|e| format!("a PUBLIC KEY block is not valid base64 ({e})"))?;
+        .map_err(|_| KeyProblem::NotBase64 { line })?;
     match der.strip_prefix(&SPKI_PREFIX[..]) {
-        Some(key) => key
-            .try_into()
-            .map_err(|_| "a PUBLIC KEY block is not an Ed25519 key of 32 bytes".into()),
-        None => Err(
-            "a PUBLIC KEY block is not an Ed25519 SubjectPublicKeyInfo (OID 1.3.101.112, no parameters)"
-                .into(),
-        ),
+        Some(key) => key.try_into().map_err(|_| KeyProblem::KeyLength { line }),
+        None => Err(KeyProblem::NotEd25519 { line }),
     }
 }
 
@@ -112,13 +110,17 @@ mod tests {
     fn wrapping_and_foreign_blocks() {
         let body = VENDOR.lines().nth(1).unwrap();
         let rewrapped = format!("{BEGIN}\n{}\n{}\n{END}\n", &body[..30], &body[30..]);
-        assert!(public_keys(&rewrapped).unwrap_err().contains("lines of 64"));
+        assert!(matches!(
+            public_keys(&rewrapped),
+            Err(KeyProblem::Wrapping { width: 64, .. })
+        ));
         let blank = format!("{BEGIN}\n\n{body}\n{END}\n");
         assert!(public_keys(&blank).is_err());
         let private = format!("{VENDOR}-----BEGIN PRIVATE KEY-----\n");
-        assert!(public_keys(&private)
-            .unwrap_err()
-            .contains("does not belong"));
+        assert!(matches!(
+            public_keys(&private),
+            Err(KeyProblem::PrivateKeyInKeyring { .. })
+        ));
         let stray_end = format!("{END}\n{VENDOR}");
         assert!(public_keys(&stray_end).is_err());
         let license = "-----BEGIN LICENSE FILE-----\nAA==\n-----END LICENSE FILE-----\n";

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::constants::{MAX_REQUEST_BYTES, REQUEST_FORMAT_V1};
-use crate::{json, time, Catalog, Error, Result};
+use crate::{json, time, Catalog, Error, RequestProblem, Result};
 
 /// Which installation asks for a license. Plain JSON, unsigned: the vendor decides
 /// whether to trust it.
@@ -50,16 +50,17 @@ impl ActivationRequest {
             });
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let request: ActivationRequest = json::from_slice(bytes).map_err(Error::Request)?;
+        let request: ActivationRequest =
+            json::from_slice(bytes).map_err(|e| Error::Request(RequestProblem::Json(e)))?;
         if request.format != REQUEST_FORMAT_V1 {
-            return Err(Error::Request(format!(
-                "format {:?} is not {REQUEST_FORMAT_V1:?}: this is not an activation request",
-                request.format
-            )));
+            return Err(Error::Request(RequestProblem::WrongFormat {
+                found: serde_json::Value::from(request.format.as_str()).to_string(),
+                expected: REQUEST_FORMAT_V1,
+            }));
         }
         crate::reset::check_installation_id(&request.installation_id).map_err(Error::Request)?;
         crate::text::check_hostname(&request.hostname)
-            .map_err(|problem| Error::Request(format!("hostname {problem}")))?;
+            .map_err(|problem| Error::Request(crate::reset::member("hostname", problem)))?;
         Ok(request)
     }
 
@@ -86,11 +87,11 @@ mod tests {
         );
         let extra = req.to_json().replacen('{', "{\"x\":1,", 1);
         assert!(
-            matches!(ActivationRequest::parse(extra.as_bytes()), Err(Error::Request(m)) if m.contains("unknown field `x`"))
+            matches!(ActivationRequest::parse(extra.as_bytes()), Err(Error::Request(RequestProblem::Json(crate::JsonProblem::UnknownMember { member, .. }))) if member == "x")
         );
         let dup = req.to_json().replacen('{', "{\"hostname\":\"a\",", 1);
         assert!(
-            matches!(ActivationRequest::parse(dup.as_bytes()), Err(Error::Request(m)) if m.contains("duplicate field"))
+            matches!(ActivationRequest::parse(dup.as_bytes()), Err(Error::Request(RequestProblem::Json(crate::JsonProblem::DuplicateMember { member, .. }))) if member == "hostname")
         );
     }
 

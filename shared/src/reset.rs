@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::constants::NONCE_BYTES;
 use crate::{dearmor_as, json, signed_message_as, time, verify_signature};
 use crate::{Catalog, DocumentKind, Envelope, Error, KeyId, Keyring, Result};
+use crate::{PayloadProblem, RequestProblem, TextProblem};
 
 /// The signed payload of a clock-reset document. A value parsed by
 /// [`ClockReset::parse`] satisfies every rule of FORMAT.md §15.2.
@@ -59,14 +60,22 @@ impl ClockReset {
             });
         }
         let invalid = |field: &'static str| {
-            move |problem: String| Error::InvalidPayload {
+            move |problem: PayloadProblem| Error::InvalidPayload {
                 field: field.to_owned(),
                 problem,
             }
         };
-        crate::text::check_id(&self.installation_id).map_err(invalid("installation_id"))?;
-        check_nonce(&self.nonce).map_err(invalid("nonce"))?;
-        crate::text::check_name(&self.issuer).map_err(invalid("issuer"))
+        crate::text::check_id(&self.installation_id)
+            .map_err(PayloadProblem::Text)
+            .map_err(invalid("installation_id"))?;
+        if !is_nonce(&self.nonce) {
+            return Err(invalid("nonce")(PayloadProblem::MalformedNonce {
+                value: self.nonce.clone(),
+            }));
+        }
+        crate::text::check_name(&self.issuer)
+            .map_err(PayloadProblem::Text)
+            .map_err(invalid("issuer"))
     }
 
     /// Serializes the payload as compact JSON, members in the order of FORMAT.md §15.2,
@@ -122,24 +131,22 @@ pub fn verify_clock_reset(input: &[u8], keyring: &Keyring) -> Result<VerifiedClo
 
 /// A nonce is exactly 32 lowercase hex digits: one spelling per value, so that an
 /// installation and a ledger compare nonces as strings (FORMAT.md §14).
-pub(crate) fn check_nonce(nonce: &str) -> std::result::Result<(), String> {
-    let digits = NONCE_BYTES * 2;
-    let hex = nonce.len() == digits
+pub(crate) fn is_nonce(nonce: &str) -> bool {
+    nonce.len() == NONCE_BYTES * 2
         && nonce
             .bytes()
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    if hex {
-        return Ok(());
-    }
-    Err(format!(
-        "nonce {nonce:?} is not {digits} lowercase hex digits (128 bits): the request was damaged or edited; ask the installation for a new request"
-    ))
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// An installation id is an id of FORMAT.md §1.4 rule 8: printable ASCII, so that it
 /// shows and compares as written (FORMAT.md §14).
-pub(crate) fn check_installation_id(id: &str) -> std::result::Result<(), String> {
-    crate::text::check_id(id).map_err(|problem| format!("installation_id {problem}"))
+pub(crate) fn check_installation_id(id: &str) -> std::result::Result<(), RequestProblem> {
+    crate::text::check_id(id).map_err(|problem| member("installation_id", problem))
+}
+
+/// A request member's text problem.
+pub(crate) fn member(member: &'static str, problem: TextProblem) -> RequestProblem {
+    RequestProblem::Member { member, problem }
 }
 
 #[cfg(test)]

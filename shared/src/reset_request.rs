@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::constants::{
     CLOCK_RESET_REQUEST_FORMAT_V1, MAX_REQUEST_BYTES, NONCE_BYTES, REQUEST_FORMAT_V1,
 };
-use crate::reset::{check_installation_id, check_nonce};
-use crate::{document_kind, json, time, Catalog, Error, Result};
+use crate::reset::{check_installation_id, is_nonce, member};
+use crate::{document_kind, json, time, Catalog, Error, RequestProblem, Result};
 
 /// An installation's request to have its clock high-water mark reset. Plain JSON,
 /// unsigned: the vendor decides whether to grant it, and the nonce ties the signed
@@ -84,15 +84,19 @@ impl ClockResetRequest {
             });
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let request: ClockResetRequest =
-            json::from_slice(bytes).map_err(|e| not_a_request(bytes).unwrap_or(invalid(e)))?;
+        let request: ClockResetRequest = json::from_slice(bytes)
+            .map_err(|e| not_a_request(bytes).unwrap_or(invalid(RequestProblem::Json(e))))?;
         if let Some(err) = wrong_format(&serde_json::Value::from(request.format.as_str())) {
             return Err(err);
         }
         check_installation_id(&request.installation_id).map_err(invalid)?;
         crate::text::check_hostname(&request.hostname)
-            .map_err(|problem| invalid(format!("hostname {problem}")))?;
-        check_nonce(&request.nonce).map_err(invalid)?;
+            .map_err(|problem| invalid(member("hostname", problem)))?;
+        if !is_nonce(&request.nonce) {
+            return Err(invalid(RequestProblem::MalformedNonce {
+                value: request.nonce,
+            }));
+        }
         Ok(request)
     }
 
@@ -110,10 +114,7 @@ impl ClockResetRequest {
 /// when it claims to be a request: the parser's own message is the better one then.
 fn not_a_request(bytes: &[u8]) -> Option<Error> {
     if let Some(kind) = document_kind(bytes) {
-        return Some(invalid(format!(
-            "this is a {}, not a clock-reset request",
-            kind.noun()
-        )));
+        return Some(invalid(RequestProblem::IsDocument { kind }));
     }
     wrong_format(&serde_json::from_slice::<FormatOnly>(bytes).ok()?.format?)
 }
@@ -122,16 +123,15 @@ fn not_a_request(bytes: &[u8]) -> Option<Error> {
 fn wrong_format(format: &serde_json::Value) -> Option<Error> {
     match format.as_str() {
         Some(CLOCK_RESET_REQUEST_FORMAT_V1) => None,
-        Some(REQUEST_FORMAT_V1) => Some(invalid(format!(
-            "this is an activation request ({REQUEST_FORMAT_V1}), not a clock-reset request"
-        ))),
-        _ => Some(invalid(format!(
-            "format {format} is not {CLOCK_RESET_REQUEST_FORMAT_V1:?}: this is not a clock-reset request"
-        ))),
+        Some(REQUEST_FORMAT_V1) => Some(invalid(RequestProblem::IsActivationRequest)),
+        _ => Some(invalid(RequestProblem::WrongFormat {
+            found: format.to_string(),
+            expected: CLOCK_RESET_REQUEST_FORMAT_V1,
+        })),
     }
 }
 
-fn invalid(problem: String) -> Error {
+fn invalid(problem: RequestProblem) -> Error {
     Error::ClockResetRequest(problem)
 }
 

@@ -7,32 +7,34 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::constants::{MAX_HOSTNAME_BYTES, MAX_ID_BYTES, MAX_NAME_BYTES};
+use crate::TextProblem;
 
 /// Checks an identifier: 1 to [`MAX_ID_BYTES`] bytes, each printable ASCII other than
 /// space (`0x21`-`0x7e`). The error is the problem, without the member's name.
-pub(crate) fn check_id(value: &str) -> Result<(), String> {
+pub(crate) fn check_id(value: &str) -> Result<(), TextProblem> {
     if value.trim().is_empty() {
-        return Err("must not be empty".into());
+        return Err(TextProblem::Empty);
     }
     if value.len() > MAX_ID_BYTES {
         return Err(too_long(value, MAX_ID_BYTES));
     }
     match value.chars().find(|c| !matches!(c, '!'..='~')) {
         None => Ok(()),
-        Some(c) if c.is_control() => Err(format!(
-            "{value:?} holds a control character: it was damaged or edited"
-        )),
-        Some(c) => Err(format!(
-            "{value:?} holds {c:?}: an id is printable ASCII without spaces"
-        )),
+        Some(c) if c.is_control() => Err(TextProblem::ControlCharacter {
+            value: value.to_owned(),
+        }),
+        Some(character) => Err(TextProblem::NotPrintableAscii {
+            value: value.to_owned(),
+            character,
+        }),
     }
 }
 
 /// Checks a display name: 1 to [`MAX_NAME_BYTES`] bytes of UTF-8, at least one character
 /// that is not whitespace, no character that [`forbidden_in_text`] names.
-pub(crate) fn check_name(value: &str) -> Result<(), String> {
+pub(crate) fn check_name(value: &str) -> Result<(), TextProblem> {
     if value.trim().is_empty() {
-        return Err("must not be empty".into());
+        return Err(TextProblem::Empty);
     }
     if value.len() > MAX_NAME_BYTES {
         return Err(too_long(value, MAX_NAME_BYTES));
@@ -42,26 +44,28 @@ pub(crate) fn check_name(value: &str) -> Result<(), String> {
 
 /// Checks a request's informative `hostname`: at most [`MAX_HOSTNAME_BYTES`] bytes, no
 /// character that [`forbidden_in_text`] names; it may be empty.
-pub(crate) fn check_hostname(value: &str) -> Result<(), String> {
+pub(crate) fn check_hostname(value: &str) -> Result<(), TextProblem> {
     if value.len() > MAX_HOSTNAME_BYTES {
         return Err(too_long(value, MAX_HOSTNAME_BYTES));
     }
     check_characters(value)
 }
 
-fn check_characters(value: &str) -> Result<(), String> {
+fn check_characters(value: &str) -> Result<(), TextProblem> {
     match value.chars().find(|&c| forbidden_in_text(c)) {
         None => Ok(()),
-        Some(c) => Err(format!(
-            "{} holds U+{:04X}, a control, line-break or bidirectional-override character",
-            escape_for_display(value),
-            u32::from(c)
-        )),
+        Some(character) => Err(TextProblem::ForbiddenCharacter {
+            value: value.to_owned(),
+            character,
+        }),
     }
 }
 
-fn too_long(value: &str, limit: usize) -> String {
-    format!("is {} bytes, over the limit of {limit} bytes", value.len())
+fn too_long(value: &str, max: usize) -> TextProblem {
+    TextProblem::TooLong {
+        length: value.len(),
+        max,
+    }
 }
 
 /// Characters no name or hostname may hold: controls (Unicode `Cc`), the line and

@@ -7,32 +7,79 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
+/// Why a text is not a timestamp of the format (FORMAT.md §1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TimestampProblem {
+    /// Not of the shape `YYYY-MM-DDThh:mm:ss`.
+    #[error("expected YYYY-MM-DDThh:mm:ss")]
+    Shape,
+    /// Seconds `60`.
+    #[error("a leap second is not a timestamp of this format")]
+    LeapSecond,
+    /// A fraction of no digits or more than nine.
+    #[error("a fraction of a second has 1 to 9 digits")]
+    Fraction,
+    /// No `Z` and no offset `+hh:mm` at the end.
+    #[error("expected Z or an offset like +01:00 at the end")]
+    Zone,
+    /// A field out of its range: month 13, hour 24, February 30, offset +24:00.
+    #[error("no such date or time")]
+    NoSuchTime,
+    /// An instant outside the years 0000 to 9999 once converted to UTC.
+    #[error("outside the years 0000 to 9999 once converted to UTC")]
+    YearRange,
+}
+
+impl TimestampProblem {
+    const ALL: [TimestampProblem; 6] = [
+        TimestampProblem::Shape,
+        TimestampProblem::LeapSecond,
+        TimestampProblem::Fraction,
+        TimestampProblem::Zone,
+        TimestampProblem::NoSuchTime,
+        TimestampProblem::YearRange,
+    ];
+
+    /// The problem of a code that [`TimestampProblem::code`] gives.
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// A stable code, lowercase kebab-case.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TimestampProblem::Shape => "shape",
+            TimestampProblem::LeapSecond => "leap-second",
+            TimestampProblem::Fraction => "fraction",
+            TimestampProblem::Zone => "zone",
+            TimestampProblem::NoSuchTime => "no-such-time",
+            TimestampProblem::YearRange => "year-range",
+        }
+    }
+}
+
 /// Parses an RFC 3339 timestamp (any offset) into UTC, as FORMAT.md §1.4 reads one: at
 /// most nine fraction digits, no leap second, and an instant within the years 0000 to
 /// 9999 in UTC, so that every accepted instant has exactly one writer form.
 ///
 /// # Errors
-/// A message naming the expected form.
-pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
+/// What is wrong with the text.
+pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, TimestampProblem> {
     if let Some(t) = parse_writer_form(text.as_bytes()) {
         return Ok(t);
     }
-    let not_a_timestamp = |why: &dyn fmt::Display| {
-        format!("{text:?} is not an RFC 3339 timestamp like 2026-12-01T00:00:00Z ({why})")
-    };
     // chrono also takes a space for the `T`, U+2212 for the minus sign, any number of
     // fraction digits and a leap second; the format does not (FORMAT.md §1.4), so the
     // bytes are checked first and chrono only computes the instant.
-    check_grammar(text.as_bytes()).map_err(|why| not_a_timestamp(&why))?;
+    check_grammar(text.as_bytes())?;
     let t = DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| not_a_timestamp(&e))?;
+        .map_err(|_| TimestampProblem::NoSuchTime)?;
     // An offset can move an instant out of the four-digit years (0000-01-01T00:00:00+01:00);
     // such an instant has no writer form.
     if !(0..=9999).contains(&t.year()) {
-        return Err(format!(
-            "{text:?} is outside the years 0000 to 9999 once converted to UTC"
-        ));
+        return Err(TimestampProblem::YearRange);
     }
     Ok(t)
 }
@@ -40,7 +87,7 @@ pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
 /// The grammar of FORMAT.md §1.4 on the bytes, except field ranges (month 13, offset
 /// +24:00), which chrono refuses: `YYYY-MM-DD(T|t)hh:mm:ss[.1-9 digits](Z|z|(+|-)hh:mm)`,
 /// seconds not `60`.
-fn check_grammar(b: &[u8]) -> Result<(), &'static str> {
+fn check_grammar(b: &[u8]) -> Result<(), TimestampProblem> {
     let digits = |range: std::ops::Range<usize>| {
         b.get(range)
             .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
@@ -55,16 +102,16 @@ fn check_grammar(b: &[u8]) -> Result<(), &'static str> {
         && at(13, b":")
         && at(16, b":");
     if !date_time {
-        return Err("expected YYYY-MM-DDThh:mm:ss");
+        return Err(TimestampProblem::Shape);
     }
     if &b[17..19] == b"60" {
-        return Err("a leap second is not a timestamp of this format");
+        return Err(TimestampProblem::LeapSecond);
     }
     let mut i = 19;
     if at(i, b".") {
         let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         if !(1..=9).contains(&n) {
-            return Err("a fraction of a second has 1 to 9 digits");
+            return Err(TimestampProblem::Fraction);
         }
         i += 1 + n;
     }
@@ -77,7 +124,7 @@ fn check_grammar(b: &[u8]) -> Result<(), &'static str> {
     if zone == b"Z" || zone == b"z" || offset {
         Ok(())
     } else {
-        Err("expected Z or an offset like +01:00 at the end")
+        Err(TimestampProblem::Zone)
     }
 }
 
@@ -136,7 +183,7 @@ impl Visitor<'_> for TimestampVisitor {
         f.write_str("an RFC 3339 timestamp")
     }
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        parse_rfc3339(text).map_err(E::custom)
+        parse_rfc3339(text).map_err(|reason| crate::json::not_a_timestamp(text, reason))
     }
 }
 

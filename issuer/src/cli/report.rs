@@ -25,7 +25,7 @@ pub fn error_text(err: &Error) -> String {
 /// `error-issuer-CODE` with its details in words (see [`in_words`]).
 fn error_text_in(lang: Lang, err: &Error) -> String {
     if let Error::Format(e) = err {
-        return WORDS.get_json(lang, &format!("error-{}", e.code()), &e.details());
+        return license_i18n::format_error_text(&WORDS, lang, e.code(), &e.details());
     }
     let code = err.code();
     let details = in_words(lang, code, err.details());
@@ -33,7 +33,7 @@ fn error_text_in(lang: Lang, err: &Error) -> String {
 }
 
 /// An issuer error's details with the members that are codes and data put in words: a
-/// format error `cause` (`{code, ...}`) by its message `error-CODE`, then `problem` by
+/// format error `cause` (`{code, ...}`) by `license_i18n::format_error_text`, then `problem` by
 /// `problem-ERRORCODE-PROBLEM`, which may use every other member.
 fn in_words(lang: Lang, code: &str, mut details: Map<String, Value>) -> Map<String, Value> {
     if let Some(Value::Object(cause)) = details.get("cause") {
@@ -41,8 +41,12 @@ fn in_words(lang: Lang, code: &str, mut details: Map<String, Value>) -> Map<Stri
             .get("code")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let text = WORDS.get_json(lang, &format!("error-{cause_code}"), cause);
+        let text = license_i18n::format_error_text(&WORDS, lang, cause_code, cause);
+        // The problem alone, for a message that names the field itself.
+        let problem = license_i18n::format_problem_text(&WORDS, lang, cause_code, cause)
+            .unwrap_or_else(|| text.clone());
         details.insert("cause".into(), text.into());
+        details.insert("cause_problem".into(), problem.into());
     }
     if let Some(Value::String(problem)) = details.get("problem") {
         let text = WORDS.get_json(lang, &format!("problem-{code}-{problem}"), &details);

@@ -154,7 +154,11 @@ fn instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
         return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc());
     }
     parse_rfc3339(text).map_err(|e| {
-        let reason = e.to_string();
+        let why = t(&format!("problem-format-timestamp-{}", e.code()), &[]);
+        let reason = t(
+            "problem-format-timestamp",
+            &[("value", s(text)), ("reason", s(&why))],
+        );
         let args = [("flag", s(flag)), ("reason", s(&reason))];
         Failure::usage(t("error-usage-bad-time", &args))
     })

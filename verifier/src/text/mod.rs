@@ -33,7 +33,8 @@ pub fn t(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 }
 
 /// An error in words, from its code and details (`Error::code`, `Error::details` of
-/// either library): the message `error-CODE`, or, for an error without words yet, its
+/// either library): the message `error-CODE` (for a format error, with its problem in
+/// words: `license_i18n::format_error_text`), or, for an error without words yet, its
 /// own detail or its code.
 pub fn error(lang: Lang, code: &str, details: &Map<String, Value>) -> String {
     let id = format!("error-{code}");
@@ -45,7 +46,8 @@ pub fn error(lang: Lang, code: &str, details: &Map<String, Value>) -> String {
         return WORDS.get_json(lang, &id, &args);
     }
     if WORDS.has(&id) {
-        return WORDS.get_json(lang, &id, details);
+        // A format error's problem is said first; other errors have none.
+        return license_i18n::format_error_text(&WORDS, lang, code, details);
     }
     match details.get("detail") {
         Some(Value::String(detail)) => detail.clone(),
