@@ -303,6 +303,27 @@ pub fn check_files(messages: &Messages) -> Result<BTreeSet<String>, String> {
     }
 }
 
+/// For tests: both files hold the same messages, and every message id the Rust files
+/// under each of `dirs` use (see [`ids_used_in`]) is one of them; at least `at_least`
+/// ids are found, so a scan that finds nothing fails. Panics with what is wrong.
+pub fn assert_messages_complete(
+    messages: &Messages,
+    dirs: &[&Path],
+    groups: &[&str],
+    at_least: usize,
+) {
+    let known = check_files(messages).unwrap_or_else(|e| panic!("{e}"));
+    let mut found = 0;
+    for dir in dirs {
+        let used = ids_used_in(dir, groups).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for (file, id) in &used {
+            assert!(known.contains(id), "{file}: message {id:?} is in no file");
+        }
+        found += used.len();
+    }
+    assert!(found >= at_least, "the scan found only {found} message ids");
+}
+
 /// For tests: the message ids used in the Rust files under `dir` (recursively). A message
 /// id is a string literal of lowercase words joined by `-` that starts with one of
 /// `groups` (such as `"reason-"`).
