@@ -59,7 +59,7 @@ impl Cli {
 enum Command {
     /// Check one license file without a store: signature, term, binding.
     Verify {
-        /// The license file.
+        /// The license file (`-` is standard input).
         file: PathBuf,
         /// The instant to check at (RFC 3339, or a day YYYY-MM-DD from its start in UTC),
         /// instead of now.
@@ -74,7 +74,7 @@ enum Command {
     /// Write the activation request for this installation (or, with --clock-reset, a
     /// request for a clock reset).
     Request {
-        /// Write it to FILE instead of stdout.
+        /// Write it to FILE instead of stdout (`-` is stdout).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Ask the vendor for a clock reset: for a system clock that was once set ahead
@@ -84,7 +84,7 @@ enum Command {
     },
     /// Activate a license file from the vendor, or apply a clock-reset file.
     Import {
-        /// The license file or clock-reset file.
+        /// The license file or clock-reset file (`-` is standard input).
         file: PathBuf,
         /// Show what would change, change nothing.
         #[arg(long)]

@@ -52,3 +52,31 @@ fn hostile_names_are_escaped_on_every_screen() {
         assert!(all.contains("\\u{"), "{args:?}: nothing escaped in {all:?}");
     }
 }
+
+/// `-` is standard input for `verify` and `import`, and standard output for
+/// `request --out`; never a file named `-`.
+#[test]
+fn a_dash_is_standard_input_or_output() {
+    let env = Env::new();
+    env.run(&["init"]).code(0);
+    let license = current().sign();
+    // A stale file named `-` must not be read instead of standard input.
+    env.file("-", "not a license");
+    env.cmd()
+        .args(["verify", "-"])
+        .write_stdin(license.clone())
+        .assert()
+        .code(0);
+    env.cmd()
+        .args(["import", "-", "--dry-run"])
+        .write_stdin(license)
+        .assert()
+        .code(0);
+    let out = env.cmd().args(["request", "--out", "-"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("activation-request/v1"));
+    assert_eq!(
+        std::fs::read_to_string(env.dir.path().join("-")).unwrap(),
+        "not a license"
+    );
+}

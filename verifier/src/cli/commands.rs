@@ -202,7 +202,8 @@ fn request(
     } else {
         "request-written-activation"
     };
-    let Some(path) = out else {
+    // `-` is standard output, as everywhere a file is named.
+    let Some(path) = out.filter(|p| p.as_os_str() != "-") else {
         return done(
             serde_json::from_str(&request).unwrap_or(Value::Null),
             request,

@@ -192,9 +192,16 @@ pub(crate) fn read_bytes(path: &Path, what: &str, limit: usize) -> Result<Vec<u8
         Failure::usage(i18n::t("error-usage-cannot-read", &args))
     };
     let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
+    // `-` is standard input, as everywhere a file is named; never a file called `-`.
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        File::open(path).and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(cannot)?;
     if bytes.len() > limit {
         let args = [
             ("what", i18n::s(&what)),
