@@ -27,10 +27,10 @@ fn cli() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
     let status = Command::new(env!("CARGO"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
         .env("CARGO_TARGET_DIR", dir.parent().unwrap())
         .args(["build", "--release", "-q", "-p", "license-verifier"])
-        .args(["--features", "license-verifier/example-keys"])
+        .args(["--features", "example-keys"])
         .status()
         .unwrap();
     assert!(status.success());

@@ -49,7 +49,8 @@ fn built() -> &'static Built {
         let profile_dir = deps.parent().unwrap();
         let mut cargo = Command::new(env!("CARGO"));
         cargo
-            .current_dir(CRATE)
+            // From the workspace root: `--features` then names the package built.
+            .current_dir(Path::new(CRATE).join(".."))
             .env("CARGO_TARGET_DIR", profile_dir.parent().unwrap())
             .env_remove("LICENSE_TRUSTED_KEYS")
             .args([
@@ -60,7 +61,7 @@ fn built() -> &'static Built {
                 "--bin",
                 "license-verifier",
             ])
-            .args(["--features", "license-verifier/example-keys"]);
+            .args(["--features", "example-keys"]);
         if profile_dir.file_name().is_some_and(|n| n == "release") {
             cargo.arg("--release");
         }
@@ -181,7 +182,14 @@ fn c_test(way: Way) {
     let mut cmd = match &valgrind {
         Some(v) => {
             let mut c = Command::new(v);
-            c.args(["--error-exitcode=1", "--leak-check=full", "--quiet"])
+            let supp = Path::new(CRATE).join("tests/c/valgrind.supp");
+            c.env("LIC_ROUNDS", "3")
+                .args(["--error-exitcode=1", "--leak-check=full", "--quiet"])
+                .args([
+                    "--num-callers=50",
+                    "--errors-for-leak-kinds=definite,indirect,possible",
+                ])
+                .arg(format!("--suppressions={}", supp.display()))
                 .arg(&exe);
             c
         }
@@ -210,7 +218,11 @@ fn same_as_the_command_line(fixtures: &Path, answers: &Path) {
     let mut compared = 0;
     for s in scenarios() {
         let (exit, cli) = cli_answer(fixtures, &s);
-        assert_eq!(exit, s.exit, "{}: the command line's exit status", s.name);
+        assert_eq!(
+            exit, s.exit,
+            "{}: the command line's exit status: {cli:#}",
+            s.name
+        );
         let path = answers.join(format!("{}.json", s.name));
         let c: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(

@@ -44,7 +44,10 @@ def fixture(name):
 
 def ask(lib, s):
     """A scenario's question through the Python binding."""
-    pem = open(fixture(s["keys"]), encoding="utf-8").read() if s["keys"] else None
+    pem = None
+    if s["keys"]:
+        with open(fixture(s["keys"]), encoding="utf-8") as f:
+            pem = f.read()
     if s["question"] == "verify":
         return lib.verify_file(fixture(s["target"]), pem)
     try:
