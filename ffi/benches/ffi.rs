@@ -46,10 +46,8 @@ fn benches(c: &mut Criterion) {
     let store = LicenseStore::open(&path, ring).unwrap();
     let mut handle = ptr::null_mut();
     // SAFETY: valid strings and out pointer.
-    assert_eq!(
-        unsafe { lic_open(c_path.as_ptr(), ptr::null(), &mut handle) },
-        LIC_YES
-    );
+    let opened = unsafe { lic_open(c_path.as_ptr(), ptr::null(), &mut handle) };
+    assert_eq!(opened, LIC_YES);
 
     let mut g = c.benchmark_group("check_capability");
     g.bench_function("rust", |b| {
