@@ -58,13 +58,10 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
         }
         Command::Status => with_store(cli, ring, |store| {
             let status = store.status(now)?;
+            let answer = json::status(super::i18n::language(), &status);
             Ok(Reply::new(
-                if status.usable { 0 } else { 1 },
-                json::with_warning_texts(
-                    super::i18n::language(),
-                    to_json(&status),
-                    &status.warnings,
-                ),
+                answer.exit,
+                answer.json,
                 render::status(&status),
             ))
         }),
@@ -238,9 +235,10 @@ fn verify(
     };
     let bytes = read_bytes(file, "what-license-file", MAX_LICENSE_FILE_BYTES)?;
     let report = check_file(&bytes, ring, at, installation)?;
+    let answer = json::file_check(super::i18n::language(), &report);
     Ok(Reply::new(
-        if report.valid { 0 } else { 1 },
-        json::with_texts(super::i18n::language(), to_json(&report), &report.reasons),
+        answer.exit,
+        answer.json,
         render::verify(&report),
     ))
 }
@@ -328,24 +326,19 @@ fn seats(cmd: &SeatsCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
 }
 
 fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
-    let decision = |d: Decision, json: Value| {
-        Reply::new(if d.allowed { 0 } else { 1 }, json, render::decision(&d))
-    };
+    let lang = super::i18n::language();
     match cmd {
         CheckCommand::System { code } => {
             let d = store.check_system(code, now)?;
-            let json = json::with_texts(super::i18n::language(), to_json(&d), &d.reasons);
-            Ok(decision(d, json))
+            Ok(decision(json::decision(lang, &d), &d))
         }
         CheckCommand::Capability { cap, user } => {
             let d = store.check_capability(cap, user.as_deref(), now)?;
-            let json = json::with_texts(super::i18n::language(), to_json(&d), &d.reasons);
-            Ok(decision(d, json))
+            Ok(decision(json::decision(lang, &d), &d))
         }
         CheckCommand::Seats { plan } => {
             let c = store.check_seats(plan, now)?;
-            let json = json::with_texts(super::i18n::language(), to_json(&c), &c.decision.reasons);
-            let mut reply = decision(c.decision.clone(), json);
+            let mut reply = decision(json::seat_check(lang, &c), &c.decision);
             let args = [
                 ("plan", s(&c.plan)),
                 ("used", n(c.seats_used as f64)),
@@ -356,6 +349,10 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
             Ok(reply)
         }
     }
+}
+
+fn decision(answer: json::Answer, d: &Decision) -> Reply {
+    Reply::new(answer.exit, answer.json, render::decision(d))
 }
 
 /// This host's name, for the vendor's records: `HOSTNAME` when set (a container names

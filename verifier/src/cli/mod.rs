@@ -58,7 +58,7 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let details = e.details();
         Failure {
-            exit: if e.is_refusal() { 1 } else { 2 },
+            exit: license_verifier::text::json::exit_of(&e),
             code: e.code(),
             message: license_verifier::text::error(i18n::language(), e.code(), &details),
             hint: hint(e.code(), &details),

@@ -1,0 +1,72 @@
+//! The stores and files the C, Python and Rust tests (and the benchmark) ask about,
+//! made in one directory with the example keys: see `scenarios.tsv`.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, Utc};
+use license_format::{sign_payload, signing_key_from_pem, time::format_rfc3339};
+use license_verifier::LicenseStore;
+use serde_json::{json, Value};
+
+const VENDOR_KEY: &str = include_str!("../../../keys-example/vendor.key");
+
+/// A license for customer C-1 from 30 days ago to a year ahead, at the real clock:
+/// server, web services, 1 seat of sales-premium and 2 of service-essentials.
+pub fn payload(serial: u64, from_days: i64, until_days: i64) -> Value {
+    let day = |d: i64| format_rfc3339(&(Utc::now() + Duration::days(d)));
+    json!({
+        "license_id": format!("LIC-{serial}"), "serial": serial, "product": "superoffice-crm",
+        "issued_at": day(from_days - 1), "issuer": "Example Vendor",
+        "customer": {"id": "C-1", "name": "Acme"}, "installation_id": null,
+        "valid_from": day(from_days), "valid_until": day(until_days), "grace_days": 14,
+        "system_licenses": [{"code": "superoffice-server", "valid_until": null},
+                            {"code": "online-web-services", "valid_until": null}],
+        "user_plans": [{"code": "sales-premium", "seats": 1, "valid_until": null},
+                       {"code": "service-essentials", "seats": 2, "valid_until": null}]
+    })
+}
+
+/// The license file of a payload, signed with the example vendor key.
+pub fn sign(payload: &Value) -> String {
+    let key = signing_key_from_pem(VENDOR_KEY).unwrap();
+    sign_payload(&serde_json::to_vec(payload).unwrap(), &key)
+}
+
+/// `claims` under the genuine signature of another payload: a forgery.
+pub fn forge(claims: &Value, genuine: &Value) -> String {
+    let signed = license_format::dearmor(sign(genuine).as_bytes()).unwrap();
+    let mut envelope = license_format::Envelope::parse(&signed).unwrap();
+    envelope.payload = serde_json::to_vec(claims).unwrap();
+    license_format::armor(&envelope.to_bytes())
+}
+
+/// Makes, in `dir`: `licensed.db` (the license; users alice, holding the one
+/// sales-premium seat, and bob, with login and no seat), `empty.db` (no license),
+/// `genuine.lic`, `expired.lic`, `forged.lic` (more seats under a genuine signature),
+/// `vendor.pub` and `vendor-next.pub` (the example keys). `missing.db` is not made.
+pub fn fixtures(dir: &Path) -> PathBuf {
+    let now = Utc::now();
+    let ring = license_verifier::trusted::default_keyring().unwrap();
+    let genuine = payload(1, -30, 365);
+    std::fs::write(dir.join("genuine.lic"), sign(&genuine)).unwrap();
+    std::fs::write(dir.join("expired.lic"), sign(&payload(2, -400, -100))).unwrap();
+    let mut claims = genuine.clone();
+    claims["user_plans"][0]["seats"] = json!(1000);
+    std::fs::write(dir.join("forged.lic"), forge(&claims, &genuine)).unwrap();
+    for key in ["vendor.pub", "vendor-next.pub"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../keys-example")
+            .join(key);
+        std::fs::copy(from, dir.join(key)).unwrap();
+    }
+    LicenseStore::create(&dir.join("empty.db"), ring.clone(), now).unwrap();
+    let store = LicenseStore::create(&dir.join("licensed.db"), ring, now).unwrap();
+    store.import(sign(&genuine).as_bytes(), false, now).unwrap();
+    store.add_user("alice", true, now).unwrap();
+    store.add_user("bob", true, now).unwrap();
+    store
+        .assign_seat("alice", "sales-premium", false, now)
+        .unwrap();
+    dir.join("licensed.db")
+}
