@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Env, Outcome, ORDER};
+use common::{Env, Outcome, BATCH, ORDER};
 use license_format::time::parse_rfc3339;
 use license_format::ClockResetRequest;
 use serde_json::Value;
@@ -109,16 +109,7 @@ fn every_command_in(lang: &str) {
         "orders.jsonl",
         &format!("{}\n{{}}\n", ORDER.replace('\n', " ")),
     );
-    let batch = [
-        "batch",
-        "--key",
-        "vendor.key",
-        "--orders",
-        "orders.jsonl",
-        "--out-dir",
-        "out",
-    ];
-    let report = valid("issuer-batch.json", &run(&env, lang, &batch), 1);
+    let report = valid("issuer-batch.json", &run(&env, lang, &BATCH), 1);
     assert_eq!(report["refusals"][0]["error"]["code"], "order", "{report}");
     assert_eq!(report["lines"][0]["customer_id"], "C-1001", "{report}");
     assert_eq!(report["lines"][1]["error"]["code"], "order", "{report}");
