@@ -16,7 +16,7 @@ export LICENSE_ISSUER_NAME="Example Vendor AS"
 # 2-core machine): cargo's own progress says what it is doing.
 echo "Building the issuer and the verifier (the first build takes a few minutes)..."
 cargo build --manifest-path "$root/Cargo.toml" -p license-issuer
-cargo build --manifest-path "$root/Cargo.toml" -p license-verifier --features example-keys
+cargo build --manifest-path "$root/Cargo.toml" -p license-verifier-cli --features example-keys
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" \
   | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 issuer() { echo "\$ license-issuer $*"; "$target/debug/license-issuer" "$@"; }

@@ -2,7 +2,7 @@
 """Writes docs/schema/verifier-*.json, one JSON Schema (draft 2020-12) per license-verifier
 command's --json output. The schemas share their pieces here; edit this file and run it
 (python3 docs/schema/gen-verifier.py) rather than editing the JSON by hand.
-verifier/tests/json_schema.rs validates every command's output against them; errors follow
+verifier-cli/tests/json_schema.rs validates every command's output against them; errors follow
 error.json, shared with the issuer."""
 import json, os
 

@@ -29,7 +29,7 @@ fn cli() -> PathBuf {
     let status = Command::new(env!("CARGO"))
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
         .env("CARGO_TARGET_DIR", dir.parent().unwrap())
-        .args(["build", "--release", "-q", "-p", "license-verifier"])
+        .args(["build", "--release", "-q", "-p", "license-verifier-cli"])
         .args(["--features", "example-keys"])
         .status()
         .unwrap();

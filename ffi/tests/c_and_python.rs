@@ -57,7 +57,7 @@ fn built() -> &'static Built {
                 "build",
                 "--locked",
                 "-p",
-                "license-verifier",
+                "license-verifier-cli",
                 "--bin",
                 "license-verifier",
             ])

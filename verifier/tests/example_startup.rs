@@ -7,7 +7,8 @@ mod common;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use common::{current, Env};
+use common::{current, keyring};
+use license_verifier::LicenseStore;
 
 /// The example's binary, which `cargo test` builds beside the test binaries.
 fn example() -> PathBuf {
@@ -47,10 +48,16 @@ fn help_and_a_fresh_machine() {
 
 #[test]
 fn the_web_client_question_at_login() {
-    let env = Env::licensed(&current());
-    env.run(&["seats", "assign", "alice", "sales-premium"])
-        .code(0);
-    let store = env.store();
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.db");
+    let now = chrono::Utc::now();
+    let db = LicenseStore::create(&store, keyring(), now).unwrap();
+    db.import(current().sign().as_bytes(), false, now).unwrap();
+    db.add_user("alice", true, now).unwrap();
+    db.add_user("bob", true, now).unwrap();
+    db.assign_seat("alice", "sales-premium", false, now)
+        .unwrap();
+    drop(db);
     let (code, out) = run(&[
         "--store",
         store.to_str().unwrap(),

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use chrono::{DateTime, Utc};
 use license_format::{sign_payload, signing_key_from_pem, time::parse_rfc3339, Keyring};
 use license_verifier::LicenseStore;
@@ -187,74 +186,4 @@ pub fn licensed() -> Fixture {
     f.store.add_user("bob", true, now).unwrap();
     f.store.add_user("dave", false, now).unwrap();
     f
-}
-
-/// The built `license-verifier` binary run in its own temporary directory.
-pub struct Env {
-    /// The temporary directory the binary runs in; removed on drop.
-    pub dir: tempfile::TempDir,
-}
-
-impl Env {
-    pub fn new() -> Self {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    pub fn store(&self) -> PathBuf {
-        self.dir.path().join("license-store.db")
-    }
-
-    /// The binary, run in the temp dir, with the store given through the environment.
-    pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("license-verifier").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env("LICENSE_STORE", self.store())
-            .env_remove("RUST_LOG")
-            // The language comes from the environment too: English unless a test asks.
-            .env_remove("LICENSE_LANG")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .env("LC_ALL", "C");
-        cmd
-    }
-
-    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        self.cmd().args(args).assert()
-    }
-
-    pub fn json(&self, args: &[&str], code: i32) -> Value {
-        let out = self
-            .cmd()
-            .arg("--json")
-            .args(args)
-            .assert()
-            .code(code)
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    pub fn file(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-
-    pub fn license(&self, name: &str, lic: &Lic) -> String {
-        self.file(name, &lic.sign())
-    }
-
-    /// An initialised store with the current license active and users alice and bob.
-    pub fn licensed(lic: &Lic) -> Self {
-        let env = Env::new();
-        env.run(&["init"]).code(0);
-        let file = env.license("lic1.lic", lic);
-        env.run(&["import", &file]).code(0);
-        env.run(&["users", "add", "alice"]).code(0);
-        env.run(&["users", "add", "bob"]).code(0);
-        env
-    }
 }

@@ -5,14 +5,9 @@
 use std::sync::OnceLock;
 
 use license_format::Lang;
-use license_i18n::Messages;
 pub(crate) use license_i18n::{n, s, FluentValue};
 
-/// The message files, compiled in.
-pub(crate) static WORDS: Messages = Messages::new(
-    &[include_str!("../../i18n/en.ftl"), license_i18n::FORMAT[0]],
-    &[include_str!("../../i18n/nl.ftl"), license_i18n::FORMAT[1]],
-);
+pub(crate) use license_verifier::text::WORDS;
 
 static LANGUAGE: OnceLock<Lang> = OnceLock::new();
 

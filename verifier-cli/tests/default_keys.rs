@@ -1,5 +1,5 @@
 //! Finding 4: a product built without `LICENSE_TRUSTED_KEYS` trusted the example keys,
-//! which anyone can sign with. Now `cargo build -p license-verifier` with default
+//! which anyone can sign with. Now `cargo build -p license-verifier-cli` with default
 //! features gives a binary (and library) that trusts no key and says how to set one.
 //!
 //! The test builds that binary for real, in a target directory of its own (cargo holds
@@ -25,7 +25,7 @@ fn default_build() -> PathBuf {
             "--locked",
             "--offline",
             "-p",
-            "license-verifier",
+            "license-verifier-cli",
             "--bin",
             "license-verifier",
         ])
