@@ -115,6 +115,20 @@ enum Command {
     /// Ask an access question; exit 0 for yes, 1 for no.
     #[command(subcommand)]
     Check(CheckCommand),
+    /// Serve the web console (the Licenses screen in a browser, and a JSON API under
+    /// /api/v1/). The first line printed is the URL to open, with its secret token.
+    Serve {
+        /// The address to listen on; another than loopback needs --allow-remote.
+        #[arg(long, value_name = "ADDR", default_value = license_console::DEFAULT_LISTEN)]
+        listen: std::net::SocketAddr,
+        /// Allow an address reachable from other machines (put the console behind TLS).
+        #[arg(long)]
+        allow_remote: bool,
+        /// Read the token from this file instead of drawing a random one (at least 32
+        /// printable characters).
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<PathBuf>,
+    },
     /// The system events log, newest first.
     Events {
         /// How many events to show.

@@ -404,3 +404,12 @@ damage-unreadable-history = table licenses: the imported license { $license_id }
 damage-bad-import-time = table licenses: the import time of { $license_id } is not a time; restore the store from a backup
 damage-bad-event-time = table events: the time of event { $id } is not a time; restore the store from a backup
 damage-earlier = { $detail }
+
+# serve: the web console (console/)
+what-token-file = token file
+warning-serve-remote = the console listens beyond this machine: put it behind TLS (a reverse proxy), since its token and cookies travel in plain HTTP otherwise
+error-serve-remote = { $addr } is not a loopback address, so the console would be reachable from other machines: add --allow-remote to mean it, and put the console behind TLS
+error-serve-listen = cannot listen on { $addr }: { $reason }; choose another address with --listen
+error-serve-weak-token = the token file must hold at least { $min } printable characters (no spaces, & or #); write one with: head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'
+error-serve-random = { $reason }
+error-serve-stopped = the console stopped: { $reason }

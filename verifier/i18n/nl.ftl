@@ -393,3 +393,12 @@ damage-unreadable-history = tabel licenses: de geïmporteerde licentie { $licens
 damage-bad-import-time = tabel licenses: de importtijd van { $license_id } is geen tijd; zet de opslag terug uit een back-up
 damage-bad-event-time = tabel events: de tijd van gebeurtenis { $id } is geen tijd; zet de opslag terug uit een back-up
 damage-earlier = { $detail }
+
+# serve: de webconsole (console/)
+what-token-file = tokenbestand
+warning-serve-remote = de console luistert buiten deze machine: zet hem achter TLS (een reverse proxy), want anders gaan het token en de cookies onversleuteld over HTTP
+error-serve-remote = { $addr } is geen loopback-adres, dus de console zou vanaf andere machines bereikbaar zijn: voeg --allow-remote toe als dat de bedoeling is, en zet de console achter TLS
+error-serve-listen = kan niet luisteren op { $addr }: { $reason }; kies een ander adres met --listen
+error-serve-weak-token = het tokenbestand moet minstens { $min } afdrukbare tekens bevatten (geen spaties, & of #); maak er een met: head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'
+error-serve-random = { $reason }
+error-serve-stopped = de console is gestopt: { $reason }

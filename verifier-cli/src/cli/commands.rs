@@ -91,6 +91,11 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
         Command::Users(cmd) => with_store(cli, ring, |store| users(cmd, store, now)),
         Command::Seats(cmd) => with_store(cli, ring, |store| seats(cmd, store, now)),
         Command::Check(cmd) => with_store(cli, ring, |store| check(cmd, store, now)),
+        Command::Serve {
+            listen,
+            allow_remote,
+            token_file,
+        } => serve(cli, ring, *listen, *allow_remote, token_file.as_deref()),
         Command::Events { limit, kind, since } => {
             let since = since
                 .as_deref()
@@ -353,6 +358,73 @@ fn check(cmd: &CheckCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
 
 fn decision(answer: json::Answer, d: &Decision) -> Reply {
     Reply::new(answer.exit, answer.json, render::decision(d))
+}
+
+/// `serve`: binds, prints the URL (the first line on stdout), then serves until the
+/// process is stopped.
+fn serve(
+    cli: &Cli,
+    ring: Keyring,
+    listen: std::net::SocketAddr,
+    allow_remote: bool,
+    token_file: Option<&std::path::Path>,
+) -> Outcome {
+    let token = token_file
+        .map(|path| super::read_text(path, "what-token-file", 4096))
+        .transpose()?;
+    let config = license_console::Config {
+        store: cli.store.clone(),
+        keyring: ring,
+        listen,
+        allow_remote,
+        token,
+        hostname: hostname(),
+        clock: Utc::now,
+    };
+    let console = license_console::Console::bind(config).map_err(serve_failure)?;
+    let url = console.login_url();
+    if cli.json {
+        let line =
+            json!({ "url": url, "address": console.address(), "remote": console.is_remote() });
+        println!("{line}");
+    } else {
+        println!("{url}");
+    }
+    if console.is_remote() {
+        super::warn(&t("warning-serve-remote", &[]));
+    }
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    console.run().map_err(|e| {
+        let reason = e.to_string();
+        Failure::usage(t("error-serve-stopped", &[("reason", s(&reason))]))
+    })?;
+    Ok(Reply::new(0, Value::Null, String::new()))
+}
+
+fn serve_failure(e: license_console::Error) -> Failure {
+    match e {
+        license_console::Error::Store(e) => e.into(),
+        license_console::Error::RemoteNotAllowed { addr } => {
+            let addr = addr.to_string();
+            Failure::usage(t("error-serve-remote", &[("addr", s(&addr))]))
+        }
+        license_console::Error::Listen { addr, source } => {
+            let (addr, reason) = (addr.to_string(), source.to_string());
+            Failure::usage(t(
+                "error-serve-listen",
+                &[("addr", s(&addr)), ("reason", s(&reason))],
+            ))
+        }
+        license_console::Error::WeakToken => {
+            let min = license_console::MIN_TOKEN_CHARS as f64;
+            Failure::usage(t("error-serve-weak-token", &[("min", n(min))]))
+        }
+        other => {
+            let reason = other.to_string();
+            Failure::usage(t("error-serve-random", &[("reason", s(&reason))]))
+        }
+    }
 }
 
 /// This host's name, for the vendor's records: `HOSTNAME` when set (a container names

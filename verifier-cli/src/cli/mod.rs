@@ -213,7 +213,7 @@ pub(crate) fn read_bytes(path: &Path, what: &str, limit: usize) -> Result<Vec<u8
     Ok(bytes)
 }
 
-fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, Failure> {
+pub(crate) fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, Failure> {
     let bytes = read_bytes(path, what, limit)?;
     String::from_utf8(bytes).map_err(|_| {
         let what = i18n::t(what, &[]);

@@ -8,8 +8,8 @@ use std::io::IsTerminal;
 
 use chrono::{DateTime, Utc};
 use license_verifier::store::{
-    ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportOutcome, ImportReport,
-    LicenseDetail, LicensesScreen, SeatRow, Status, UserRow,
+    ActiveLicense, ClockResetReport, Event, HistoryEntry, ImportReport, LicenseDetail,
+    LicensesScreen, SeatRow, Status, UserRow,
 };
 use license_verifier::text as words;
 use license_verifier::{Decision, FileCheck};
@@ -181,70 +181,8 @@ fn own_end(g: &license_verifier::GrantCheck, r: &FileCheck) -> String {
 /// `import`: what the file activates, or would, and what it changes.
 pub(crate) fn import(r: &ImportReport) -> String {
     let mut s = String::new();
-    let head = match r.outcome {
-        ImportOutcome::AlreadyActive => "import-already-active",
-        ImportOutcome::DryRun => "import-dry-run",
-        _ => "import-activated",
-    };
-    let args = [
-        ("license_id", text(&r.license_id)),
-        ("serial", n(r.serial as f64)),
-        ("customer", text(&r.customer)),
-        ("last_day", text(day(&r.valid_until))),
-    ];
-    line(&mut s, head, &args);
-    if r.outcome == ImportOutcome::AlreadyActive {
-        return s;
-    }
-    if let Some(prev) = &r.previous {
-        line(&mut s, "import-replaces", &[("license_id", text(prev))]);
-    }
-    let c = &r.changes;
-    if let (Some(before), Some(after), true) =
-        (&c.customer_before, &c.customer_after, c.customer_changes)
-    {
-        let args = [
-            ("before_id", text(&before.id)),
-            ("before", text(&before.name)),
-            ("after_id", text(&after.id)),
-            ("after", text(&after.name)),
-        ];
-        indented(&mut s, "  ", "import-customer-changes", &args);
-    }
-    for m in &c.modules_gained {
-        indented(&mut s, "  ", "import-module-gained", &[("code", text(m))]);
-    }
-    for m in &c.modules_lost {
-        indented(&mut s, "  ", "import-module-lost", &[("code", text(m))]);
-    }
-    for ch in &c.seats {
-        let id = if ch.to > ch.from {
-            "import-seats-up"
-        } else {
-            "import-seats-down"
-        };
-        let args = [
-            ("plan", text(&ch.plan)),
-            ("from", n(ch.from)),
-            ("to", n(ch.to)),
-        ];
-        indented(&mut s, "  ", id, &args);
-    }
-    for u in &c.users_losing_access {
-        let args = [
-            ("user", text(&u.user)),
-            ("plan", text(&u.plan)),
-            ("rank", n(u.rank as f64)),
-            ("seats", n(u.seats)),
-        ];
-        indented(&mut s, "  ", "import-user-loses", &args);
-    }
-    if c.expiry_moves {
-        let args = [
-            ("before", text(day(&c.valid_until_before))),
-            ("after", text(day(&c.valid_until_after))),
-        ];
-        indented(&mut s, "  ", "import-expiry-moves", &args);
+    for l in words::import_lines(i18n::language(), r) {
+        let _ = writeln!(s, "{l}");
     }
     s
 }

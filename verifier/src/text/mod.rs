@@ -8,6 +8,7 @@
 //! the command line prints (docs/JSON.md), so that every front end says the same.
 
 mod events;
+mod import;
 pub mod json;
 mod reasons;
 mod states;
@@ -18,13 +19,21 @@ use license_i18n::{FluentValue, Messages};
 use serde_json::{Map, Value};
 
 pub use events::event;
+pub use import::{import_lines, last_day};
 pub use reasons::{plans_phrase, plans_phrase_in, reason, warning};
 pub use states::{grant_state, state};
 
+/// The verifier's own message files, English and Dutch, for a front end that adds its
+/// own messages to them (the web console).
+pub const FILES: [&str; 2] = [
+    include_str!("../../i18n/en.ftl"),
+    include_str!("../../i18n/nl.ftl"),
+];
+
 /// The verifier's messages, compiled in: its own file and the format crate's errors.
 pub static WORDS: Messages = Messages::new(
-    &[include_str!("../../i18n/en.ftl"), license_i18n::FORMAT[0]],
-    &[include_str!("../../i18n/nl.ftl"), license_i18n::FORMAT[1]],
+    &[FILES[0], license_i18n::FORMAT[0]],
+    &[FILES[1], license_i18n::FORMAT[1]],
 );
 
 /// The message `id` in `lang`.
