@@ -88,3 +88,4 @@ field-plans = Plans
 field-installation = Installation
 field-when = When
 field-event = Event
+console-remote = This console is reachable from other machines over plain HTTP: put it behind TLS.

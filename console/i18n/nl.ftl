@@ -88,3 +88,4 @@ field-plans = Gebruikersplannen
 field-installation = Installatie
 field-when = Wanneer
 field-event = Gebeurtenis
+console-remote = Deze console is vanaf andere machines bereikbaar via onversleuteld HTTP: zet hem achter TLS.

@@ -36,7 +36,7 @@ pub(crate) enum Failure {
 pub(crate) struct App {
     store: PathBuf,
     keyring: Keyring,
-    pool: Mutex<Vec<LicenseStore>>,
+    pool: Mutex<Vec<(LicenseStore, Option<FileId>)>>,
     /// Set once a question found the store not writable: the console is read-only.
     read_only: AtomicBool,
     pub(crate) token: String,
@@ -49,11 +49,16 @@ pub(crate) struct App {
 
 impl App {
     pub(crate) fn new(config: Config, token: String, bound: SocketAddr) -> Result<App, Error> {
-        let store = LicenseStore::open(&config.store, config.keyring.clone())?;
+        let id = file_id(&config.store);
+        let read_only = !may_write(&config.store);
+        let store = (
+            LicenseStore::open(&config.store, config.keyring.clone())?,
+            id,
+        );
         let app = App {
             store: config.store,
             keyring: config.keyring,
-            read_only: AtomicBool::new(false),
+            read_only: AtomicBool::new(read_only),
             pool: Mutex::new(Vec::new()),
             token,
             bound,
@@ -64,9 +69,15 @@ impl App {
         };
         // One question at start, so that a store this process cannot write is known
         // before the first page offers a form.
-        let _ = store.status((app.clock)());
+        let _ = store.0.status((app.clock)());
         app.give_back(store);
         Ok(app)
+    }
+
+    /// Whether the console listens beyond this machine (then every page says it
+    /// belongs behind TLS).
+    pub(crate) fn remote(&self) -> bool {
+        !self.bound.ip().is_loopback()
     }
 
     /// Whether the store was found not writable by this process.
@@ -74,21 +85,37 @@ impl App {
         self.read_only.load(Ordering::Relaxed)
     }
 
-    fn take(&self) -> Result<LicenseStore, license_verifier::Error> {
+    /// An open store: a pooled one while the file at the store's path is still the
+    /// one it opened, else a new one. A store file replaced under the server (a
+    /// restored backup, a move) is therefore opened again, and checked again, as the
+    /// command line would.
+    fn take(&self) -> Result<(LicenseStore, Option<FileId>), license_verifier::Error> {
+        let now_at_path = file_id(&self.store);
         let pooled = self.pool.lock().map(|mut p| p.pop()).unwrap_or(None);
         match pooled {
-            Some(store) => Ok(store),
-            None => LicenseStore::open(&self.store, self.keyring.clone()),
+            Some((store, id)) if id.is_some() && id == now_at_path => Ok((store, id)),
+            Some(_) => {
+                if let Ok(mut pool) = self.pool.lock() {
+                    pool.clear();
+                }
+                self.open()
+            }
+            None => self.open(),
         }
     }
 
-    fn give_back(&self, store: LicenseStore) {
+    fn open(&self) -> Result<(LicenseStore, Option<FileId>), license_verifier::Error> {
+        let id = file_id(&self.store);
+        Ok((LicenseStore::open(&self.store, self.keyring.clone())?, id))
+    }
+
+    fn give_back(&self, (store, id): (LicenseStore, Option<FileId>)) {
         if store.unwritable() {
             self.read_only.store(true, Ordering::Relaxed);
         }
         if let Ok(mut pool) = self.pool.lock() {
             if pool.len() < POOL_SIZE {
-                pool.push(store);
+                pool.push((store, id));
             }
         }
     }
@@ -105,7 +132,7 @@ impl App {
         let app = Arc::clone(self);
         let job = tokio::task::spawn_blocking(move || {
             let store = app.take()?;
-            let out = f(&store, (app.clock)());
+            let out = f(&store.0, (app.clock)());
             app.give_back(store);
             out
         });
@@ -114,6 +141,28 @@ impl App {
             Err(_) => Err(Failure::Internal),
         }
     }
+}
+
+/// Whether this process may open the store's file for writing. A question writes only
+/// when it has something to write, so the library's own flag may come late: a page
+/// must not offer a form that cannot work.
+fn may_write(path: &std::path::Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
+
+/// Which file a path names: device and inode on Unix. Elsewhere `None`, and a pooled
+/// store is never reused (each request opens the store, as the command line does).
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(path: &std::path::Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &std::path::Path) -> Option<FileId> {
+    None
 }
 
 /// Every route, behind the host check and the security headers; all but the login,

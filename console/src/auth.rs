@@ -227,6 +227,8 @@ fn unauthorized(api: bool) -> Response {
     if api {
         let body = serde_json::json!({
             "error": { "code": "unauthorized", "text": "a valid token is needed: Authorization: Bearer TOKEN" },
+            "refused": false,
+            "exit": 2,
             "result": "error",
         });
         (

@@ -76,6 +76,18 @@ fn from_accept_language(accept: &str) -> Lang {
 mod tests {
     use super::*;
 
+    /// Both languages hold the same messages, none defined twice (the console's over
+    /// the verifier's), and every id the pages use exists.
+    #[test]
+    fn both_languages_hold_every_message_the_pages_use() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let groups = [
+            "console-", "nav-", "field-", "list-", "kind-", "show-", "users-", "seats-", "error-",
+            "state-", "term-",
+        ];
+        license_i18n::assert_messages_complete(&WORDS, &[src.as_path()], &groups, 90);
+    }
+
     #[test]
     fn accept_language_picks_the_preferred_of_the_two() {
         assert_eq!(from_accept_language("nl-NL,nl;q=0.9,en;q=0.8"), Lang::Nl);

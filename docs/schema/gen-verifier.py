@@ -124,8 +124,14 @@ SCHEMAS = {
     "events": ("events", obj({"events": arr(EVENT)})),
 }
 
+# The web console's API (/api/v1/) answers with the same object and `result` beside it:
+# the exit status's meaning. The command line does not print it.
+RESULT = {"enum": ["yes", "no", "error"],
+          "description": "Only in the web console's API: yes (exit 0), no (exit 1), error (exit 2)."}
+
 if __name__ == "__main__":
     for name, (title, schema) in SCHEMAS.items():
+        schema = dict(schema, properties={**schema["properties"], "result": RESULT})
         doc = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                "title": f"license-verifier {title} --json", **schema}
         with open(os.path.join(HERE, f"verifier-{name}.json"), "w") as f:

@@ -147,6 +147,9 @@ pub(crate) fn layout(
                         }
                     }
                 }
+                @if ctx.app.remote() {
+                    p.readonly role="status" { (ctx.t("console-remote")) }
+                }
                 @if ctx.read_only {
                     p.readonly role="status" { (ctx.t("console-read-only")) }
                 }

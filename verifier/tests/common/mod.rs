@@ -1,5 +1,5 @@
 //! Helpers for the verifier's tests: license files signed with the example keys, a store
-//! on disk for library tests and the built binary for CLI tests.
+//! on disk. The command line's and the console's tests use them too (by `#[path]`).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
