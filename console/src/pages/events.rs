@@ -60,7 +60,7 @@ pub(crate) async fn page(ctx: Ctx, Query(f): Query<Filter>) -> Response {
             select #kind name="kind" {
                 option value="" { (ctx.t("console-all-kinds")) }
                 @for k in EVENT_KINDS {
-                    option value=(k) selected[f.kind == k] { (k) }
+                    option value=(k) selected[f.kind == k] { (kind_word(lang, k)) }
                 }
             }
             label for="since" { (ctx.t("console-since")) }
@@ -76,7 +76,7 @@ pub(crate) async fn page(ctx: Ctx, Query(f): Query<Filter>) -> Response {
                     @for e in &events {
                         tr {
                             td { (e.at.format("%Y-%m-%d %H:%M:%S UTC")) }
-                            td { code { (e.kind) } }
+                            td { (kind_word(lang, &e.kind)) }
                             td { (said::event(lang, &e.detail)) }
                         }
                     }
@@ -86,4 +86,26 @@ pub(crate) async fn page(ctx: Ctx, Query(f): Query<Filter>) -> Response {
     };
     let notice = problem.map(Notice::Refused);
     layout(&ctx, &title, &banner, notice.as_ref(), content).into_response()
+}
+
+/// An event kind in words (`event-kind-CODE`); a kind this console does not know (a
+/// newer store's) as its code.
+fn kind_word(lang: license_format::Lang, kind: &str) -> String {
+    let id = format!("event-kind-{kind}");
+    if crate::words::WORDS.has(&id) {
+        t(lang, &id, &[])
+    } else {
+        kind.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every kind the store writes has its words in both languages.
+    #[test]
+    fn every_event_kind_has_words() {
+        for kind in license_verifier::store::EVENT_KINDS {
+            assert!(crate::words::WORDS.has(&format!("event-kind-{kind}")), "{kind}");
+        }
+    }
 }
