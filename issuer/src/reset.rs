@@ -8,8 +8,9 @@ use license_format::constants::MAX_REQUEST_BYTES;
 use license_format::{dearmor_as, sign_document, verify_clock_reset, Envelope};
 use license_format::{Catalog, ClockReset, ClockResetRequest, DocumentKind, KeyId, Keyring};
 
-use crate::input::{read_limited, read_limited_from, STDIN};
+use crate::input::read_named;
 use crate::ledger::{Ledger, ResetRecord};
+use crate::mail::find_request;
 use crate::output::PendingFile;
 use crate::{Error, Issuer, RequestProblem, Result, SelfCheckProblem};
 
@@ -33,26 +34,18 @@ pub struct IssuedReset {
 /// [`Error::Io`], [`Error::TooLarge`], or [`Error::Request`] naming the file, what it is
 /// when it is not a clock-reset request, and the fix.
 pub fn read_clock_reset_request(path: &Path) -> Result<ClockResetRequest> {
-    let (name, bytes) = if path.as_os_str() == STDIN {
-        let name = Path::new("standard input");
-        let bytes = read_limited_from(
-            std::io::stdin().lock(),
-            name,
-            "clock-reset request",
-            MAX_REQUEST_BYTES,
-        )?;
-        (name, bytes)
-    } else {
-        (
-            path,
-            read_limited(path, "clock-reset request", MAX_REQUEST_BYTES)?,
-        )
+    let (name, bytes) = read_named(path, "clock-reset request", MAX_REQUEST_BYTES)?;
+    let refused = |problem| Error::Request {
+        source_name: name.clone(),
+        problem,
     };
-    let request = ClockResetRequest::parse(&bytes).map_err(|cause| Error::Request {
-        source_name: name.display().to_string(),
-        problem: RequestProblem::NotAClockResetRequest { cause },
-    })?;
-    check_product(&request, &name.display().to_string())?;
+    // Found in e-mail text as activation requests are (FORMAT.md §8, §15). Without one
+    // object to find, the input itself is judged, so that a license file or another
+    // document is named as what it is.
+    let json = find_request(&bytes).unwrap_or(bytes);
+    let request = ClockResetRequest::parse(&json)
+        .map_err(|cause| refused(RequestProblem::NotAClockResetRequest { cause }))?;
+    check_product(&request, &name)?;
     Ok(request)
 }
 

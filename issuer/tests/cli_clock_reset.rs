@@ -99,6 +99,27 @@ fn the_same_request_again_gets_the_identical_file() {
 }
 
 #[test]
+fn a_request_pasted_from_an_e_mail_is_found() {
+    let env = env_with_request();
+    let quoted: String = request(0x42)
+        .to_json()
+        .lines()
+        .map(|l| format!("> {l}\r\n"))
+        .collect();
+    let mail =
+        format!("\u{feff}Hello,\r\n\r\nour clock was wrong:\r\n\r\n{quoted}\r\n-- \r\nAcme IT\r\n");
+    env.write("mail.txt", &mail);
+    clock_reset(&env, &["--request", "mail.txt", "--out", "r.reset"])
+        .code(0)
+        .stdout_has("clock reset for installation inst-1");
+    let twice = format!("{mail}\n{}", request(0x43).to_json());
+    env.write("two.txt", &twice);
+    clock_reset(&env, &["--request", "two.txt"])
+        .code(2)
+        .stderr_has("two.txt: clock-reset request:");
+}
+
+#[test]
 fn a_request_that_is_not_a_clock_reset_request_is_named() {
     let env = env_with_request();
     env.write("order.json", ORDER);

@@ -105,7 +105,10 @@ mod tests {
     #[test]
     fn every_event_kind_has_words() {
         for kind in license_verifier::store::EVENT_KINDS {
-            assert!(crate::words::WORDS.has(&format!("event-kind-{kind}")), "{kind}");
+            assert!(
+                crate::words::WORDS.has(&format!("event-kind-{kind}")),
+                "{kind}"
+            );
         }
     }
 }
