@@ -80,7 +80,7 @@ mkdir -p dicts
     done
     for v in license-file/v1 activation-request/v1 ed25519 superoffice-crm \
         2026-01-01T00:00:00Z 2027-01-01T00:00:00.999999999+23:59 1970-01-01T00:00:00-00:00 \
-        $(jq -r '.system_licenses[].code, .user_plans[].code' "$root/shared/catalog.json"); do
+        $(jq -r '.system_licenses[].code, .user_plans[].code' "$root/catalog/catalog.json"); do
         printf '"\\"%s\\""\n' "$v"
     done
 } > dicts/json.dict

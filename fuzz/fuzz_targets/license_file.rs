@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
-use license_format::{armor, dearmor, verify_license, Catalog, Envelope, Keyring, Payload};
+use license_format::{armor, dearmor, verify_license, Envelope, Keyring, Payload};
 
 /// The keyring of the vectors: both example public keys (FORMAT.md §11).
 fn keyring() -> &'static Keyring {
@@ -23,7 +23,7 @@ fn keyring() -> &'static Keyring {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let verified = verify_license(data, keyring());
+    let verified = verify_license(data, keyring(), license_catalog::builtin());
     match dearmor(data) {
         Ok(envelope_bytes) => {
             check_rearmor(&envelope_bytes);
@@ -34,10 +34,14 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(envelope.kid, file.kid);
                 assert_eq!(envelope.payload, file.payload_bytes);
                 assert!(keyring().get(&file.kid).is_some());
-                let reparsed = Payload::parse(&file.payload_bytes, Catalog::builtin());
+                let reparsed = Payload::parse(&file.payload_bytes, license_catalog::builtin());
                 assert_eq!(reparsed.as_ref(), Ok(&file.payload));
                 // Re-armoring the same envelope changes nothing that is signed.
-                let again = verify_license(armor(&envelope.to_bytes()).as_bytes(), keyring());
+                let again = verify_license(
+                    armor(&envelope.to_bytes()).as_bytes(),
+                    keyring(),
+                    license_catalog::builtin(),
+                );
                 assert_eq!(again.as_ref(), Ok(file));
             }
         }

@@ -4,18 +4,21 @@
 
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
-use license_format::Catalog;
 
 fuzz_target!(|data: &[u8]| {
     let now = DateTime::<Utc>::UNIX_EPOCH;
     if let Ok(order) = license_issuer::Order::parse(data, "order.json", now) {
         // An accepted order only names codes of the catalog, under the right kind.
-        let catalog = Catalog::builtin();
+        let catalog = license_catalog::builtin();
         for grant in &order.system_licenses {
             assert!(catalog.entry(&grant.code).is_some(), "{}", grant.code);
         }
         for plan in &order.user_plans {
-            assert!(catalog.entry(&plan.code).is_some() && plan.seats >= 1, "{}", plan.code);
+            assert!(
+                catalog.entry(&plan.code).is_some() && plan.seats >= 1,
+                "{}",
+                plan.code
+            );
         }
     }
 });

@@ -4,10 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use license_format::{Catalog, Payload};
+use license_format::Payload;
 
 fuzz_target!(|data: &[u8]| {
-    let catalog = Catalog::builtin();
+    let catalog = license_catalog::builtin();
     if let Ok(payload) = Payload::parse(data, catalog) {
         assert_eq!(payload.validate(catalog), Ok(()));
         for grant in &payload.system_licenses {

@@ -30,6 +30,7 @@ error-malformed-key-id = envelope: kid "{ $found }" is not a key id (16 lowercas
 error-unknown-key = unknown key { $kid }: the file is signed by a key that is not trusted here; trust the vendor's public key with that id, or ask the vendor for a file signed by a trusted key
 error-bad-signature = bad signature: the file was altered after signing or was not made by the vendor
 error-payload = payload: { $problem }
+error-catalog = catalog: { $problem }
 error-invalid-payload = payload: { $field }: { $problem }
 error-wrong-product = the license is for product "{ $found }", not "{ $expected }": ask the vendor for a { $expected } license
 error-request = activation request: { $problem }

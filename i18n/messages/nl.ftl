@@ -30,6 +30,7 @@ error-malformed-key-id = envelop: kid "{ $found }" is geen sleutel-id (16 hexade
 error-unknown-key = onbekende sleutel { $kid }: het bestand is ondertekend met een sleutel die hier niet wordt vertrouwd; vertrouw de publieke sleutel van de leverancier met die id, of vraag de leverancier om een bestand dat met een vertrouwde sleutel is ondertekend
 error-bad-signature = ongeldige handtekening: het bestand is na het ondertekenen gewijzigd of niet door de leverancier gemaakt
 error-payload = inhoud: { $problem }
+error-catalog = catalogus: { $problem }
 error-invalid-payload = inhoud: { $field }: { $problem }
 error-wrong-product = de licentie is voor product "{ $found }", niet voor "{ $expected }": vraag de leverancier om een licentie voor { $expected }
 error-request = activeringsaanvraag: { $problem }

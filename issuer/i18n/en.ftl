@@ -218,6 +218,7 @@ label-installation = installation
 label-issued-at = issued at
 label-valid-from = valid from
 label-valid-until = valid until
+label-state = state now
 label-system = system
 label-plan = plan
 label-key-id = key id
@@ -228,6 +229,13 @@ inspect-signature-not-checked = not checked: give --trust VENDOR.pub (signed by 
 inspect-signature-unknown-key = unknown key { $kid }: none of the --trust keys signed this file
 inspect-signature-bad = BAD: the file was altered after signing or not made by key { $kid }
 inspect-unbound = any (unbound)
+inspect-state-active = active
+inspect-state-grace = in its grace period until { $until } ({ $days_left ->
+    [one] { $days_left } day
+   *[other] { $days_left } days
+} left)
+inspect-state-expired = expired since { $since }
+inspect-state-not-yet-valid = not yet valid (from { $from })
 inspect-valid-until = { $last_day } (grace { $grace_days ->
     [one] { $grace_days } day
    *[other] { $grace_days } days

@@ -218,6 +218,7 @@ label-installation = installatie
 label-issued-at = uitgegeven op
 label-valid-from = geldig vanaf
 label-valid-until = geldig tot en met
+label-state = status nu
 label-system = systeemlicentie
 label-plan = gebruikersplan
 label-key-id = sleutel-id
@@ -228,6 +229,13 @@ inspect-signature-not-checked = niet gecontroleerd: geef --trust LEVERANCIER.pub
 inspect-signature-unknown-key = onbekende sleutel { $kid }: geen van de --trust-sleutels heeft dit bestand ondertekend
 inspect-signature-bad = ONGELDIG: het bestand is na het ondertekenen gewijzigd of niet met sleutel { $kid } gemaakt
 inspect-unbound = elke (niet gebonden)
+inspect-state-active = actief
+inspect-state-grace = in respijtperiode tot en met { $until } (nog { $days_left ->
+    [one] { $days_left } dag
+   *[other] { $days_left } dagen
+})
+inspect-state-expired = verlopen sinds { $since }
+inspect-state-not-yet-valid = nog niet geldig (vanaf { $from })
 inspect-valid-until = { $last_day } (respijt { $grace_days ->
     [one] { $grace_days } dag
    *[other] { $grace_days } dagen

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use license_format::constants::MAX_REQUEST_BYTES;
-use license_format::{ActivationRequest, Catalog};
+use license_format::ActivationRequest;
 
 use crate::input::read_named;
 use crate::mail::find_request;
@@ -111,7 +111,7 @@ pub fn bind(
 }
 
 fn check_request<'r>(req: &'r ActivationRequest, path: &'r Path) -> Result<(&'r str, &'r Path)> {
-    let product = &Catalog::builtin().product;
+    let product = &license_catalog::builtin().product;
     if &req.product != product {
         return Err(Error::Request {
             source_name: path.display().to_string(),
@@ -144,6 +144,7 @@ mod tests {
 
     fn request(installation: &str) -> ActivationRequest {
         ActivationRequest::new(
+            license_catalog::builtin().product.clone(),
             installation.into(),
             "host".into(),
             parse_rfc3339("2026-11-29T09:00:00Z").unwrap(),

@@ -1,8 +1,9 @@
 //! Reading a license file for a person: its claims, and whether its signature holds
 //! against the keys given.
 
+use chrono::{DateTime, Utc};
 use license_format::{
-    dearmor, verify_license, Catalog, Envelope, Error as FormatError, Keyring, Payload,
+    dearmor, verify_license, Envelope, Error as FormatError, Keyring, Payload, State,
 };
 use serde::Serialize;
 
@@ -33,20 +34,23 @@ pub struct Inspection {
     pub signature: SignatureStatus,
     /// The claims. Trust them only when `signature` is [`SignatureStatus::Valid`].
     pub payload: Payload,
+    /// Where the license's term stands at the instant asked (FORMAT.md §7), as an
+    /// installation would judge it by a clock at that instant.
+    pub state: State,
 }
 
-/// Decodes a license file and checks its signature against `keyring` (an empty keyring
-/// checks nothing).
+/// Decodes a license file, checks its signature against `keyring` (an empty keyring
+/// checks nothing) and says where its term stands at `now`.
 ///
 /// # Errors
 /// [`crate::Error::Format`] for a file that is not a license file or whose payload
 /// breaks the format's rules.
-pub fn inspect(bytes: &[u8], keyring: &Keyring) -> Result<Inspection> {
+pub fn inspect(bytes: &[u8], keyring: &Keyring, now: DateTime<Utc>) -> Result<Inspection> {
     let envelope = Envelope::parse(&dearmor(bytes)?)?;
     let signature = if keyring.is_empty() {
         SignatureStatus::NotChecked
     } else {
-        match verify_license(bytes, keyring) {
+        match verify_license(bytes, keyring, license_catalog::builtin()) {
             Ok(_) => SignatureStatus::Valid,
             Err(FormatError::UnknownKey { .. }) => SignatureStatus::UnknownKey,
             Err(FormatError::BadSignature) => SignatureStatus::Bad,
@@ -54,10 +58,17 @@ pub fn inspect(bytes: &[u8], keyring: &Keyring) -> Result<Inspection> {
         }
     };
     // For display only: the claims of an unverified file are shown, labelled as such.
-    let payload = Payload::parse(&envelope.payload, Catalog::builtin())?;
+    let payload = Payload::parse(&envelope.payload, license_catalog::builtin())?;
+    let state = State::of_term(
+        payload.valid_from,
+        payload.valid_until,
+        payload.grace_days,
+        now,
+    );
     Ok(Inspection {
         kid: envelope.kid.to_string(),
         signature,
         payload,
+        state,
     })
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::{
-    dearmor, sign_payload, verify_license, Catalog, Envelope, KeyId, Keyring, Payload, SigningKey,
+    dearmor, sign_payload, verify_license, Envelope, KeyId, Keyring, Payload, SigningKey,
 };
 use sha2::{Digest as _, Sha256};
 
@@ -39,7 +39,7 @@ impl Issued {
         // The vendor's own ledger: its files are read, not verified, as the key that
         // signed one may have been replaced since.
         let envelope = Envelope::parse(&dearmor(text.as_bytes())?)?;
-        let payload = Payload::parse(&envelope.payload, Catalog::builtin())?;
+        let payload = Payload::parse(&envelope.payload, license_catalog::builtin())?;
         Ok(Issued {
             payload,
             kid: envelope.kid,
@@ -97,7 +97,7 @@ impl Issuer {
         // Once per issuer, the whole path an installation takes: a key that does not
         // verify its own signatures is refused before it signs a license.
         let probe = sign_payload(b"{}", &key);
-        match verify_license(probe.as_bytes(), &keyring) {
+        match verify_license(probe.as_bytes(), &keyring, license_catalog::builtin()) {
             Err(license_format::Error::Payload(_)) => {}
             Err(e) => return Err(format_check(e)),
             Ok(_) => return Err(self_check(SelfCheckProblem::NotAsSigned)),
@@ -142,7 +142,7 @@ impl Issuer {
         Payload {
             license_id: license_id(seq),
             serial,
-            product: Catalog::builtin().product.clone(),
+            product: license_catalog::builtin().product.clone(),
             issued_at: now.trunc_subsecs(0),
             issuer: self.name.clone(),
             customer: order.customer.clone(),
@@ -170,7 +170,7 @@ impl Issuer {
     /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`] if the
     /// two signatures differ or the file does not read back into the same payload.
     pub fn sign(&self, payload: Payload) -> Result<Issued> {
-        payload.validate(Catalog::builtin())?;
+        payload.validate(license_catalog::builtin())?;
         let bytes = payload.to_bytes();
         let text = sign_payload(&bytes, &self.key);
         if sign_payload(&bytes, &self.key) != text {
@@ -185,7 +185,7 @@ impl Issuer {
         // A payload the reader refuses although `validate` passed breaks a rule of the
         // format that the types do not show: the order's fault, not the machine's, so it
         // is a format error (a refused line in a batch), not a self-check failure.
-        if Payload::parse(&envelope.payload, Catalog::builtin())? != payload {
+        if Payload::parse(&envelope.payload, license_catalog::builtin())? != payload {
             return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
         let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
@@ -441,7 +441,8 @@ mod tests {
             &SigningKey::from_bytes(&SEED).verifying_key(),
         ))
         .unwrap();
-        let verified = verify_license(issued.text.as_bytes(), &ring).unwrap();
+        let verified =
+            verify_license(issued.text.as_bytes(), &ring, license_catalog::builtin()).unwrap();
         assert_eq!(verified.payload, issued.payload);
         assert_eq!(verified.payload.license_id, "LIC-000042");
         assert_eq!(verified.payload.serial, 3);

@@ -75,7 +75,7 @@ impl Order {
         })?;
         let reader = OrderReader {
             source: source_name,
-            catalog: Catalog::builtin(),
+            catalog: license_catalog::builtin(),
         };
         let order = reader.order(&node, now.trunc_subsecs(0))?;
         reader.check_format_rules(&order)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::MAX_REQUEST_BYTES;
 use license_format::{dearmor_as, sign_document, verify_clock_reset, Envelope};
-use license_format::{Catalog, ClockReset, ClockResetRequest, DocumentKind, KeyId, Keyring};
+use license_format::{ClockReset, ClockResetRequest, DocumentKind, KeyId, Keyring};
 
 use crate::input::read_named;
 use crate::ledger::{Ledger, ResetRecord};
@@ -50,7 +50,7 @@ pub fn read_clock_reset_request(path: &Path) -> Result<ClockResetRequest> {
 }
 
 fn check_product(request: &ClockResetRequest, source_name: &str) -> Result<()> {
-    let product = &Catalog::builtin().product;
+    let product = &license_catalog::builtin().product;
     if &request.product == product {
         return Ok(());
     }
@@ -106,7 +106,7 @@ impl Issuer {
     /// The payload answering `request` at `now`.
     pub fn reset_for(&self, request: &ClockResetRequest, now: DateTime<Utc>) -> ClockReset {
         ClockReset {
-            product: Catalog::builtin().product.clone(),
+            product: license_catalog::builtin().product.clone(),
             installation_id: request.installation_id.clone(),
             nonce: request.nonce.clone(),
             request_mark: request.mark.map(|t| t.trunc_subsecs(0)),
@@ -123,7 +123,7 @@ impl Issuer {
     /// # Errors
     /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`].
     pub fn sign_clock_reset(&self, reset: ClockReset) -> Result<IssuedReset> {
-        reset.validate(Catalog::builtin())?;
+        reset.validate(license_catalog::builtin())?;
         let bytes = reset.to_bytes();
         let text = sign_document(DocumentKind::ClockReset, &bytes, self.signing_key());
         if sign_document(DocumentKind::ClockReset, &bytes, self.signing_key()) != text {
@@ -131,7 +131,8 @@ impl Issuer {
         }
         let mut keyring = Keyring::new();
         keyring.add(self.signing_key().verifying_key())?;
-        let verified = verify_clock_reset(text.as_bytes(), &keyring).map_err(format_check)?;
+        let verified = verify_clock_reset(text.as_bytes(), &keyring, license_catalog::builtin())
+            .map_err(format_check)?;
         if verified.reset != reset || verified.payload_bytes != bytes {
             return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
@@ -152,7 +153,8 @@ fn resend(record: &ResetRecord, request: &ClockResetRequest) -> Result<IssuedRes
     let envelope = dearmor_as(kind, record.text.as_bytes())
         .and_then(|e| Envelope::parse_as(&e, kind))
         .map_err(format_check)?;
-    let reset = ClockReset::parse(&envelope.payload, Catalog::builtin()).map_err(format_check)?;
+    let reset =
+        ClockReset::parse(&envelope.payload, license_catalog::builtin()).map_err(format_check)?;
     let same = reset.installation_id == request.installation_id
         && reset.request_mark == request.mark.map(|t| t.trunc_subsecs(0))
         && reset.request_clock == request.clock.trunc_subsecs(0);

@@ -8,6 +8,7 @@ fn issuer() -> Issuer {
 
 fn request() -> ClockResetRequest {
     ClockResetRequest::new(
+        license_catalog::builtin().product.clone(),
         "inst-1".into(),
         ClockResetRequest::nonce_from_bytes(&[0x5a; 16]),
         Some(parse_rfc3339("2031-01-01T00:00:00Z").unwrap()),
@@ -33,7 +34,12 @@ fn a_reset_carries_the_vendor_time_and_verifies() {
         .clock_reset(&mut ledger, &request(), now, Some(&out))
         .unwrap();
     assert!(!issued.resent);
-    let verified = verify_clock_reset(&std::fs::read(&out).unwrap(), &keyring()).unwrap();
+    let verified = verify_clock_reset(
+        &std::fs::read(&out).unwrap(),
+        &keyring(),
+        license_catalog::builtin(),
+    )
+    .unwrap();
     assert_eq!(verified.reset, issued.reset);
     let r = &verified.reset;
     assert_eq!(r.issued_at, parse_rfc3339("2026-11-29T10:00:00Z").unwrap());

@@ -12,6 +12,7 @@ use license_issuer::Ledger;
 
 fn request(nonce_byte: u8) -> ClockResetRequest {
     ClockResetRequest::new(
+        license_catalog::builtin().product.clone(),
         "inst-1".into(),
         ClockResetRequest::nonce_from_bytes(&[nonce_byte; 16]),
         Some(parse_rfc3339("2031-03-14T09:26:53Z").unwrap()),
@@ -47,7 +48,7 @@ fn a_request_becomes_a_clock_reset_that_verifies_and_is_recorded() {
         )
         .stdout_has("import it on the installation: license-verifier import r.reset");
     let text = fs::read(env.path("r.reset")).unwrap();
-    let verified = verify_clock_reset(&text, &env.keyring()).unwrap();
+    let verified = verify_clock_reset(&text, &env.keyring(), license_catalog::builtin()).unwrap();
     let r = verified.reset;
     assert_eq!(
         (r.installation_id.as_str(), r.issuer.as_str()),
@@ -124,6 +125,7 @@ fn a_request_that_is_not_a_clock_reset_request_is_named() {
     let env = env_with_request();
     env.write("order.json", ORDER);
     let activation = license_format::ActivationRequest::new(
+        license_catalog::builtin().product.clone(),
         "inst-1".into(),
         "host".into(),
         parse_rfc3339("2026-11-29T09:00:00Z").unwrap(),

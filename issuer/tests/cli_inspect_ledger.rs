@@ -49,6 +49,80 @@ fn inspect_shows_the_license_and_checks_the_signature() {
         (v["signature"].as_str(), v["payload"]["license_id"].as_str()),
         (Some("valid"), Some("LIC-000001"))
     );
+    // The state at the clock, judged as the verifier judges it (FORMAT.md §7).
+    let p: license_format::Payload = serde_json::from_value(v["payload"].clone()).unwrap();
+    let now = license_format::State::of_term(
+        p.valid_from,
+        p.valid_until,
+        p.grace_days,
+        chrono::Utc::now(),
+    );
+    assert_eq!(v["state"].as_str(), Some(now.name()), "{v}");
+}
+
+#[test]
+fn inspect_says_where_the_term_stands_now() {
+    let env = Env::new();
+    env.keygen();
+    let day = |days: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let order = |from: &str, until: &str| {
+        format!(
+            r#"{{"customer": {{"id": "C-1", "name": "Acme"}}, "valid_from": "{from}",
+                "valid_until": "{until}", "grace_days": 14,
+                "system_licenses": ["superoffice-server"], "user_plans": {{}}}}"#
+        )
+    };
+    for (name, from, until, state, words) in [
+        (
+            "later",
+            day(400),
+            day(800),
+            "not-yet-valid",
+            "state now:    not yet valid (from ",
+        ),
+        ("now", day(-10), day(100), "active", "state now:    active"),
+        (
+            "grace",
+            day(-100),
+            day(-3),
+            "grace",
+            "state now:    in its grace period until ",
+        ),
+        (
+            "past",
+            day(-100),
+            day(-30),
+            "expired",
+            "state now:    expired since ",
+        ),
+    ] {
+        env.write(&format!("{name}.json"), &order(&from, &until));
+        env.issue(&[
+            "--order",
+            &format!("{name}.json"),
+            "--out",
+            &format!("{name}.lic"),
+            "--unbound",
+        ])
+        .code(0);
+        env.run(&["inspect", &format!("{name}.lic")])
+            .code(0)
+            .stdout_has(words);
+        let v = env
+            .run(&["inspect", &format!("{name}.lic"), "--json"])
+            .code(0)
+            .json();
+        assert_eq!(v["state"].as_str(), Some(state), "{v}");
+        let nl = env
+            .run(&["inspect", &format!("{name}.lic"), "--lang", "nl"])
+            .code(0)
+            .stdout();
+        assert!(nl.contains("status nu:"), "{nl}");
+    }
 }
 
 #[test]

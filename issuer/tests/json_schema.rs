@@ -39,6 +39,7 @@ fn valid(name: &str, out: &Outcome, expected_exit: i32) -> Value {
 
 fn request() -> String {
     ClockResetRequest::new(
+        license_catalog::builtin().product.clone(),
         "inst-1".into(),
         ClockResetRequest::nonce_from_bytes(&[7; 16]),
         None,

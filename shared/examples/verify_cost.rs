@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     };
     let message = signed_message(&envelope.payload);
     let ok = (0..n).all(|_| match what.as_str() {
-        "license" => verify_license(black_box(FILE), &ring).is_ok(),
+        "license" => verify_license(black_box(FILE), &ring, license_catalog::builtin()).is_ok(),
         _ => verify_signature(key, black_box(&message), &envelope.sig).is_ok(),
     });
     if ok {

@@ -1,13 +1,11 @@
 //! The product catalog: which licenses exist, what each enables, in English and Dutch
-//! (FORMAT.md §10). The data is `shared/catalog.json`, compiled in and read once.
+//! (FORMAT.md §10). The catalog is data the product supplies ([`Catalog::from_json`]);
+//! this crate knows no product. SuperOffice CRM's is the crate `license-catalog`.
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-
-const CATALOG_JSON: &str = include_str!("../catalog.json");
 
 /// A language for names and descriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -140,21 +138,19 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The catalog compiled into this crate, parsed once.
-    pub fn builtin() -> &'static Catalog {
-        static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            // The data is compiled in and checked by this module's tests, so a parse
-            // failure here can only be a broken build.
-            #[allow(clippy::expect_used)]
-            let mut catalog: Catalog =
-                serde_json::from_str(CATALOG_JSON).expect("shared/catalog.json is valid");
-            catalog
-                .user_plans
-                .iter_mut()
-                .for_each(|e| e.kind = LicenseKind::UserPlan);
-            catalog
-        })
+    /// A catalog from its JSON (FORMAT.md §10): the product's system licenses, user plans,
+    /// exclusive plans and capabilities.
+    ///
+    /// # Errors
+    /// [`Error::Catalog`](crate::Error::Catalog) when the text is not a catalog.
+    pub fn from_json(text: &str) -> crate::Result<Catalog> {
+        let mut catalog: Catalog =
+            crate::json::from_slice(text.as_bytes()).map_err(crate::Error::Catalog)?;
+        catalog
+            .user_plans
+            .iter_mut()
+            .for_each(|e| e.kind = LicenseKind::UserPlan);
+        Ok(catalog)
     }
 
     /// Every license, system licenses first, in display order.
@@ -189,60 +185,18 @@ impl Catalog {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn builtin_catalog_is_complete_and_consistent() {
-        let c = Catalog::builtin();
-        assert_eq!(c.product, "superoffice-crm");
-        assert_eq!(c.system_licenses.len(), 9);
-        assert_eq!(c.user_plans.len(), 7);
-        assert!(c.user_plans.iter().all(|e| e.kind == LicenseKind::UserPlan));
-        assert!(c
-            .system_licenses
-            .iter()
-            .all(|e| e.kind == LicenseKind::System));
-        for cap in &c.capabilities {
-            for code in &cap.requires_system {
-                assert_eq!(
-                    c.entry(code).map(|e| e.kind),
-                    Some(LicenseKind::System),
-                    "{code}"
-                );
-            }
-            for code in &cap.requires_plan_any_of {
-                assert_eq!(
-                    c.entry(code).map(|e| e.kind),
-                    Some(LicenseKind::UserPlan),
-                    "{code}"
-                );
-            }
-        }
-        for e in c.entries() {
-            assert!(
-                !e.name.nl.is_empty() && !e.description.nl.is_empty(),
-                "{}",
-                e.code
-            );
-            for cap in &e.enables {
-                assert!(
-                    c.capability(cap).is_some(),
-                    "{} enables unknown {cap}",
-                    e.code
-                );
-            }
-        }
-        assert_eq!(c.exclusive_plans.len(), 6);
-        assert_eq!(
-            c.entry("quote-management").unwrap().name.get(Lang::Nl),
-            "Verkoopoffertebeheer"
-        );
+    /// SuperOffice CRM's catalog (crate `license-catalog`), read here as any product's.
+    pub(crate) fn catalog() -> Catalog {
+        Catalog::from_json(include_str!("../../catalog/catalog.json"))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
     fn suggests_nearest_code_of_the_same_kind() {
-        let c = Catalog::builtin();
+        let c = catalog();
         assert_eq!(
             c.suggest("sales-premum", LicenseKind::UserPlan),
             Some("sales-premium")
@@ -252,5 +206,16 @@ mod tests {
             Some("superoffice-server")
         );
         assert_eq!(c.suggest("zzzzzzzz", LicenseKind::System), None);
+    }
+
+    #[test]
+    fn a_text_that_is_not_a_catalog_is_refused() {
+        for text in ["", "{}", "[]", r#"{"product": 1}"#] {
+            assert_eq!(
+                Catalog::from_json(text).map(|_| ()).unwrap_err().code(),
+                "catalog",
+                "{text}"
+            );
+        }
     }
 }

@@ -74,6 +74,9 @@ pub enum Error {
     /// The signed payload is not well-formed JSON of the shape of FORMAT.md §6.
     #[error("payload: {0}")]
     Payload(JsonProblem),
+    /// A catalog a product supplied is not a catalog (FORMAT.md §10).
+    #[error("catalog: {0}")]
+    Catalog(JsonProblem),
     /// A payload member holds a value the format forbids.
     #[error("payload: {field}: {problem}")]
     InvalidPayload {
@@ -132,6 +135,7 @@ impl Error {
             Error::UnknownKey { .. } => "unknown-key",
             Error::BadSignature => "bad-signature",
             Error::Payload { .. } => "payload",
+            Error::Catalog { .. } => "catalog",
             Error::InvalidPayload { .. } => "invalid-payload",
             Error::WrongProduct { .. } => "wrong-product",
             Error::Request { .. } => "request",
@@ -150,7 +154,7 @@ impl Error {
     /// | `armor` | `problem` (a code of [`ArmorProblem`]) and its data |
     /// | `base64` | `problem` (a code of [`Base64Problem`]) and its data |
     /// | `envelope` | `problem` (a code of [`EnvelopeProblem`], or of [`JsonProblem`]) and its data |
-    /// | `payload` | `problem` (a code of [`JsonProblem`]) and its data |
+    /// | `payload`, `catalog` | `problem` (a code of [`JsonProblem`]) and its data |
     /// | `request`, `clock-reset-request` | `problem` (a code of [`RequestProblem`], or of [`JsonProblem`] or [`TextProblem`](crate::problem::TextProblem)) and its data |
     /// | `key` | `problem` (a code of [`KeyProblem`]) and its data |
     /// | `unsupported-format` | `found`, `known` (the formats read, quoted, joined by " and ") |
@@ -178,7 +182,9 @@ impl Error {
             Error::Armor(p) => return with_problem(json!({}), p.code(), p.details()),
             Error::Base64(p) => return with_problem(json!({}), p.code(), p.details()),
             Error::Envelope(p) => return with_problem(json!({}), p.code(), p.details()),
-            Error::Payload(p) => return with_problem(json!({}), p.code(), p.details()),
+            Error::Payload(p) | Error::Catalog(p) => {
+                return with_problem(json!({}), p.code(), p.details())
+            }
             Error::Request(p) | Error::ClockResetRequest(p) => {
                 return with_problem(json!({}), p.code(), p.details())
             }

@@ -7,11 +7,13 @@
 //! that a verifier compiles no PKCS#8 code.
 //!
 //! ```
-//! use license_format::{Keyring, verify_license};
+//! use license_format::{verify_license, Catalog, Keyring};
 //!
+//! // The product supplies its catalog (SuperOffice CRM's is the crate license-catalog).
+//! let catalog = Catalog::from_json(include_str!("../../catalog/catalog.json")).unwrap();
 //! let keyring = Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();
 //! let file = include_bytes!("../../tests/vectors/valid-basic.lic");
-//! let verified = verify_license(file, &keyring).unwrap();
+//! let verified = verify_license(file, &keyring, &catalog).unwrap();
 //! assert_eq!(verified.payload.product, "superoffice-crm");
 //! ```
 #![forbid(unsafe_code)]
@@ -32,6 +34,7 @@ pub mod problem;
 mod request;
 mod reset;
 mod reset_request;
+pub mod state;
 pub mod text;
 pub mod time;
 
@@ -57,6 +60,7 @@ pub use problem::{
 pub use request::ActivationRequest;
 pub use reset::{verify_clock_reset, ClockReset, VerifiedClockReset};
 pub use reset_request::ClockResetRequest;
+pub use state::State;
 
 #[cfg(feature = "signing")]
 pub use ed25519_dalek::SigningKey;

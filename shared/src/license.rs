@@ -33,7 +33,7 @@ pub fn verify_signature(key: &VerifyingKey, message: &[u8], sig: &[u8; 64]) -> R
         .map_err(|_| Error::BadSignature)
 }
 
-/// Verifies a license file against the trusted keys and the built-in catalog, in the
+/// Verifies a license file against the trusted keys and the product's catalog, in the
 /// fixed order: size, armor, envelope, format, alg, kid, signature, then the payload,
 /// parsed from the very bytes that were verified. No clock is read: whether the license
 /// is in its term is the caller's question.
@@ -41,13 +41,13 @@ pub fn verify_signature(key: &VerifyingKey, message: &[u8], sig: &[u8; 64]) -> R
 /// # Errors
 /// Every variant of [`Error`] that concerns a license file, the first one met in that
 /// order.
-pub fn verify_license(input: &[u8], keyring: &Keyring) -> Result<VerifiedFile> {
+pub fn verify_license(input: &[u8], keyring: &Keyring, catalog: &Catalog) -> Result<VerifiedFile> {
     let envelope = Envelope::parse(&dearmor(input)?)?;
     let key = keyring
         .get(&envelope.kid)
         .ok_or(Error::UnknownKey { kid: envelope.kid })?;
     verify_signature(key, &signed_message(&envelope.payload), &envelope.sig)?;
-    let payload = Payload::parse(&envelope.payload, Catalog::builtin())?;
+    let payload = Payload::parse(&envelope.payload, catalog)?;
     Ok(VerifiedFile {
         kid: envelope.kid,
         payload,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::constants::{MAX_REQUEST_BYTES, REQUEST_FORMAT_V1};
-use crate::{json, time, Catalog, Error, RequestProblem, Result};
+use crate::{json, time, Error, RequestProblem, Result};
 
 /// Which installation asks for a license. Plain JSON, unsigned: the vendor decides
 /// whether to trust it.
@@ -25,11 +25,16 @@ pub struct ActivationRequest {
 }
 
 impl ActivationRequest {
-    /// A request for this installation, for the built-in catalog's product.
-    pub fn new(installation_id: String, hostname: String, created_at: DateTime<Utc>) -> Self {
+    /// A request for this installation of `product` (the catalog's product id).
+    pub fn new(
+        product: String,
+        installation_id: String,
+        hostname: String,
+        created_at: DateTime<Utc>,
+    ) -> Self {
         ActivationRequest {
             format: REQUEST_FORMAT_V1.to_owned(),
-            product: Catalog::builtin().product.clone(),
+            product,
             installation_id,
             hostname,
             created_at,
@@ -80,7 +85,8 @@ mod tests {
     #[test]
     fn round_trip_and_refusals() {
         let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
-        let req = ActivationRequest::new("inst-1".into(), "host".into(), t);
+        let req =
+            ActivationRequest::new("superoffice-crm".into(), "inst-1".into(), "host".into(), t);
         assert_eq!(
             ActivationRequest::parse(req.to_json().as_bytes()).unwrap(),
             req
@@ -99,7 +105,7 @@ mod tests {
     fn ids_and_hostnames_follow_the_string_rules() {
         let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
         let parse = |id: &str, host: &str| {
-            let req = ActivationRequest::new(id.into(), host.into(), t);
+            let req = ActivationRequest::new("superoffice-crm".into(), id.into(), host.into(), t);
             ActivationRequest::parse(req.to_json().as_bytes())
         };
         assert!(parse("inst-1", "").is_ok());

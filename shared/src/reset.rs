@@ -110,7 +110,11 @@ pub struct VerifiedClockReset {
 /// [`Error::Envelope`], [`Error::UnsupportedFormat`], [`Error::UnsupportedAlgorithm`],
 /// [`Error::MalformedKeyId`], [`Error::UnknownKey`], [`Error::BadSignature`],
 /// [`Error::Payload`], [`Error::InvalidPayload`] or [`Error::WrongProduct`].
-pub fn verify_clock_reset(input: &[u8], keyring: &Keyring) -> Result<VerifiedClockReset> {
+pub fn verify_clock_reset(
+    input: &[u8],
+    keyring: &Keyring,
+    catalog: &Catalog,
+) -> Result<VerifiedClockReset> {
     let kind = DocumentKind::ClockReset;
     let envelope = Envelope::parse_as(&dearmor_as(kind, input)?, kind)?;
     let key = keyring
@@ -121,7 +125,7 @@ pub fn verify_clock_reset(input: &[u8], keyring: &Keyring) -> Result<VerifiedClo
         &signed_message_as(kind, &envelope.payload),
         &envelope.sig,
     )?;
-    let reset = ClockReset::parse(&envelope.payload, Catalog::builtin())?;
+    let reset = ClockReset::parse(&envelope.payload, catalog)?;
     Ok(VerifiedClockReset {
         kid: envelope.kid,
         reset,

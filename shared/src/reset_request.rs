@@ -7,7 +7,7 @@ use crate::constants::{
     CLOCK_RESET_REQUEST_FORMAT_V1, MAX_REQUEST_BYTES, NONCE_BYTES, REQUEST_FORMAT_V1,
 };
 use crate::reset::{check_installation_id, is_nonce, member};
-use crate::{document_kind, json, time, Catalog, Error, RequestProblem, Result};
+use crate::{document_kind, json, time, Error, RequestProblem, Result};
 
 /// An installation's request to have its clock high-water mark reset. Plain JSON,
 /// unsigned: the vendor decides whether to grant it, and the nonce ties the signed
@@ -41,10 +41,11 @@ struct FormatOnly {
 }
 
 impl ClockResetRequest {
-    /// A request for this installation, for the built-in catalog's product. `nonce` is
+    /// A request for this installation of `product` (the catalog's product id). `nonce` is
     /// the caller's fresh random value, as [`ClockResetRequest::nonce_from_bytes`]
     /// writes it: this crate reads no random source.
     pub fn new(
+        product: String,
         installation_id: String,
         nonce: String,
         mark: Option<DateTime<Utc>>,
@@ -53,7 +54,7 @@ impl ClockResetRequest {
     ) -> Self {
         ClockResetRequest {
             format: CLOCK_RESET_REQUEST_FORMAT_V1.to_owned(),
-            product: Catalog::builtin().product.clone(),
+            product,
             installation_id,
             nonce,
             mark,
@@ -142,7 +143,14 @@ mod tests {
     fn request() -> ClockResetRequest {
         let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
         let nonce = ClockResetRequest::nonce_from_bytes(&[0xab; NONCE_BYTES]);
-        ClockResetRequest::new("inst-1".into(), nonce, None, t, "host".into())
+        ClockResetRequest::new(
+            "superoffice-crm".into(),
+            "inst-1".into(),
+            nonce,
+            None,
+            t,
+            "host".into(),
+        )
     }
 
     fn parse_err(text: &str) -> String {
@@ -205,7 +213,9 @@ mod tests {
     #[test]
     fn names_what_another_document_is() {
         let t = time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
-        let activation = crate::ActivationRequest::new("i".into(), "h".into(), t).to_json();
+        let activation =
+            crate::ActivationRequest::new("superoffice-crm".into(), "i".into(), "h".into(), t)
+                .to_json();
         assert_eq!(
             parse_err(&activation),
             "clock-reset request: this is an activation request (activation-request/v1), not a clock-reset request"

@@ -20,7 +20,7 @@ fn keyring() -> Keyring {
 
 fn reset() -> ClockReset {
     ClockReset {
-        product: Catalog::builtin().product.clone(),
+        product: crate::catalog::tests::catalog().product.clone(),
         installation_id: "inst-1".into(),
         nonce: "0123456789abcdef0123456789abcdef".into(),
         request_mark: Some(time::parse_rfc3339("2031-05-01T00:00:00Z").unwrap()),
@@ -56,7 +56,12 @@ fn a_signed_reset_verifies_and_keeps_its_bytes() {
     assert!(
         bytes.starts_with(br#"{"product":"superoffice-crm","installation_id":"inst-1","nonce":"#)
     );
-    let verified = verify_clock_reset(signed(RESET, &bytes).as_bytes(), &keyring()).unwrap();
+    let verified = verify_clock_reset(
+        signed(RESET, &bytes).as_bytes(),
+        &keyring(),
+        &crate::catalog::tests::catalog(),
+    )
+    .unwrap();
     assert_eq!(verified.reset, reset());
     assert_eq!(verified.payload_bytes, bytes);
     assert_eq!(verified.kid, KeyId::of(&key().verifying_key()));
@@ -66,9 +71,13 @@ fn a_signed_reset_verifies_and_keeps_its_bytes() {
     };
     let text = signed(RESET, &unmarked.to_bytes());
     assert_eq!(
-        verify_clock_reset(text.as_bytes(), &keyring())
-            .unwrap()
-            .reset,
+        verify_clock_reset(
+            text.as_bytes(),
+            &keyring(),
+            &crate::catalog::tests::catalog()
+        )
+        .unwrap()
+        .reset,
         unmarked
     );
 }
@@ -87,7 +96,12 @@ fn sign_document_writes_what_verifiers_read() {
 #[test]
 fn a_reset_in_license_armor_is_named_not_verified() {
     let text = armor_as(LICENSE, &envelope(RESET, RESET, &reset().to_bytes()));
-    let err = verify_license(text.as_bytes(), &keyring()).unwrap_err();
+    let err = verify_license(
+        text.as_bytes(),
+        &keyring(),
+        &crate::catalog::tests::catalog(),
+    )
+    .unwrap_err();
     assert_eq!(
         err,
         Error::WrongDocumentKind {
@@ -95,7 +109,11 @@ fn a_reset_in_license_armor_is_named_not_verified() {
             found: RESET.format()
         }
     );
-    let err = verify_license(signed(RESET, &reset().to_bytes()).as_bytes(), &keyring());
+    let err = verify_license(
+        signed(RESET, &reset().to_bytes()).as_bytes(),
+        &keyring(),
+        &crate::catalog::tests::catalog(),
+    );
     assert!(
         matches!(err, Err(Error::WrongDocumentKind { .. })),
         "{err:?}"
@@ -106,7 +124,12 @@ fn a_reset_in_license_armor_is_named_not_verified() {
 fn a_reset_relabelled_as_a_license_fails_the_signature() {
     let text = armor_as(LICENSE, &envelope(RESET, LICENSE, &reset().to_bytes()));
     assert_eq!(
-        verify_license(text.as_bytes(), &keyring()).unwrap_err(),
+        verify_license(
+            text.as_bytes(),
+            &keyring(),
+            &crate::catalog::tests::catalog()
+        )
+        .unwrap_err(),
         Error::BadSignature
     );
 }
@@ -117,11 +140,21 @@ fn a_license_relabelled_as_a_reset_fails_the_signature() {
     let bytes = reset().to_bytes();
     let text = armor_as(RESET, &envelope(LICENSE, RESET, &bytes));
     assert_eq!(
-        verify_clock_reset(text.as_bytes(), &keyring()).unwrap_err(),
+        verify_clock_reset(
+            text.as_bytes(),
+            &keyring(),
+            &crate::catalog::tests::catalog()
+        )
+        .unwrap_err(),
         Error::BadSignature
     );
     let license = signed(LICENSE, &bytes);
-    let err = verify_clock_reset(license.as_bytes(), &keyring()).unwrap_err();
+    let err = verify_clock_reset(
+        license.as_bytes(),
+        &keyring(),
+        &crate::catalog::tests::catalog(),
+    )
+    .unwrap_err();
     assert_eq!(
         err,
         Error::WrongDocumentKind {
@@ -153,12 +186,16 @@ fn refusals_come_in_the_fixed_order() {
     };
     let text = signed(RESET, &reset().to_bytes());
     assert!(matches!(
-        verify_clock_reset(text.as_bytes(), &other),
+        verify_clock_reset(text.as_bytes(), &other, &crate::catalog::tests::catalog()),
         Err(Error::UnknownKey { .. })
     ));
     let too_big = format!("{text}{}", " ".repeat(64 * 1024));
     assert!(matches!(
-        verify_clock_reset(too_big.as_bytes(), &keyring()),
+        verify_clock_reset(
+            too_big.as_bytes(),
+            &keyring(),
+            &crate::catalog::tests::catalog()
+        ),
         Err(Error::TooLarge { .. })
     ));
     let wrong_product = ClockReset {
@@ -168,6 +205,7 @@ fn refusals_come_in_the_fixed_order() {
     let err = verify_clock_reset(
         signed(RESET, &wrong_product.to_bytes()).as_bytes(),
         &keyring(),
+        &crate::catalog::tests::catalog(),
     );
     assert!(matches!(err, Err(Error::WrongProduct { .. })), "{err:?}");
 }
@@ -175,7 +213,11 @@ fn refusals_come_in_the_fixed_order() {
 #[test]
 fn payload_members_are_strict() {
     let verify = |payload: &str| {
-        verify_clock_reset(signed(RESET, payload.as_bytes()).as_bytes(), &keyring())
+        verify_clock_reset(
+            signed(RESET, payload.as_bytes()).as_bytes(),
+            &keyring(),
+            &crate::catalog::tests::catalog(),
+        )
     };
     let text = String::from_utf8(reset().to_bytes()).unwrap();
     let err = verify(&text.replace(r#","issuer":"Vendor AS""#, "")).unwrap_err();

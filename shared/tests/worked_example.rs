@@ -5,7 +5,7 @@
 
 use license_format::{
     sign_payload, signed_message, signing_key_from_pem, verify_license, verifying_key_to_pem,
-    Catalog, KeyId, Keyring, Payload,
+    KeyId, Keyring, Payload,
 };
 
 const FORMAT_MD: &str = include_str!("../../docs/FORMAT.md");
@@ -83,12 +83,12 @@ fn payload_message_signature_envelope_and_file_are_the_ones_printed() {
 fn the_file_verifies_under_the_example_key_alone() {
     let file = blocks()[6];
     let ring = Keyring::from_pem(PUBLIC).unwrap();
-    let verified = verify_license(file.as_bytes(), &ring).unwrap();
+    let verified = verify_license(file.as_bytes(), &ring, license_catalog::builtin()).unwrap();
     assert_eq!(
         verified.payload,
-        Payload::parse(&verified.payload_bytes, Catalog::builtin()).unwrap()
+        Payload::parse(&verified.payload_bytes, license_catalog::builtin()).unwrap()
     );
     assert_eq!(verified.payload.license_id, "LIC-000001");
     let vendor = Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();
-    assert!(verify_license(file.as_bytes(), &vendor).is_err());
+    assert!(verify_license(file.as_bytes(), &vendor, license_catalog::builtin()).is_err());
 }

@@ -8,7 +8,7 @@ mod mutate;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use license_format::{
-    armor, dearmor, sign_payload, signing_key_from_pem, verify_license, ActivationRequest, Catalog,
+    armor, dearmor, sign_payload, signing_key_from_pem, verify_license, ActivationRequest,
     Envelope, Keyring, Payload,
 };
 use mutate::{Mutator, Rng};
@@ -47,14 +47,19 @@ fn flips(bytes: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
 fn every_single_bit_flip_is_refused() {
     let ring = keyring();
     let text = valid_license();
-    verify_license(text.as_bytes(), &ring).expect("the genuine file verifies");
+    verify_license(text.as_bytes(), &ring, license_catalog::builtin())
+        .expect("the genuine file verifies");
     let envelope_bytes = dearmor(text.as_bytes()).unwrap();
     let envelope_json: Value = serde_json::from_slice(&envelope_bytes).unwrap();
     let parsed = Envelope::parse(&envelope_bytes).unwrap();
 
     let mut refused = 0usize;
     let mut accepted = Vec::new();
-    let mut check = |what: &str, candidate: &[u8]| match verify_license(candidate, &ring) {
+    let mut check = |what: &str, candidate: &[u8]| match verify_license(
+        candidate,
+        &ring,
+        license_catalog::builtin(),
+    ) {
         Ok(_) => accepted.push(what.to_owned()),
         Err(_) => refused += 1,
     };
@@ -88,7 +93,7 @@ fn every_single_bit_flip_of_the_armored_text_is_refused() {
     let text = valid_license().into_bytes();
     let (mut refused, mut accepted) = (0usize, Vec::new());
     for (i, flipped) in flips(&text).enumerate() {
-        match verify_license(&flipped, &ring) {
+        match verify_license(&flipped, &ring, license_catalog::builtin()) {
             Ok(_) => accepted.push(i),
             Err(_) => refused += 1,
         }
@@ -125,9 +130,13 @@ fn mutated_inputs_never_panic_and_are_typed() {
     let license = valid_license();
     let envelope = dearmor(license.as_bytes()).unwrap();
     let payload = Envelope::parse(&envelope).unwrap().payload;
-    let request =
-        ActivationRequest::new("inst-1".into(), "host".into(), chrono::DateTime::UNIX_EPOCH)
-            .to_json();
+    let request = ActivationRequest::new(
+        license_catalog::builtin().product.clone(),
+        "inst-1".into(),
+        "host".into(),
+        chrono::DateTime::UNIX_EPOCH,
+    )
+    .to_json();
     let keys = [
         VENDOR_PUB,
         include_str!("../../keys-example/vendor-next.pub"),
@@ -146,15 +155,24 @@ fn mutated_inputs_never_panic_and_are_typed() {
     for round in 0..20_000 {
         // Armored text, envelope JSON and signed payload JSON: the three layers a file has.
         let a = m.mutate(license.as_bytes());
-        accepted += usize::from(verify_license(&a, &ring).is_ok());
+        accepted += usize::from(verify_license(&a, &ring, license_catalog::builtin()).is_ok());
         let e = m.mutate(&envelope);
-        accepted += usize::from(verify_license(armor(&e).as_bytes(), &ring).is_ok());
+        accepted += usize::from(
+            verify_license(armor(&e).as_bytes(), &ring, license_catalog::builtin()).is_ok(),
+        );
         accepted += usize::from(Envelope::parse(&e).is_ok());
         let p = m.mutate(&payload);
-        accepted += usize::from(Payload::parse(&p, Catalog::builtin()).is_ok());
+        accepted += usize::from(Payload::parse(&p, license_catalog::builtin()).is_ok());
         if round % 10 == 0 {
             // Signing costs more than parsing: one in ten goes through the whole path.
-            accepted += usize::from(verify_license(signer.sign(&p).as_bytes(), &ring).is_ok());
+            accepted += usize::from(
+                verify_license(
+                    signer.sign(&p).as_bytes(),
+                    &ring,
+                    license_catalog::builtin(),
+                )
+                .is_ok(),
+            );
             counts[5] += 1;
         }
         let r = m.mutate(request.as_bytes());

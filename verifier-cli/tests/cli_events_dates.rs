@@ -173,7 +173,7 @@ fn the_licenses_screen_has_a_head_and_fits_80_columns() {
     let mut all = current()
         .set("system_licenses", serde_json::json!([]))
         .set("user_plans", serde_json::json!([]));
-    let catalog = license_verifier::Catalog::builtin();
+    let catalog = license_catalog::builtin();
     for e in &catalog.system_licenses {
         let list = all.0["system_licenses"].as_array_mut().unwrap();
         list.push(serde_json::json!({"code": e.code, "valid_until": null}));

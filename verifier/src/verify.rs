@@ -29,7 +29,7 @@ pub struct VerifiedLicense {
 /// ```
 pub fn verify(bytes: &[u8], keyring: &Keyring) -> Result<VerifiedLicense> {
     Ok(VerifiedLicense {
-        file: verify_license(bytes, keyring)?,
+        file: verify_license(bytes, keyring, license_catalog::builtin())?,
     })
 }
 
@@ -159,7 +159,7 @@ impl VerifiedLicense {
 
     /// The catalog the license was checked against.
     pub fn catalog(&self) -> &'static Catalog {
-        Catalog::builtin()
+        license_catalog::builtin()
     }
 }
 

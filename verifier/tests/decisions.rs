@@ -125,7 +125,7 @@ fn the_four_reasons_a_person_acts_on() {
         .check_capability("web-client", Some("alice"), now)
         .unwrap();
     assert!(!d.allowed);
-    let web_plans = license_verifier::Catalog::builtin()
+    let web_plans = license_catalog::builtin()
         .capability("web-client")
         .unwrap()
         .requires_plan_any_of

@@ -57,7 +57,7 @@ fn grants(store: &LicenseStore, now: DateTime<Utc>) -> Result<BTreeSet<String>, 
             out.insert(format!("web-client {user}"));
         }
     }
-    let catalog = license_verifier::Catalog::builtin();
+    let catalog = license_catalog::builtin();
     for entry in &catalog.system_licenses {
         if store.check_system(&entry.code, now)?.allowed {
             out.insert(format!("system {}", entry.code));

@@ -6,7 +6,6 @@ use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{DateTime, Utc};
-use license_format::Catalog;
 use license_verifier::store::{SeatRow, UserRow};
 use license_verifier::LicenseStore;
 use maud::{html, Markup};
@@ -81,7 +80,7 @@ async fn render(ctx: &Ctx, q: String, notice: Option<Notice>) -> Response {
 }
 
 fn plan_codes() -> Vec<&'static str> {
-    Catalog::builtin()
+    license_catalog::builtin()
         .user_plans
         .iter()
         .map(|e| e.code.as_str())

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::format_rfc3339;
-use license_format::Payload;
+use license_format::{Payload, State};
 use license_issuer::input::read_named;
 use license_issuer::inspect::{inspect as decode, Inspection, SignatureStatus};
 use license_issuer::keyfile::read_keyring;
@@ -18,7 +18,7 @@ use super::labels::{block, end_json, last_day_text};
 pub fn inspect(args: &InspectArgs) -> Result<ExitCode> {
     let keyring = read_keyring(&args.trust)?;
     let (_, bytes) = read_named(&args.file, "license file", MAX_LICENSE_FILE_BYTES)?;
-    let inspection = decode(&bytes, &keyring)?;
+    let inspection = decode(&bytes, &keyring, chrono::Utc::now())?;
     if args.json {
         super::print_json(&to_json(&inspection))?;
     } else {
@@ -79,6 +79,7 @@ fn text(inspection: &Inspection) -> String {
         ("label-issued-at", format_rfc3339(&p.issued_at)),
         ("label-valid-from", format_rfc3339(&p.valid_from)),
         ("label-valid-until", valid_until),
+        ("label-state", state_text(&inspection.state)),
     ];
     for g in &p.system_licenses {
         let last = until(p.grant_end(g.valid_until));
@@ -100,6 +101,23 @@ fn text(inspection: &Inspection) -> String {
     block(&rows)
 }
 
+/// The term's state now, in words (the verifier's words for the same states).
+fn state_text(state: &State) -> String {
+    let day = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d").to_string();
+    match state {
+        State::NotYetValid { from } => t("inspect-state-not-yet-valid", &[("from", s(day(from)))]),
+        State::Active { .. } => t("inspect-state-active", &[]),
+        State::Grace { until, days_left } => {
+            let last = last_day_text(Some(until));
+            t(
+                "inspect-state-grace",
+                &[("until", s(last)), ("days_left", n(*days_left as f64))],
+            )
+        }
+        State::Expired { since } => t("inspect-state-expired", &[("since", s(day(since)))]),
+    }
+}
+
 /// The inspection as JSON: the payload as signed, and every term's end as `ends_at` and
 /// `last_day`.
 fn to_json(inspection: &Inspection) -> Value {
@@ -114,6 +132,8 @@ fn to_json(inspection: &Inspection) -> Value {
         "ends_at": ends_at,
         "last_day": last_day,
         "grants": grants_json(p),
+        "state": inspection.state.name(),
+        "state_text": state_text(&inspection.state),
         "payload": p,
     })
 }

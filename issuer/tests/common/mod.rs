@@ -112,7 +112,12 @@ impl Env {
     }
 
     pub fn verify(&self, file: &Path) -> VerifiedFile {
-        verify_license(&fs::read(file).unwrap(), &self.keyring()).unwrap()
+        verify_license(
+            &fs::read(file).unwrap(),
+            &self.keyring(),
+            license_catalog::builtin(),
+        )
+        .unwrap()
     }
 
     /// `ledger list --json` as JSON values.

@@ -70,7 +70,7 @@ impl From<Error> for Failure {
 /// What to do about an error, naming this command line's flags and commands.
 fn hint(code: &str, details: &serde_json::Map<String, Value>) -> Option<String> {
     if code == "unknown-code" && details.get("what").and_then(Value::as_str) == Some("capability") {
-        let catalog = license_format::Catalog::builtin();
+        let catalog = license_catalog::builtin();
         let codes: Vec<&str> = catalog
             .capabilities
             .iter()

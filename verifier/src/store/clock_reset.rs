@@ -95,6 +95,7 @@ impl LicenseStore {
                 },
             )?;
             Ok(ClockResetRequest::new(
+                license_catalog::builtin().product.clone(),
                 self.installation_id.clone(),
                 nonce,
                 mark.map(|m| m.trunc_subsecs(0)),
@@ -114,7 +115,7 @@ impl LicenseStore {
     /// [`Error::ClockResetOtherRequest`], [`Error::ClockResetStale`]. A refusal changes
     /// nothing but the events log.
     pub fn import_clock_reset(&self, bytes: &[u8], now: DateTime<Utc>) -> Result<ClockResetReport> {
-        let result = verify_clock_reset(bytes, &self.keyring)
+        let result = verify_clock_reset(bytes, &self.keyring, license_catalog::builtin())
             .map_err(Error::from)
             .and_then(|verified| {
                 self.write(now, |tx, ctx| {

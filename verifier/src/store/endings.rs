@@ -67,7 +67,7 @@ pub(crate) fn endings(
             plan: seats.is_some(),
             state,
             stops_at,
-            days_left: crate::state::days_rounded_up(stops_at - now),
+            days_left: license_format::state::days_rounded_up(stops_at - now),
             with_license: l.grant_until(code).flatten() == p.valid_until,
             users: Vec::new(),
             users_total: 0,

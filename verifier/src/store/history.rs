@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use license_format::time::parse_rfc3339;
-use license_format::{dearmor, Catalog, Customer, Envelope, Payload};
+use license_format::{dearmor, Customer, Envelope, Payload};
 use serde::Serialize;
 
 use super::import::SeatChange;
@@ -52,7 +52,7 @@ fn stored_payload(license_id: &str, text: &[u8]) -> Result<Payload> {
     };
     let envelope =
         Envelope::parse(&dearmor(text).map_err(|_| damaged())?).map_err(|_| damaged())?;
-    Payload::parse(&envelope.payload, Catalog::builtin()).map_err(|_| damaged())
+    Payload::parse(&envelope.payload, license_catalog::builtin()).map_err(|_| damaged())
 }
 
 /// What `new` changed against `old` (nothing before the first license).

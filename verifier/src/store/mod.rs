@@ -267,7 +267,12 @@ impl LicenseStore {
 
     /// The activation request to send to the vendor.
     pub fn activation_request(&self, hostname: &str, now: DateTime<Utc>) -> ActivationRequest {
-        ActivationRequest::new(self.installation_id.clone(), hostname.to_owned(), now)
+        ActivationRequest::new(
+            license_catalog::builtin().product.clone(),
+            self.installation_id.clone(),
+            hostname.to_owned(),
+            now,
+        )
     }
 
     /// The active license, re-verified, at the effective time.

@@ -2,7 +2,7 @@
 //! (`show`) and the access questions (`check`).
 
 use chrono::{DateTime, Utc};
-use license_format::{Catalog, CatalogEntry, Customer, Lang, LicenseKind};
+use license_format::{CatalogEntry, Customer, Lang, LicenseKind};
 use rusqlite::Connection;
 use serde::{Serialize, Serializer};
 
@@ -196,7 +196,7 @@ fn row(
 }
 
 fn known_entry(code: &str) -> Result<&'static CatalogEntry> {
-    Catalog::builtin()
+    license_catalog::builtin()
         .entry(code)
         .ok_or_else(|| unknown_code(code, None))
 }
@@ -204,7 +204,7 @@ fn known_entry(code: &str) -> Result<&'static CatalogEntry> {
 /// The error for a code the catalog does not know as a `kind` (any license when `None`):
 /// with what the code is instead, or the nearest code.
 pub(crate) fn unknown_code(code: &str, kind: Option<LicenseKind>) -> Error {
-    let catalog = Catalog::builtin();
+    let catalog = license_catalog::builtin();
     let kinds = kind.map_or(vec![LicenseKind::System, LicenseKind::UserPlan], |k| {
         vec![k]
     });
@@ -292,7 +292,7 @@ impl LicenseStore {
     pub fn licenses(&self, lang: Lang, now: DateTime<Utc>) -> Result<Vec<LicenseRow>> {
         self.read(now, |tx, ctx| {
             let license = ctx.license()?;
-            Catalog::builtin()
+            license_catalog::builtin()
                 .entries()
                 .map(|e| row(tx, license, e, lang, ctx.now))
                 .collect()
@@ -317,7 +317,7 @@ impl LicenseStore {
                     valid_until: p.valid_until,
                 }
             });
-            let rows = Catalog::builtin()
+            let rows = license_catalog::builtin()
                 .entries()
                 .map(|e| row(tx, license, e, lang, ctx.now))
                 .collect::<Result<_>>()?;
@@ -357,7 +357,7 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::UnknownCode`] for a code that is not a system license.
     pub fn check_system(&self, code: &str, now: DateTime<Utc>) -> Result<Decision> {
-        let catalog = Catalog::builtin();
+        let catalog = license_catalog::builtin();
         if catalog.entry(code).map(|e| e.kind) != Some(LicenseKind::System) {
             return Err(unknown_code(code, Some(LicenseKind::System)));
         }
@@ -408,7 +408,7 @@ impl LicenseStore {
         user: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Decision> {
-        let catalog = Catalog::builtin();
+        let catalog = license_catalog::builtin();
         let cap = catalog
             .capability(capability)
             .ok_or_else(|| Error::UnknownCode {

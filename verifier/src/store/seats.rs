@@ -10,7 +10,7 @@ use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
-use license_format::{Catalog, LicenseKind};
+use license_format::LicenseKind;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -71,7 +71,7 @@ pub struct SeatCheck {
 
 /// The catalog entry of a user plan, or [`Error::UnknownCode`].
 pub(crate) fn known_plan(plan: &str) -> Result<()> {
-    match Catalog::builtin().entry(plan) {
+    match license_catalog::builtin().entry(plan) {
         Some(e) if e.kind == LicenseKind::UserPlan => Ok(()),
         _ => Err(super::report::unknown_code(
             plan,
@@ -298,7 +298,7 @@ impl LicenseStore {
             let license = ctx.license()?;
             let plans: Vec<&str> = match plan {
                 Some(p) => vec![p],
-                None => Catalog::builtin()
+                None => license_catalog::builtin()
                     .user_plans
                     .iter()
                     .map(|e| e.code.as_str())
@@ -373,7 +373,7 @@ fn release_exclusive(
     held: &[String],
     move_from_other: bool,
 ) -> Result<Vec<String>> {
-    let catalog = Catalog::builtin();
+    let catalog = license_catalog::builtin();
     if !catalog.is_exclusive_plan(plan) {
         return Ok(Vec::new());
     }

@@ -5,7 +5,6 @@
 use crate::{end_day, Reason, Warning};
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
-use license_format::Catalog;
 use license_format::Lang;
 
 use super::{n, s, t};
@@ -287,7 +286,7 @@ pub fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> String {
     if lang != license_format::Lang::Nl {
         return english;
     }
-    let catalog = Catalog::builtin();
+    let catalog = license_catalog::builtin();
     match plans {
         [one] => catalog
             .entry(one)
@@ -308,7 +307,7 @@ pub fn plans_phrase_in(lang: license_format::Lang, plans: &[String]) -> String {
 /// How a set of plans is named in English: "an Essential or Premium plan" when the
 /// plans share levels (the last word of their names), else their names.
 pub fn plans_phrase(plans: &[String]) -> String {
-    let catalog = Catalog::builtin();
+    let catalog = license_catalog::builtin();
     let names: Vec<&str> = plans
         .iter()
         .map(|p| catalog.entry(p).map_or(p.as_str(), |e| e.name.en.as_str()))
@@ -343,7 +342,7 @@ mod tests {
 
     #[test]
     fn plan_phrase_from_catalog_names() {
-        let web = Catalog::builtin().capability("web-client").unwrap();
+        let web = license_catalog::builtin().capability("web-client").unwrap();
         assert_eq!(
             plans_phrase(&web.requires_plan_any_of),
             "an Essential or Premium plan"
