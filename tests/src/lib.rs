@@ -1,6 +1,7 @@
-//! Workspace-level test support: the deterministic generator of `tests/vectors/` (license
-//! files and clock resets), and the deterministic random source of the hostile-input and
-//! crash tests.
+//! Workspace-level test support: the one harness every crate's command-line tests run
+//! the binaries through ([`cli`]), the deterministic generator of `tests/vectors/`
+//! (license files and clock resets), and the one seeded random source of the
+//! workspace's tests ([`Rng`]).
 //!
 //! Every vector is made from `keys-example/` and fixed payloads, and Ed25519 signatures
 //! are deterministic, so running the generator twice gives the same bytes; the test
@@ -10,6 +11,7 @@
 // A generator run by developers: a broken example key or pointer must stop it loudly.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod cli;
 mod rng;
 mod vectors;
 

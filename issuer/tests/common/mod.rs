@@ -5,8 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use std::process::Output;
-
 use assert_cmd::Command;
 use license_format::{verify_license, Keyring, VerifiedFile};
 
@@ -55,19 +53,10 @@ impl Env {
         self.dir.path().join(name)
     }
 
-    /// The binary, run in the temporary directory with none of our variables set.
+    /// The binary, run in the temporary directory through the workspace's one harness
+    /// (no variable of ours set, English unless a test asks).
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("license-issuer").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env_remove("LICENSE_ISSUER_NAME")
-            .env_remove("LICENSE_LEDGER")
-            .env_remove("LICENSE_ISSUER_PASSPHRASE")
-            // English unless a test asks for another language.
-            .env_remove("LICENSE_LANG")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .env("LC_ALL", "C");
-        cmd
+        license_system_tests::cli::command("license-issuer", self.dir.path())
     }
 
     /// `cmd` with an issuer name.
@@ -130,87 +119,14 @@ impl Env {
     }
 }
 
+pub use license_system_tests::cli::Outcome;
+
+/// A process's standard error, as text (for tools other than ours: openssl).
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// A process's standard output, as text.
 pub fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// What one run of the binary gave; the checks panic showing the whole output.
-pub struct Outcome {
-    pub output: Output,
-}
-
-impl Outcome {
-    /// Runs `cmd` to completion.
-    pub fn of(cmd: &mut Command) -> Outcome {
-        Outcome {
-            output: cmd.output().unwrap(),
-        }
-    }
-
-    pub fn stdout(&self) -> String {
-        stdout(&self.output)
-    }
-
-    pub fn stderr(&self) -> String {
-        stderr(&self.output)
-    }
-
-    /// The whole output, for failure messages.
-    fn shown(&self) -> String {
-        format!(
-            "status {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.output.status.code(),
-            self.stdout(),
-            self.stderr()
-        )
-    }
-
-    /// Asserts the exit status is `code`.
-    #[track_caller]
-    pub fn code(self, code: i32) -> Outcome {
-        assert_eq!(
-            self.output.status.code(),
-            Some(code),
-            "unexpected exit status: {}",
-            self.shown()
-        );
-        self
-    }
-
-    /// Asserts stderr contains `words`.
-    #[track_caller]
-    pub fn stderr_has(self, words: &str) -> Outcome {
-        let text = self.stderr();
-        self.has("stderr", &text, words)
-    }
-
-    /// Asserts stdout contains `words`.
-    #[track_caller]
-    pub fn stdout_has(self, words: &str) -> Outcome {
-        let text = self.stdout();
-        self.has("stdout", &text, words)
-    }
-
-    #[track_caller]
-    fn has(self, stream: &str, text: &str, words: &str) -> Outcome {
-        assert!(
-            text.contains(words),
-            "{words:?} missing from {stream}: {}",
-            self.shown()
-        );
-        self
-    }
-
-    /// Stdout parsed as JSON.
-    #[track_caller]
-    pub fn json(&self) -> serde_json::Value {
-        match serde_json::from_slice(&self.output.stdout) {
-            Ok(v) => v,
-            Err(e) => panic!("stdout is not JSON ({e}): {}", self.shown()),
-        }
-    }
 }

@@ -123,17 +123,11 @@ impl Scene {
         std::fs::read_to_string(self.path(name)).unwrap()
     }
 
+    /// The binary `name` through the workspace's one harness, with an issuer name.
     fn command(&self, name: &str) -> Command {
-        let mut cmd = Command::new(bin(name));
-        cmd.current_dir(self.dir.path())
-            .env_remove("LICENSE_STORE")
-            .env_remove("LICENSE_LEDGER")
-            .env_remove("LICENSE_ISSUER_PASSPHRASE")
-            .env_remove("LICENSE_LANG")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .env("LC_ALL", "C")
-            .env("LICENSE_ISSUER_NAME", "Example Vendor AS");
+        assert!(bin(name).exists());
+        let mut cmd = license_system_tests::cli::process(name, self.dir.path());
+        cmd.env("LICENSE_ISSUER_NAME", "Example Vendor AS");
         cmd
     }
 

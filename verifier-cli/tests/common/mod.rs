@@ -30,30 +30,19 @@ impl Env {
         self.dir.path().join("license-store.db")
     }
 
-    /// The binary, run in the temp dir, with the store given through the environment.
+    /// The binary, run in the temp dir through the workspace's one harness, with the
+    /// store given through the environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("license-verifier").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env("LICENSE_STORE", self.store())
-            .env_remove("RUST_LOG")
-            // The language comes from the environment too: English unless a test asks.
-            .env_remove("LICENSE_LANG")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .env("LC_ALL", "C");
+        let mut cmd = license_system_tests::cli::command("license-verifier", self.dir.path());
+        cmd.env("LICENSE_STORE", self.store());
         cmd
     }
 
     /// The same command as a `std::process::Command`, for a process the test keeps
     /// running (`serve`).
     pub fn process(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_license-verifier"));
-        cmd.current_dir(self.dir.path())
-            .env("LICENSE_STORE", self.store())
-            .env_remove("LICENSE_LANG")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .env("LC_ALL", "C");
+        let mut cmd = license_system_tests::cli::process("license-verifier", self.dir.path());
+        cmd.env("LICENSE_STORE", self.store());
         cmd
     }
 
