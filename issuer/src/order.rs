@@ -82,6 +82,30 @@ impl Order {
     }
 }
 
+impl Order {
+    /// Refuses this order under an order id that the ledger issued, as `license_id`, to
+    /// the customer `issued_to`, when this order is for another: an order id names one
+    /// order of one customer, so neither its license nor a reissue goes to another.
+    ///
+    /// # Errors
+    /// [`Error::Order`] with [`P::OrderIdOfOtherCustomer`] at `order_id`.
+    pub(crate) fn check_order_id_owner(&self, license_id: &str, issued_to: &str) -> Result<()> {
+        let Some(order_id) = &self.order_id else {
+            return Ok(());
+        };
+        if issued_to == self.customer.id {
+            return Ok(());
+        }
+        let problem = P::OrderIdOfOtherCustomer {
+            order_id: order_id.clone(),
+            license_id: license_id.to_owned(),
+            issued_to: issued_to.to_owned(),
+            customer_id: self.customer.id.clone(),
+        };
+        Err(Error::order(&self.source_name, "order_id", problem))
+    }
+}
+
 /// The text of one JSON document (a UTF-8 byte order mark skipped), checked whole before
 /// its members are read: a line that is not JSON is told so, whatever its members.
 fn json_text(bytes: &[u8]) -> Result<&str, SyntaxProblem> {
