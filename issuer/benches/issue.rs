@@ -4,7 +4,8 @@
 //! serials from an SQLite ledger in a tempdir, payload validation, signing, the
 //! self-check of every file (signed twice, read back), file writes and ledger rows. `raw_sign` signs the
 //! same payload bytes with Ed25519 on one core and nothing else. The ratio of the two
-//! rates is printed at the end; the target is at least 0.5.
+//! rates is printed at the end; the target is at least 0.5. `order_parse` reads and
+//! checks one order, the part of a batch line done on the ledger thread before signing.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -111,6 +112,10 @@ fn benches(c: &mut Criterion) {
         )
     });
     group.finish();
+    let line = order_line(0);
+    c.bench_function("order_parse", |b| {
+        b.iter(|| Order::parse(black_box(line.as_bytes()), "bench", now()))
+    });
 }
 
 /// Runs raw signing and batch alternately, so that load from elsewhere on the machine

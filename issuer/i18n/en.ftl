@@ -99,6 +99,7 @@ problem-order-code-twice = "{ $catalog_code }" is given twice: give each code on
 problem-order-grant-outlives-license = the grant ends { $ends_at }, it outlives the license, which ends { $license_ends_at }: end the grant on or before the license's valid_until
 problem-order-grant-ends-before-start = the grant ends { $ends_at } before the license starts at { $starts_at }: set it after valid_from
 problem-order-not-an-id = must be 1 to { $limit } printable ASCII characters without spaces: give the order's reference as the vendor's systems write it
+problem-order-order-id-of-other-customer = order_id "{ $order_id }" was issued to customer { $issued_to } ({ $license_id }), but this order is for customer { $customer_id }: give this order a new order_id, or check that it is the order meant
 problem-order-payload-rule = { $cause_problem }
 problem-order-syntax-not-utf8 = not UTF-8 text: the first bad byte is at offset { $offset }
 problem-order-syntax-not-json = { $detail } at line { $line } column { $column }

@@ -99,6 +99,7 @@ problem-order-code-twice = "{ $catalog_code }" is twee keer gegeven: geef elke c
 problem-order-grant-outlives-license = de toekenning eindigt op { $ends_at }, na de licentie, die eindigt op { $license_ends_at }: laat de toekenning eindigen op of vóór valid_until van de licentie
 problem-order-grant-ends-before-start = de toekenning eindigt op { $ends_at }, vóór het begin van de licentie op { $starts_at }: laat haar na valid_from eindigen
 problem-order-not-an-id = moet 1 tot en met { $limit } afdrukbare ASCII-tekens zonder spaties zijn: geef de referentie van de bestelling zoals de systemen van de leverancier haar schrijven
+problem-order-order-id-of-other-customer = order_id "{ $order_id }" is uitgegeven aan klant { $issued_to } ({ $license_id }), maar deze bestelling is voor klant { $customer_id }: geef deze bestelling een nieuwe order_id, of controleer of het de bedoelde bestelling is
 problem-order-payload-rule = { $cause_problem }
 problem-order-syntax-not-utf8 = geen UTF-8-tekst: de eerste ongeldige byte staat op positie { $offset }
 problem-order-syntax-not-json = { $detail } op regel { $line }, kolom { $column }

@@ -466,7 +466,7 @@ impl<R: BufRead> Run<'_, R> {
                 return Ok(None);
             }
         };
-        if self.issued_before(group, &bound)? {
+        if self.done_by_order_id(group, &bound)? {
             return Ok(None);
         }
         let key = (
@@ -512,16 +512,14 @@ impl<R: BufRead> Run<'_, R> {
         }
     }
 
-    /// Whether the line's order id was issued before, in the ledger or earlier in this
-    /// transaction; such a line is reported with that license when the transaction
-    /// commits, and nothing new is signed.
-    fn issued_before(&mut self, group: &mut Group<'_>, bound: &BoundOrder) -> Result<bool> {
+    /// Whether the line is done by its order id: issued before (in the ledger or earlier
+    /// in this transaction; reported with that license when the transaction commits, and
+    /// nothing new is signed), or refused because it was issued to another customer,
+    /// which `--reissue` does not change.
+    fn done_by_order_id(&mut self, group: &mut Group<'_>, bound: &BoundOrder) -> Result<bool> {
         let Some(order_id) = bound.order.order_id.as_deref() else {
             return Ok(false);
         };
-        if self.options.reissue {
-            return Ok(false);
-        }
         let found = match group.order_ids.get(order_id) {
             Some(license) => Some(license.clone()),
             None => group.tx.license_of_order(order_id)?,
@@ -529,9 +527,14 @@ impl<R: BufRead> Run<'_, R> {
         let Some((license_id, customer_id, serial)) = found else {
             return Ok(false);
         };
-        group
-            .already
-            .push((self.line, license_id, customer_id, serial));
+        if let Err(e) = bound.order.check_order_id_owner(&license_id, &customer_id) {
+            self.refuse(self.line, &e);
+        } else if self.options.reissue {
+            return Ok(false);
+        } else {
+            let row = (self.line, license_id, customer_id, serial);
+            group.already.push(row);
+        }
         self.progress(1);
         Ok(true)
     }

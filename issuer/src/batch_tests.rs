@@ -225,3 +225,59 @@ fn an_overlong_line_is_refused_without_stopping_the_batch() {
         [1, 3]
     );
 }
+
+/// [`order`] with an order id.
+fn with_order_id(customer: &str, order_id: &str) -> String {
+    let line = order(customer, "i1");
+    line.replacen('{', &format!(r#"{{"order_id":"{order_id}","#), 1)
+}
+
+#[test]
+fn an_order_id_of_another_customer_refuses_the_line_also_with_reissue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+    let options = BatchOptions::new(dir.path().join("out"));
+    let first = run(&with_order_id("C1", "PO-1"), &options, &mut ledger);
+    assert_eq!(first.issued, [(1, "LIC-000001".to_owned())]);
+    // Line 2 takes PO-2 for C3 within the batch; line 3 gives PO-2 to C4.
+    let input = [
+        with_order_id("C2", "PO-1"),
+        with_order_id("C3", "PO-2"),
+        with_order_id("C4", "PO-2"),
+        with_order_id("C1", "PO-1"),
+    ]
+    .join("\n");
+    for reissue in [false, true] {
+        let options = BatchOptions {
+            reissue,
+            out_dir: dir.path().join(format!("out-{reissue}")),
+            ..options.clone()
+        };
+        let out = run(&input, &options, &mut ledger);
+        let refused: Vec<u64> = out.refused.iter().map(|(line, _)| *line).collect();
+        assert_eq!(refused, [1, 3], "reissue {reissue}: {:?}", out.refused);
+        assert!(
+            out.refused[0].1.starts_with(
+                "orders.jsonl:1: order_id: \"PO-1\" was issued to customer \"C1\" as LIC-000001, but this order is for customer \"C2\""
+            ),
+            "{}",
+            out.refused[0].1
+        );
+        assert_eq!(out.details[1]["problem"], "order-id-of-other-customer");
+        assert_eq!(
+            (&out.details[1]["issued_to"], &out.details[1]["customer_id"]),
+            (&"C3".into(), &"C4".into())
+        );
+        let lines: Vec<u64> = out.issued.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 4], "reissue {reissue}");
+        assert_eq!(out.report.unwrap().refused, 2);
+    }
+    // C1's reissue and C3's two licenses (one a reissue); nothing for C2 or C4.
+    let customers: Vec<String> = ledger
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.customer_id)
+        .collect();
+    assert_eq!(customers, ["C1", "C3", "C3", "C1"]);
+}

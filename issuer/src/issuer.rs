@@ -224,12 +224,15 @@ impl Issuer {
     /// commits: `options.out` is written whole and put in place, and `deliver` (the
     /// caller's own output, e.g. standard output, flushed) is called. If any of them
     /// fails, nothing is recorded. An order whose `order_id` the ledger holds gets that
-    /// license back, delivered again, unless `options.reissue` asks for a new one.
+    /// license back, delivered again, unless `options.reissue` asks for a new one; an
+    /// order id issued to another customer is refused, with or without a reissue.
     ///
     /// # Errors
-    /// As [`Issuer::sign`], [`Error::Ledger`], [`Error::Exists`], [`Error::Io`], or the
-    /// error `deliver` returns; on any error nothing is recorded and `out` is not
-    /// written.
+    /// As [`Issuer::sign`], [`Error::Ledger`], [`Error::Exists`], [`Error::Io`],
+    /// [`Error::Order`] with
+    /// [`OrderProblem::OrderIdOfOtherCustomer`](crate::OrderProblem::OrderIdOfOtherCustomer)
+    /// for an order id issued to another customer, or the error `deliver` returns; on any
+    /// error nothing is recorded and `out` is not written.
     pub fn issue_with(
         &self,
         ledger: &mut Ledger,
@@ -264,20 +267,27 @@ impl Issuer {
         Ok(issued)
     }
 
-    /// The license recorded for the order's id, unless a new one is asked for.
+    /// The license recorded for the order's id, unless a new one is asked for; an order
+    /// id issued to another customer is refused either way.
     fn issued_before(
         &self,
         tx: &LedgerTx<'_>,
         bound: &BoundOrder,
         options: &IssueOptions<'_>,
     ) -> Result<Option<Issued>> {
-        match (&bound.order.order_id, options.reissue) {
-            (Some(order_id), false) => tx
-                .file_of_order(order_id)?
-                .map(|text| Issued::recorded(text, order_id))
-                .transpose(),
-            _ => Ok(None),
+        let Some(order_id) = &bound.order.order_id else {
+            return Ok(None);
+        };
+        let Some((license_id, issued_to, _)) = tx.license_of_order(order_id)? else {
+            return Ok(None);
+        };
+        bound.order.check_order_id_owner(&license_id, &issued_to)?;
+        if options.reissue {
+            return Ok(None);
         }
+        tx.file_of_order(order_id)?
+            .map(|text| Issued::recorded(text, order_id))
+            .transpose()
     }
 
     /// Writes `out` under a temporary name, calls `deliver`, then puts `out` in place:
@@ -505,5 +515,49 @@ mod tests {
             "{err}"
         );
         assert!(ledger.list(None).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_order_id_of_another_customer_is_refused_also_as_a_reissue() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let now = parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+        let issuer = issuer();
+        let mut ordered = bound();
+        ordered.order.order_id = Some("PO-9".into());
+        issuer.issue(&mut ledger, &ordered, now, None).unwrap();
+        let mut other = ordered.clone();
+        other.order.customer.id = "C-2".into();
+        for reissue in [false, true] {
+            let options = IssueOptions {
+                reissue,
+                ..IssueOptions::default()
+            };
+            let err = issuer
+                .issue_with(&mut ledger, &other, now, &options, &mut |_| Ok(()))
+                .unwrap_err();
+            let Error::Order { field, problem, .. } = &err else {
+                panic!("{err:?}")
+            };
+            assert_eq!(field, "order_id");
+            assert_eq!(
+                **problem,
+                crate::OrderProblem::OrderIdOfOtherCustomer {
+                    order_id: "PO-9".into(),
+                    license_id: "LIC-000001".into(),
+                    issued_to: "C-1".into(),
+                    customer_id: "C-2".into(),
+                }
+            );
+        }
+        let reissued = IssueOptions {
+            reissue: true,
+            ..IssueOptions::default()
+        };
+        let again = issuer
+            .issue_with(&mut ledger, &ordered, now, &reissued, &mut |_| Ok(()))
+            .unwrap();
+        assert_eq!(again.payload.serial, 2);
+        assert_eq!(ledger.list(None).unwrap().len(), 2);
     }
 }

@@ -39,7 +39,6 @@ mod file_problem;
 pub mod input;
 pub mod inspect;
 mod issuer;
-mod json;
 pub mod keyfile;
 pub mod ledger;
 mod mail;

@@ -1,7 +1,9 @@
 use super::*;
-use crate::problem::JsonKind;
+use crate::problem::{Expected, JsonKind};
 use crate::SyntaxProblem;
+use license_format::constants::{MAX_GRACE_DAYS, MAX_SEATS};
 use license_format::time::{format_rfc3339, parse_rfc3339};
+use license_format::LicenseKind;
 
 fn now() -> DateTime<Utc> {
     parse_rfc3339("2026-11-29T10:00:00Z").unwrap()

@@ -152,6 +152,20 @@ pub enum OrderProblem {
         /// The largest length in bytes.
         limit: usize,
     },
+    /// The order's `order_id` was issued before to another customer. An order id names
+    /// one order of one customer, and a reissue is for the same customer, so the order
+    /// is refused rather than answered with another customer's license.
+    #[error("{order_id:?} was issued to customer {issued_to:?} as {license_id}, but this order is for customer {customer_id:?}: give this order a new order_id, or check that it is the order meant")]
+    OrderIdOfOtherCustomer {
+        /// The order id.
+        order_id: String,
+        /// The license issued for it before (the latest).
+        license_id: String,
+        /// The customer id it was issued to.
+        issued_to: String,
+        /// The customer id this order gives.
+        customer_id: String,
+    },
     /// A rule of the license format the payload breaks (in a batch: a limit such as
     /// the largest serial).
     #[error("{cause}")]
@@ -185,6 +199,7 @@ impl OrderProblem {
             OrderProblem::GrantOutlivesLicense { .. } => "grant-outlives-license",
             OrderProblem::GrantEndsBeforeStart { .. } => "grant-ends-before-start",
             OrderProblem::NotAnId { .. } => "not-an-id",
+            OrderProblem::OrderIdOfOtherCustomer { .. } => "order-id-of-other-customer",
             OrderProblem::PayloadRule { .. } => "payload-rule",
         }
     }
@@ -236,6 +251,13 @@ impl OrderProblem {
             }
             OrderProblem::PayloadRule { cause: e } => json!({ "cause": cause(e) }),
             OrderProblem::NotAnId { limit } => json!({ "limit": limit }),
+            OrderProblem::OrderIdOfOtherCustomer {
+                order_id,
+                license_id,
+                issued_to,
+                customer_id,
+            } => json!({"order_id": order_id, "license_id": license_id,
+                "issued_to": issued_to, "customer_id": customer_id}),
             OrderProblem::GrantsNothing | OrderProblem::GivenTwice | OrderProblem::Empty => {
                 json!({})
             }

@@ -60,6 +60,12 @@ fn order_codes() -> Vec<&'static str> {
             cause: license_format::Error::BadSignature,
         },
         OrderProblem::NotAnId { limit: 1 },
+        OrderProblem::OrderIdOfOtherCustomer {
+            order_id: s(),
+            license_id: s(),
+            issued_to: s(),
+            customer_id: s(),
+        },
     ];
     all.iter().map(OrderProblem::code).collect()
 }

@@ -314,3 +314,78 @@ fn activation_requests_pasted_from_e_mails_are_found() {
         .code(2)
         .stderr_has("two.txt: holds 2 JSON objects where one activation request was expected");
 }
+
+#[test]
+fn an_order_id_of_another_customer_is_refused_by_issue_and_by_a_batch_line() {
+    let env = Env::with_key_and_order();
+    let with = |customer: &str, order_id: &str| {
+        order(|o| {
+            o["order_id"] = order_id.into();
+            o["customer"]["id"] = customer.into();
+        })
+    };
+    env.write("o.json", &with("C-1001", "PO-77"));
+    env.issue(&["--order", "o.json", "--out", "a.lic"]).code(0);
+    env.write("other.json", &with("C-2002", "PO-77"));
+    let words = "other.json: order_id: order_id \"PO-77\" was issued to customer C-1001 (LIC-000001), but this order is for customer C-2002: give this order a new order_id, or check that it is the order meant";
+    for extra in [&[][..], &["--reissue"][..]] {
+        let args = [&["--order", "other.json", "--out", "b.lic"][..], extra].concat();
+        env.issue(&args)
+            .code(2)
+            .stderr_has(&format!("license-issuer: error: {words}\n"))
+            .stderr_has("hint: nothing was issued or recorded");
+    }
+    let v = env
+        .issue(&["--order", "other.json", "--reissue", "--json"])
+        .code(2)
+        .json();
+    let error = &v["error"];
+    assert_eq!(
+        (&error["code"], &error["field"], &error["problem"]),
+        (
+            &"order".into(),
+            &"order_id".into(),
+            &"order-id-of-other-customer".into()
+        )
+    );
+    assert_eq!(
+        (
+            &error["issued_to"],
+            &error["customer_id"],
+            &error["license_id"]
+        ),
+        (&"C-1001".into(), &"C-2002".into(), &"LIC-000001".into())
+    );
+    assert_eq!((&v["refused"], &v["exit"]), (&false.into(), &2.into()));
+    Outcome::of(
+        env.issuer_cmd()
+            .env("LICENSE_LANG", "nl")
+            .args(["issue", "--key", "vendor.key", "--order", "other.json"]),
+    )
+    .code(2)
+    .stderr_has("order_id \"PO-77\" is uitgegeven aan klant C-1001 (LIC-000001), maar deze bestelling is voor klant C-2002");
+    assert!(!env.path("b.lic").exists());
+    assert_eq!(env.ledger().len(), 1);
+
+    let lines = [with("C-3003", "PO-78"), with("C-2002", "PO-77")];
+    env.write("orders.jsonl", &(lines.join("\n") + "\n"));
+    batch(&env, &["--reissue"])
+        .code(1)
+        .stdout_has("line 1: LIC-000002 (serial 1) for C-3003\n")
+        .stdout_has(&format!(
+            "line 2: refused: {}",
+            words.replace("other.json", "orders.jsonl:2")
+        ))
+        .stdout_has("issued 1, refused 1");
+    fs::remove_dir_all(env.path("out")).unwrap();
+    let v = batch(&env, &["--json"]).code(1).json();
+    assert_eq!(v["lines"][0]["license_id"], "LIC-000002");
+    assert_eq!(v["lines"][0]["already_issued"], true);
+    assert_eq!(
+        v["lines"][1]["error"]["problem"],
+        "order-id-of-other-customer"
+    );
+    assert_eq!(v["lines"][1]["error"]["field"], "order_id");
+    assert_eq!((&v["issued"], &v["refused"]), (&0.into(), &1.into()));
+    assert_eq!(env.ledger().len(), 2);
+}

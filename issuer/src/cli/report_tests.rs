@@ -76,6 +76,7 @@ fn order_problems() -> Vec<O> {
             },
         },
         O::NotAnId { limit: 128 },
+        other_customer(),
     ];
     for member in ["customer", "id", "name", "code", "seats"] {
         all.push(O::Missing { member });
@@ -282,6 +283,32 @@ fn every_problem_renders_in_both_languages() {
     assert_eq!(
         used, messages,
         "a problem message without a test, or the reverse"
+    );
+}
+
+fn other_customer() -> O {
+    O::OrderIdOfOtherCustomer {
+        order_id: "PO-77".into(),
+        license_id: "LIC-000001".into(),
+        issued_to: "C-1".into(),
+        customer_id: "C-2".into(),
+    }
+}
+
+#[test]
+fn an_order_id_of_another_customer_names_both_customers_and_the_fix() {
+    let e = Error::Order {
+        source_name: "o.json".into(),
+        field: "order_id".into(),
+        problem: Box::new(other_customer()),
+    };
+    assert_eq!(
+        error_text_in(Lang::En, &e),
+        "o.json: order_id: order_id \"PO-77\" was issued to customer C-1 (LIC-000001), but this order is for customer C-2: give this order a new order_id, or check that it is the order meant"
+    );
+    assert_eq!(
+        error_text_in(Lang::Nl, &e),
+        "o.json: order_id: order_id \"PO-77\" is uitgegeven aan klant C-1 (LIC-000001), maar deze bestelling is voor klant C-2: geef deze bestelling een nieuwe order_id, of controleer of het de bedoelde bestelling is"
     );
 }
 
