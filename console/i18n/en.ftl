@@ -102,3 +102,9 @@ event-kind-clock = clock
 event-kind-clock-reset-requested = clock reset requested
 event-kind-clock-reset = clock reset
 event-kind-state = license state
+field-valid-from = Valid from
+field-grace = Grace period
+console-grace-days = { $days ->
+    [one] 1 day after the last day, with a warning
+   *[other] { $days } days after the last day, with a warning
+}

@@ -102,3 +102,9 @@ event-kind-clock = klok
 event-kind-clock-reset-requested = klokherstel aangevraagd
 event-kind-clock-reset = klokherstel
 event-kind-state = licentiestatus
+field-valid-from = Geldig vanaf
+field-grace = Respijtperiode
+console-grace-days = { $days ->
+    [one] 1 dag na de laatste dag, met een waarschuwing
+   *[other] { $days } dagen na de laatste dag, met een waarschuwing
+}

@@ -3,6 +3,7 @@
 
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use license_verifier::store::LicenseDetail;
 use license_verifier::text as said;
 use maud::{html, Markup};
@@ -19,18 +20,25 @@ pub(crate) async fn page(ctx: Ctx, Path(code): Path<String>) -> Response {
     let lang = ctx.lang;
     let got = ctx
         .app
-        .with_store(move |store, now| Ok((store.show(&code, lang, now)?, banner(store, lang, now))))
+        .with_store(move |store, now| {
+            let detail = store.show(&code, lang, now)?;
+            // The term's start and grace are the license's: every grant shares them.
+            let term = store
+                .active_detail(now)?
+                .map(|a| (a.file.valid_from, a.file.grace_days));
+            Ok((detail, term, banner(store, lang, now)))
+        })
         .await;
     match got {
-        Ok((detail, banner)) => {
+        Ok((detail, term, banner)) => {
             let title = detail.row.name.clone();
-            layout(&ctx, &title, &banner, None, content(&ctx, &detail)).into_response()
+            layout(&ctx, &title, &banner, None, content(&ctx, &detail, term)).into_response()
         }
         Err(e) => failed(&ctx, e),
     }
 }
 
-fn content(ctx: &Ctx, detail: &LicenseDetail) -> Markup {
+fn content(ctx: &Ctx, detail: &LicenseDetail, term: Option<(DateTime<Utc>, u32)>) -> Markup {
     let lang = ctx.lang;
     let r = &detail.row;
     let kind = match r.kind {
@@ -48,8 +56,10 @@ fn content(ctx: &Ctx, detail: &LicenseDetail) -> Markup {
                 dt { (ctx.t("field-enables")) } dd { (detail.enables.join(", ")) }
             }
             dt { (ctx.t("field-state")) } dd.state { (said::grant_state(lang, r.state.as_ref())) }
-            @if r.state.is_some() {
+            @if let (Some(_), Some((from, grace))) = (r.state, term) {
+                dt { (ctx.t("field-valid-from")) } dd { (from.format("%Y-%m-%d")) }
                 dt { (ctx.t("field-last-day")) } dd { (said::last_day(lang, &r.valid_until)) }
+                dt { (ctx.t("field-grace")) } dd { (t(lang, "console-grace-days", &[("days", n(grace))])) }
             }
             @if let (Some(used), Some(total)) = (r.seats_used, r.seats_total) {
                 dt { (ctx.t("field-seats")) } dd { (seat_bar(ctx, used, total)) }
