@@ -342,6 +342,27 @@ fn parse<T: serde::de::DeserializeOwned>(lang: Lang, body: &[u8]) -> Result<T, R
     })
 }
 
+/// A write: only with the token, its body the JSON `T`, then `f` on the store.
+async fn write<T, F>(app: &Arc<App>, caller: &Caller, h: &HeaderMap, body: &[u8], f: F) -> Response
+where
+    T: serde::de::DeserializeOwned + Send + 'static,
+    F: FnOnce(&LicenseStore, DateTime<Utc>, T) -> Result<Value, Error> + Send + 'static,
+{
+    let lang = words::language(h);
+    if let Some(r) = program_only(caller, lang) {
+        return r;
+    }
+    match parse::<T>(lang, body) {
+        Ok(input) => {
+            ask(app, lang, move |store, now, _| {
+                Ok((0, f(store, now, input)?))
+            })
+            .await
+        }
+        Err(r) => r,
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NewUser {
@@ -360,17 +381,9 @@ async fn add_user(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = words::language(&h);
-    if let Some(r) = program_only(&caller, lang) {
-        return r;
-    }
-    let u: NewUser = match parse(lang, &body) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    ask(&app, lang, move |store, now, _| {
+    write(&app, &caller, &h, &body, |store, now, u: NewUser| {
         store.add_user(&u.name, u.login, now)?;
-        Ok((0, json!({ "user": u.name, "login": u.login })))
+        Ok(json!({ "user": u.name, "login": u.login }))
     })
     .await
 }
@@ -388,20 +401,9 @@ async fn set_login(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = words::language(&h);
-    if let Some(r) = program_only(&caller, lang) {
-        return r;
-    }
-    let l: Login = match parse(lang, &body) {
-        Ok(l) => l,
-        Err(r) => return r,
-    };
-    ask(&app, lang, move |store, now, _| {
+    write(&app, &caller, &h, &body, |store, now, l: Login| {
         let changed = store.set_login(&l.name, l.login, now)?;
-        Ok((
-            0,
-            json!({ "user": l.name, "login": l.login, "changed": changed }),
-        ))
+        Ok(json!({ "user": l.name, "login": l.login, "changed": changed }))
     })
     .await
 }
@@ -418,17 +420,9 @@ async fn remove_user(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = words::language(&h);
-    if let Some(r) = program_only(&caller, lang) {
-        return r;
-    }
-    let n: Name = match parse(lang, &body) {
-        Ok(n) => n,
-        Err(r) => return r,
-    };
-    ask(&app, lang, move |store, now, _| {
+    write(&app, &caller, &h, &body, |store, now, n: Name| {
         let released = store.remove_user(&n.name, now)?;
-        Ok((0, json!({ "user": n.name, "released": released })))
+        Ok(json!({ "user": n.name, "released": released }))
     })
     .await
 }
@@ -448,17 +442,13 @@ async fn assign(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = words::language(&h);
-    if let Some(r) = program_only(&caller, lang) {
-        return r;
-    }
-    let s: Seat = match parse(lang, &body) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    ask(&app, lang, move |store, now, _| {
-        let r = store.assign_seat(&s.user, &s.plan, s.move_seat, now)?;
-        Ok((0, to_json(&r)))
+    write(&app, &caller, &h, &body, |store, now, s: Seat| {
+        Ok(to_json(&store.assign_seat(
+            &s.user,
+            &s.plan,
+            s.move_seat,
+            now,
+        )?))
     })
     .await
 }
@@ -476,20 +466,9 @@ async fn release(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = words::language(&h);
-    if let Some(r) = program_only(&caller, lang) {
-        return r;
-    }
-    let s: Release = match parse(lang, &body) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    ask(&app, lang, move |store, now, _| {
+    write(&app, &caller, &h, &body, |store, now, s: Release| {
         store.release_seat(&s.user, &s.plan, now)?;
-        Ok((
-            0,
-            json!({ "user": s.user, "plan": s.plan, "released": true }),
-        ))
+        Ok(json!({ "user": s.user, "plan": s.plan, "released": true }))
     })
     .await
 }

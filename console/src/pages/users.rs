@@ -13,7 +13,8 @@ use serde::Deserialize;
 
 use super::{banner, csrf_refused, d, failed, layout, Ctx, Notice};
 use crate::app::Failure;
-use crate::words::{n, s, t};
+use crate::words::{n, t};
+use license_verifier::text as said;
 
 /// Users listed at once; a filter finds the rest.
 const MAX_LISTED: usize = 500;
@@ -245,12 +246,7 @@ pub(crate) async fn add(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
     let csrf = f.csrf.clone();
     act(ctx, &csrf, move |store, now| {
         store.add_user(&f.name, login, now)?;
-        let login = login.to_string();
-        Ok(t(
-            lang,
-            "users-added",
-            &[("user", s(&f.name)), ("login", s(&login))],
-        ))
+        Ok(said::user_added(lang, &f.name, login))
     })
     .await
 }
@@ -261,16 +257,7 @@ pub(crate) async fn login(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
     let csrf = f.csrf.clone();
     act(ctx, &csrf, move |store, now| {
         let changed = store.set_login(&f.name, on, now)?;
-        let id = if on {
-            "users-login-on"
-        } else {
-            "users-login-off"
-        };
-        let mut text = t(lang, id, &[("user", s(&f.name))]);
-        if !changed {
-            text = format!("{text} {}", t(lang, "users-unchanged", &[]));
-        }
-        Ok(text)
+        Ok(said::login_set(lang, &f.name, on, changed))
     })
     .await
 }
@@ -280,16 +267,7 @@ pub(crate) async fn remove(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
     let csrf = f.csrf.clone();
     act(ctx, &csrf, move |store, now| {
         let released = store.remove_user(&f.name, now)?;
-        Ok(if released.is_empty() {
-            t(lang, "users-removed", &[("user", s(&f.name))])
-        } else {
-            let plans = released.join(", ");
-            t(
-                lang,
-                "users-removed-released",
-                &[("user", s(&f.name)), ("plans", s(&plans))],
-            )
-        })
+        Ok(said::user_removed(lang, &f.name, &released))
     })
     .await
 }
@@ -299,20 +277,7 @@ pub(crate) async fn assign(ctx: Ctx, Form(f): Form<SeatForm>) -> Response {
     let csrf = f.csrf.clone();
     act(ctx, &csrf, move |store, now| {
         let r = store.assign_seat(&f.user, &f.plan, f.move_seat.is_some(), now)?;
-        let from = r.released.join(", ");
-        let id = match (r.already_held, r.released.is_empty()) {
-            (true, _) => "seats-already-held",
-            (false, true) => "seats-assigned",
-            (false, false) => "seats-assigned-moved",
-        };
-        let args = [
-            ("user", s(&r.user)),
-            ("plan", s(&r.plan)),
-            ("from", s(&from)),
-            ("used", n(r.seats_used as f64)),
-            ("total", n(r.seats_total)),
-        ];
-        Ok(t(lang, id, &args))
+        Ok(said::seat_assigned(lang, &r))
     })
     .await
 }
@@ -322,11 +287,7 @@ pub(crate) async fn release(ctx: Ctx, Form(f): Form<SeatForm>) -> Response {
     let csrf = f.csrf.clone();
     act(ctx, &csrf, move |store, now| {
         store.release_seat(&f.user, &f.plan, now)?;
-        Ok(t(
-            lang,
-            "seats-released",
-            &[("user", s(&f.user)), ("plan", s(&f.plan))],
-        ))
+        Ok(said::seat_released(lang, &f.user, &f.plan))
     })
     .await
 }

@@ -249,45 +249,27 @@ fn verify(
 }
 
 fn users(cmd: &UsersCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
+    let lang = super::i18n::language();
     match cmd {
         UsersCommand::Add { name, no_login } => {
             store.add_user(name, !no_login, now)?;
-            let login = (!no_login).to_string();
-            let args = [("user", s(name)), ("login", s(&login))];
             done(
                 json!({ "user": name, "login": !no_login }),
-                t("users-added", &args) + "\n",
+                words::user_added(lang, name, !no_login) + "\n",
             )
         }
         UsersCommand::Login { name, state } => {
             let login = state == "on";
             let changed = store.set_login(name, login, now)?;
-            let id = if login {
-                "users-login-on"
-            } else {
-                "users-login-off"
-            };
-            let mut text = t(id, &[("user", s(name))]);
-            if !changed {
-                text = format!("{text} {}", t("users-unchanged", &[]));
-            }
             done(
                 json!({ "user": name, "login": login, "changed": changed }),
-                text + "\n",
+                words::login_set(lang, name, login, changed) + "\n",
             )
         }
         UsersCommand::Remove { name } => {
             let released = store.remove_user(name, now)?;
-            let plans = released.join(", ");
-            let text = if released.is_empty() {
-                t("users-removed", &[("user", s(name))])
-            } else {
-                t(
-                    "users-removed-released",
-                    &[("user", s(name)), ("plans", s(&plans))],
-                )
-            };
-            done(json!({ "user": name, "released": released }), text + "\n")
+            let text = words::user_removed(lang, name, &released) + "\n";
+            done(json!({ "user": name, "released": released }), text)
         }
         UsersCommand::List => {
             let users = store.users(now)?;
@@ -297,30 +279,17 @@ fn users(cmd: &UsersCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcom
 }
 
 fn seats(cmd: &SeatsCommand, store: &LicenseStore, now: DateTime<Utc>) -> Outcome {
+    let lang = super::i18n::language();
     match cmd {
         SeatsCommand::Assign(a) => {
             let r = store.assign_seat(&a.user, &a.plan, a.move_seat, now)?;
-            let from = r.released.join(", ");
-            let id = match (r.already_held, r.released.is_empty()) {
-                (true, _) => "seats-already-held",
-                (false, true) => "seats-assigned",
-                (false, false) => "seats-assigned-moved",
-            };
-            let args = [
-                ("user", s(&r.user)),
-                ("plan", s(&r.plan)),
-                ("from", s(&from)),
-                ("used", n(r.seats_used as f64)),
-                ("total", n(r.seats_total)),
-            ];
-            done(to_json(&r), t(id, &args) + "\n")
+            done(to_json(&r), words::seat_assigned(lang, &r) + "\n")
         }
         SeatsCommand::Release { user, plan } => {
             store.release_seat(user, plan, now)?;
-            let args = [("user", s(user)), ("plan", s(plan))];
             done(
                 json!({ "user": user, "plan": plan, "released": true }),
-                t("seats-released", &args) + "\n",
+                words::seat_released(lang, user, plan) + "\n",
             )
         }
         SeatsCommand::List { plan } => {

@@ -7,6 +7,7 @@
 //! `i18n/nl.ftl`, with the format crate's errors from `license-i18n`), and builds the JSON
 //! the command line prints (docs/JSON.md), so that every front end says the same.
 
+mod actions;
 mod events;
 mod import;
 pub mod json;
@@ -18,6 +19,7 @@ pub(crate) use license_i18n::{n, s};
 use license_i18n::{FluentValue, Messages};
 use serde_json::{Map, Value};
 
+pub use actions::{login_set, seat_assigned, seat_released, user_added, user_removed};
 pub use events::event;
 pub use import::{import_lines, last_day};
 pub use reasons::{plans_phrase, plans_phrase_in, reason, warning};
