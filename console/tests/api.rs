@@ -133,8 +133,11 @@ fn every_question_answers_in_its_schema() {
 
 #[test]
 fn import_previews_and_applies_as_the_command_line_does() {
-    let s = Server::start(Some(&current()), &[]);
-    let newer = current().serial(2).seats("sales-premium", 7).sign();
+    // One license value: `current()` reads the clock, and the same serial signed at
+    // another second is another file (a serial conflict, not an older serial).
+    let first = current();
+    let s = Server::start(Some(&first), &[]);
+    let newer = first.clone().serial(2).seats("sales-premium", 7).sign();
     let mail = format!("Hello,\r\n\r\nhere is your license:\r\n\r\n{newer}\r\n-- \r\nVendor\r\n");
     let dry = check(
         s.api("POST", "/api/v1/import?dry_run=true", &mail),
