@@ -269,7 +269,7 @@ pub(crate) async fn switch_language(Path(lang): Path<String>, Query(q): Query<Ba
     };
     let back = q
         .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .filter(|b| is_own_path(b))
         .unwrap_or_else(|| "/licenses".to_owned());
     (
         [(
@@ -285,6 +285,15 @@ pub(crate) async fn switch_language(Path(lang): Path<String>, Query(q): Query<Ba
         .into_response()
 }
 
+/// A path of this console: `/` and printable ASCII without whitespace or backslashes, never
+/// `//` (another host); a browser drops tabs and newlines from a URL, which would make
+/// `/\t/evil.example` another host.
+fn is_own_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
 /// The style sheet: the only style a page may use (CSP).
 pub(crate) async fn style() -> Response {
     (
@@ -297,4 +306,32 @@ pub(crate) async fn style() -> Response {
 /// Any other path.
 pub(crate) async fn not_found() -> (StatusCode, &'static str) {
     (StatusCode::NOT_FOUND, "not found\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_own_path;
+
+    #[test]
+    fn the_language_switch_returns_only_to_this_console() {
+        for ok in [
+            "/licenses",
+            "/events?kind=import&since=2026-01-01",
+            "/licenses/sales-premium",
+        ] {
+            assert!(is_own_path(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "",
+            "licenses",
+            "/a b",
+            "/\n/x",
+        ] {
+            assert!(!is_own_path(bad), "{bad:?}");
+        }
+    }
 }
