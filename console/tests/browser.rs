@@ -2,7 +2,9 @@
 //! logs in with the URL `serve` prints, opens a plan's details, imports a newer license
 //! through its preview, fills a plan until the refusal and reads every page in Dutch. It
 //! saves screenshots of the Licenses page and a plan's details; with `LIC_SCREENSHOTS=DIR`
-//! it keeps them there (docs/console-licenses.png and docs/console-plan.png were made so).
+//! it keeps them there: docs/console-licenses.png and docs/console-plan.png were made
+//! with `LIC_SCREENSHOTS=$PWD/docs cargo test -p license-console --test browser` (a
+//! relative directory is taken from console/, where cargo runs the test).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, or the programs named by `CHROME` and
 //! `CHROMEDRIVER`. Under CI (`CI=true`) the test fails when they are missing; elsewhere it
@@ -288,7 +290,15 @@ async fn assign(c: &Client, user: &str, plan: &str) -> (String, bool) {
 /// of the command line.
 async fn seats_until_full(c: &Client, site: &Site, seats: u32) {
     nav(c, "/users").await;
-    let users: Vec<String> = (1..=seats + 1).map(|i| format!("user{i}")).collect();
+    let names = ["fleur", "gijs", "hanna", "ivo", "jet"];
+    assert!(
+        names.len() > seats as usize,
+        "a name for each seat and one more"
+    );
+    let users: Vec<String> = names[..=seats as usize]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     for user in &users {
         add_user(c, user).await;
     }
