@@ -13,8 +13,8 @@
 //! server, and what counts is the server's throughput and tail under that load.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-#[path = "../tests/common/mod.rs"]
-mod common;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::io::{self, BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
@@ -43,8 +43,8 @@ fn user(i: usize) -> String {
 
 /// A store whose license has 100,000 seats of sales-premium, each held by its own user.
 fn build_store(path: &Path) {
-    let license = common::license(1, &[("sales-premium", USERS as u32)]);
-    let store = common::store_with(path, &license);
+    let license = support::license(1, &[("sales-premium", USERS as u32)]);
+    let store = support::store_with(path, &license);
     let start = Instant::now();
     for i in 0..LIBRARY_USERS {
         store.add_user(&user(i), true, Utc::now()).unwrap();
@@ -303,7 +303,7 @@ fn licenses_page(host: &str, token: &str, count: u64) -> Run {
 /// The floor: the library's own question, asked in this thread of the same store, with
 /// no server around it (microseconds of CPU a question, over `count` users).
 fn library_floor(path: &Path, count: usize) -> f64 {
-    let store = LicenseStore::open(path, common::keyring()).unwrap();
+    let store = LicenseStore::open(path, support::common::keyring()).unwrap();
     let before = cpu("/proc/thread-self/stat");
     for i in 0..count {
         let who = user(i * 7_919 % USERS);
@@ -329,7 +329,7 @@ fn main() {
         "floor: the library's check_capability alone, {:.0} us of CPU a question",
         library_floor(&path, 5_000)
     );
-    let login = common::start_console(path);
+    let login = support::start_console(path);
     let rest = login.strip_prefix("http://").unwrap();
     let (host, query) = rest.split_once("/login?token=").unwrap();
     let (host, token) = (host.to_owned(), query.to_owned());

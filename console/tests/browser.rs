@@ -12,7 +12,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
+mod support;
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -23,10 +23,10 @@ use chrono::Utc;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use license_verifier::{text, Catalog, Lang, LicenseStore};
+use license_verifier::{text, Lang, LicenseStore};
 use serde_json::json;
 
-use common::{license, sign, start_console, store_with};
+use support::{license, start_console, store_with};
 
 /// The longest wait for a page or an element: a page of this console loads in
 /// milliseconds, so reaching it means the console or the browser is stuck.
@@ -357,7 +357,7 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
 /// `text` without the catalog's Dutch names of products, some of which stay English
 /// (Customer Centre).
 fn without_product_names(text: &str) -> String {
-    let mut names: Vec<&str> = Catalog::builtin()
+    let mut names: Vec<&str> = license_catalog::builtin()
         .entries()
         .map(|e| e.name.get(Lang::Nl))
         .collect();
@@ -478,7 +478,7 @@ fn the_console_works_in_chromium_in_english_and_dutch() {
     // store it holds stays on this thread.
     tokio::task::LocalSet::new().block_on(&runtime, async {
         let client = browser(&driver, &chrome).await;
-        let walk = walk(client.clone(), site, sign(&newer), seats);
+        let walk = walk(client.clone(), site, newer.sign(), seats);
         let walked = tokio::task::spawn_local(walk).await;
         let _ = client.close().await;
         if let Err(e) = walked {

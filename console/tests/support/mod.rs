@@ -8,11 +8,70 @@ pub mod common;
 
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use common::{keyring, Lic};
+use chrono::{Duration, NaiveTime, Utc};
+use common::{current, keyring, Lic};
 use license_console::{Config, Console};
+use license_format::time::format_rfc3339;
 use license_verifier::LicenseStore;
+use serde_json::{json, Value};
+
+/// The start (UTC) of the day `days` from today: a term of whole days reads on the
+/// screens as an administrator's does (the screenshots are made from them).
+fn day_from_now(days: i64) -> Value {
+    let today = Utc::now().date_naive().and_time(NaiveTime::MIN).and_utc();
+    json!(format_rfc3339(&(today + Duration::days(days))))
+}
+
+/// A current license for Acme (C-1), from 30 days ago to a year from now in whole days,
+/// with the server and web services and `seats` of each plan given.
+pub fn license(serial: u64, seats: &[(&str, u32)]) -> Lic {
+    let plans: Vec<Value> = seats
+        .iter()
+        .map(|(code, n)| json!({"code": code, "seats": n, "valid_until": null}))
+        .collect();
+    current()
+        .serial(serial)
+        .set("issued_at", day_from_now(-31))
+        .set("valid_from", day_from_now(-30))
+        .set("valid_until", day_from_now(366))
+        .set(
+            "system_licenses",
+            json!([
+                {"code": "superoffice-server", "valid_until": null},
+                {"code": "online-web-services", "valid_until": null}
+            ]),
+        )
+        .set("user_plans", json!(plans))
+}
+
+/// A new store at `path` with `lic` imported, at the real clock's time.
+pub fn store_with(path: &Path, lic: &Lic) -> LicenseStore {
+    let store = LicenseStore::create(path, keyring(), Utc::now()).unwrap();
+    store
+        .import(lic.sign().as_bytes(), false, Utc::now())
+        .unwrap();
+    store
+}
+
+/// The console over the store at `path`, on a free loopback port, serving on a thread
+/// of its own for the rest of the process: its login URL.
+pub fn start_console(path: PathBuf) -> String {
+    let console = Console::bind(Config {
+        store: path,
+        keyring: keyring(),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        allow_remote: false,
+        token: None,
+        hostname: "console-test".into(),
+        clock: Utc::now,
+    })
+    .unwrap();
+    let url = console.login_url();
+    std::thread::spawn(move || console.run());
+    url
+}
 
 /// A running console.
 pub struct Server {
@@ -40,20 +99,14 @@ impl Server {
     }
 
     fn serve(store: PathBuf, dir: tempfile::TempDir) -> Server {
-        let console = Console::bind(Config {
-            store: store.clone(),
-            keyring: keyring(),
-            listen: "127.0.0.1:0".parse().unwrap(),
-            allow_remote: false,
-            token: None,
-            hostname: "test-host".into(),
-            clock: chrono::Utc::now,
-        })
-        .unwrap();
-        let addr = console.address();
-        let url = console.login_url();
+        let url = start_console(store.clone());
         let token = url.split("token=").nth(1).unwrap().to_owned();
-        std::thread::spawn(move || console.run());
+        let addr = url
+            .strip_prefix("http://")
+            .and_then(|rest| rest.split('/').next())
+            .unwrap()
+            .parse()
+            .unwrap();
         Server {
             addr,
             token,
