@@ -9,7 +9,7 @@ use license_verifier::text as said;
 use maud::{html, Markup};
 
 use super::licenses::seat_bar;
-use super::{banner, d, failed, layout, Ctx};
+use super::{banner, d, failed, layout, when, Ctx};
 use crate::words::{n, t};
 
 /// Holders shown on one page; a plan of 100,000 seats lists its first ones and says
@@ -83,7 +83,7 @@ fn content(ctx: &Ctx, detail: &LicenseDetail, term: Option<(DateTime<Utc>, u32)>
                             tr class=[(!h.counted).then_some("over")] {
                                 td { (h.rank) }
                                 td.user { (d(&h.user)) }
-                                td { (d(&h.assigned_at)) }
+                                td { (when(&h.assigned_at)) }
                                 td {
                                     @if h.counted {
                                         (t(lang, "console-loses-below", &[("seats", n(h.rank as f64))]))

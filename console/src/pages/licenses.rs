@@ -77,7 +77,14 @@ fn row(ctx: &Ctx, r: &LicenseRow, seats: bool) -> Markup {
             td { a.license href={ "/licenses/" (encode(&r.code)) } { (r.name) } }
             td { (said::grant_state(lang, r.state.as_ref())) }
             td { (last_day) }
-            @if seats { td { (seat_bar(ctx, r.seats_used.unwrap_or(0), r.seats_total.unwrap_or(0))) } }
+            @if seats {
+                td {
+                    // A plan the license does not grant and nobody holds has no seats to show.
+                    @if r.state.is_some() || r.seats_used.unwrap_or(0) > 0 {
+                        (seat_bar(ctx, r.seats_used.unwrap_or(0), r.seats_total.unwrap_or(0)))
+                    }
+                }
+            }
         }
     }
 }

@@ -198,6 +198,15 @@ pub(crate) fn d(text: &str) -> std::borrow::Cow<'_, str> {
     license_format::text::escape_for_display(text)
 }
 
+/// A stored instant (RFC 3339) as people read it, to the minute; a value that is not one
+/// (a row written by hand) as the escaped text it is.
+pub(crate) fn when(stored: &str) -> String {
+    match license_format::time::parse_rfc3339(stored) {
+        Ok(t) => t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => d(stored).into_owned(),
+    }
+}
+
 /// Percent-encodes a path for a query value.
 pub(crate) fn encode(text: &str) -> String {
     let mut out = String::new();

@@ -11,7 +11,7 @@ use license_verifier::LicenseStore;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::{banner, csrf_refused, d, failed, layout, Ctx, Notice};
+use super::{banner, csrf_refused, d, failed, layout, when, Ctx, Notice};
 use crate::app::Failure;
 use crate::words::{n, t};
 use license_verifier::text as said;
@@ -162,7 +162,7 @@ fn content(ctx: &Ctx, q: &str, data: &Data) -> Markup {
                     @for r in &data.seats {
                         tr class=[(!r.counted).then_some("over")] {
                             td { (r.plan) } td { (r.rank) } td.user { (d(&r.user)) }
-                            td { (d(&r.assigned_at)) @if !r.counted { " " (ctx.t("seats-over")) } }
+                            td { (when(&r.assigned_at)) @if !r.counted { " " (ctx.t("seats-over")) } }
                             @if writable {
                                 td {
                                     form.inline method="post" action="/seats/release" {
