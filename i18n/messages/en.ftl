@@ -12,12 +12,18 @@ error-too-large = { $what ->
     [activation-request] activation request
     [key-file] key file
     [clock-reset-request] clock-reset request
+    [clock-reset-file] clock-reset file
+    [key-certificate-file] key-certificate file
+    [revocation-list-file] revocation-list file
    *[other] { $what }
 } is { $size } bytes, over the limit of { $limit } bytes: this is not a { $what ->
     [license-file] license file
     [activation-request] activation request
     [key-file] key file
     [clock-reset-request] clock-reset request
+    [clock-reset-file] clock-reset file
+    [key-certificate-file] key-certificate file
+    [revocation-list-file] revocation-list file
    *[other] { $what }
 }
 error-armor = armor: { $problem }
@@ -37,21 +43,40 @@ error-request = activation request: { $problem }
 error-clock-reset-request = clock-reset request: { $problem }
 error-key = key: { $problem }
 error-weak-key = key { $kid } is a weak (small-order) public key and can never be trusted
+error-signed-by-root = the file is signed directly by root key { $kid }: a root key only certifies issuing keys; ask the vendor for a file signed by an issuing key
+error-certificate-not-by-root = the certificate is signed by key { $kid }, which is not a trusted root key: trust the vendor's root key, or ask the vendor for a certificate signed by it
+error-certificate-bad-signature = bad signature on the certificate: it was altered after signing or was not made with the vendor's root key
+error-certificate-payload = certificate payload: { $problem }
+error-certificate-wrong-product = the certificate is for product "{ $found }", not "{ $expected }": ask the vendor for a { $expected } certificate
+error-certificate-other-key = the file is signed by key { $kid }, but its certificate is for key { $certified }: the file and the certificate do not belong together
+error-certificate-usage = the certificate of key { $kid } does not permit it to sign a { $document ->
+    [clock-reset] clock-reset file
+    [revocation-list] revocation-list file
+    [key-certificate] key-certificate file
+   *[other] license file
+}: ask the vendor for one signed by a key certified for that
+error-certificate-window = the file was issued at { $issued_at }, outside the certificate of key { $kid }, valid from { $valid_from } until { $valid_until }: ask the vendor for a file signed under a current certificate
 
 ## The problems inside the errors: problem-format-ERRORCODE-PROBLEM, or
 ## problem-format-PROBLEM for the JSON and text problems that several errors share, with
 ## the error's details as arguments. $document is license-file or
-## clock-reset; $kind and $expected of a catalog code are system or plan.
+## clock-reset (or key-certificate, revocation-list); $kind and $expected of a catalog code are system or plan.
 
 problem-format-armor-no-block = no { $document ->
     [clock-reset] clock reset
+    [key-certificate] key certificate
+    [revocation-list] revocation list
    *[other] license
 } found: the input has no { $begin_line } line; give the { $document ->
     [clock-reset] clock-reset file
+    [key-certificate] key-certificate file
+    [revocation-list] revocation-list file
    *[other] license file
 } the vendor sent
 problem-format-armor-second-block = line { $line }: a second { $begin_line } line: a file holds exactly one { $document ->
     [clock-reset] clock reset; split it into one file per clock reset
+    [key-certificate] key certificate; split it into one file per key certificate
+    [revocation-list] revocation list; split it into one file per revocation list
    *[other] license; split it into one file per license
 }
 problem-format-armor-unterminated = { $begin_line } without { $end_line }: the file is cut short; copy the whole file
@@ -62,6 +87,7 @@ problem-format-base64-invalid-last-symbol = Invalid last symbol { $byte }, offse
 problem-format-base64-invalid-padding = Invalid padding
 problem-format-envelope-not-base64 = { $member } is not standard base64
 problem-format-envelope-signature-length = sig is { $length } bytes, an Ed25519 signature is 64
+problem-format-envelope-certificate-in-certificate = a key certificate carries no cert member: a root key signs it directly
 
 # JSON problems (envelope, payload, request, clock-reset-request).
 problem-format-not-json = { $detail } at line { $line } column { $column }
@@ -106,6 +132,13 @@ problem-format-invalid-payload-unknown-code = unknown { $kind ->
 }
 problem-format-invalid-payload-code-twice = "{ $catalog_code }" is given twice; give each code once
 problem-format-invalid-payload-malformed-nonce = nonce "{ $value }" is not 32 lowercase hex digits (128 bits): the request was damaged or edited; ask the installation for a new request
+problem-format-invalid-payload-malformed-key-id = "{ $value }" is not a key id (16 lowercase hex digits)
+problem-format-invalid-payload-malformed-key = is not the base64 of a 32-byte Ed25519 public key of full order
+problem-format-invalid-payload-key-id-mismatch = { $found } is not the id of the certified key, which is { $kid }
+problem-format-invalid-payload-unknown-usage = "{ $value }" is not a usage: license-file, clock-reset or revocation-list
+problem-format-invalid-payload-usage-twice = "{ $value }" is given twice; give each usage once
+problem-format-invalid-payload-no-usage = must name at least one kind of document
+problem-format-invalid-payload-not-ascending = "{ $value }" is not after the entry before it: the list is sorted by byte value, each entry once
 
 problem-format-request-wrong-format = format { $found } is not "{ $expected }": this is not an activation request
 problem-format-request-empty = { $member } must not be empty
@@ -118,6 +151,8 @@ problem-format-clock-reset-request-wrong-format = format { $found } is not "{ $e
 problem-format-clock-reset-request-is-activation-request = this is an activation request (activation-request/v1), not a clock-reset request
 problem-format-clock-reset-request-is-document = this is a { $document ->
     [clock-reset] clock-reset file
+    [key-certificate] key-certificate file
+    [revocation-list] revocation-list file
    *[other] license file
 }, not a clock-reset request
 problem-format-clock-reset-request-malformed-nonce = nonce "{ $value }" is not 32 lowercase hex digits (128 bits): the request was damaged or edited; ask the installation for a new request

@@ -12,12 +12,18 @@ error-too-large = { $what ->
     [activation-request] de activeringsaanvraag
     [key-file] het sleutelbestand
     [clock-reset-request] de klokherstelaanvraag
+    [clock-reset-file] het klokherstelbestand
+    [key-certificate-file] het sleutelcertificaat
+    [revocation-list-file] de intrekkingslijst
    *[other] { $what }
 } is { $size } bytes, meer dan de grens van { $limit } bytes: dit is geen { $what ->
     [license-file] licentiebestand
     [activation-request] activeringsaanvraag
     [key-file] sleutelbestand
     [clock-reset-request] klokherstelaanvraag
+    [clock-reset-file] klokherstelbestand
+    [key-certificate-file] sleutelcertificaat
+    [revocation-list-file] intrekkingslijst
    *[other] { $what }
 }
 error-armor = omhulling: { $problem }
@@ -37,21 +43,40 @@ error-request = activeringsaanvraag: { $problem }
 error-clock-reset-request = klokherstelaanvraag: { $problem }
 error-key = sleutel: { $problem }
 error-weak-key = sleutel { $kid } is een zwakke publieke sleutel (van kleine orde) en kan nooit worden vertrouwd
+error-signed-by-root = het bestand is rechtstreeks ondertekend met hoofdsleutel { $kid }: een hoofdsleutel certificeert alleen uitgiftesleutels; vraag de leverancier om een bestand dat met een uitgiftesleutel is ondertekend
+error-certificate-not-by-root = het certificaat is ondertekend met sleutel { $kid }, die geen vertrouwde hoofdsleutel is: vertrouw de hoofdsleutel van de leverancier, of vraag de leverancier om een certificaat dat daarmee is ondertekend
+error-certificate-bad-signature = ongeldige handtekening op het certificaat: het is na het ondertekenen gewijzigd of niet met de hoofdsleutel van de leverancier gemaakt
+error-certificate-payload = inhoud van het certificaat: { $problem }
+error-certificate-wrong-product = het certificaat is voor product "{ $found }", niet voor "{ $expected }": vraag de leverancier om een certificaat voor { $expected }
+error-certificate-other-key = het bestand is ondertekend met sleutel { $kid }, maar het certificaat is voor sleutel { $certified }: het bestand en het certificaat horen niet bij elkaar
+error-certificate-usage = het certificaat van sleutel { $kid } staat niet toe dat die { $document ->
+    [clock-reset] een klokherstelbestand
+    [revocation-list] een intrekkingslijst
+    [key-certificate] een sleutelcertificaat
+   *[other] een licentiebestand
+} ondertekent: vraag de leverancier om een bestand dat is ondertekend met een sleutel die daarvoor is gecertificeerd
+error-certificate-window = het bestand is uitgegeven op { $issued_at }, buiten het certificaat van sleutel { $kid }, geldig van { $valid_from } tot { $valid_until }: vraag de leverancier om een bestand dat onder een geldig certificaat is ondertekend
 
 ## De problemen binnen de fouten: problem-format-FOUTCODE-PROBLEEM, of
 ## problem-format-PROBLEEM voor de JSON- en tekstproblemen die meerdere fouten delen, met
 ## de details van de fout als argumenten. $document is license-file of
-## clock-reset; $kind en $expected van een catalogcode zijn system of plan.
+## clock-reset (of key-certificate, revocation-list); $kind en $expected van een catalogcode zijn system of plan.
 
 problem-format-armor-no-block = geen { $document ->
     [clock-reset] klokherstel
+    [key-certificate] sleutelcertificaat
+    [revocation-list] intrekkingslijst
    *[other] licentie
 } gevonden: de invoer heeft geen regel { $begin_line }; geef { $document ->
     [clock-reset] het klokherstelbestand
+    [key-certificate] het sleutelcertificaat
+    [revocation-list] de intrekkingslijst
    *[other] het licentiebestand
 } dat de leverancier stuurde
 problem-format-armor-second-block = regel { $line }: een tweede regel { $begin_line }: een bestand bevat precies één { $document ->
     [clock-reset] klokherstel; splits het in één bestand per klokherstel
+    [key-certificate] sleutelcertificaat; splits het in één bestand per sleutelcertificaat
+    [revocation-list] intrekkingslijst; splits het in één bestand per intrekkingslijst
    *[other] licentie; splits het in één bestand per licentie
 }
 problem-format-armor-unterminated = { $begin_line } zonder { $end_line }: het bestand is afgebroken; kopieer het hele bestand
@@ -62,6 +87,7 @@ problem-format-base64-invalid-last-symbol = ongeldig laatste symbool { $byte } o
 problem-format-base64-invalid-padding = ongeldige opvulling
 problem-format-envelope-not-base64 = { $member } is geen standaard-base64
 problem-format-envelope-signature-length = sig is { $length } bytes, een Ed25519-handtekening is 64 bytes
+problem-format-envelope-certificate-in-certificate = een sleutelcertificaat bevat geen veld cert: een hoofdsleutel ondertekent het rechtstreeks
 
 # JSON-problemen (envelop, inhoud, aanvragen).
 problem-format-not-json = { $detail } op regel { $line }, kolom { $column }
@@ -106,6 +132,13 @@ problem-format-invalid-payload-unknown-code = onbekend{ $kind ->
 }
 problem-format-invalid-payload-code-twice = "{ $catalog_code }" staat er twee keer; geef elke code één keer
 problem-format-invalid-payload-malformed-nonce = nonce "{ $value }" is geen 32 hexadecimale cijfers in kleine letters (128 bits): de aanvraag is beschadigd of bewerkt; vraag de installatie om een nieuwe aanvraag
+problem-format-invalid-payload-malformed-key-id = "{ $value }" is geen sleutel-id (16 hexadecimale cijfers in kleine letters)
+problem-format-invalid-payload-malformed-key = is niet de base64 van een publieke Ed25519-sleutel van 32 bytes en volle orde
+problem-format-invalid-payload-key-id-mismatch = { $found } is niet de id van de gecertificeerde sleutel, die { $kid } is
+problem-format-invalid-payload-unknown-usage = "{ $value }" is geen gebruik: license-file, clock-reset of revocation-list
+problem-format-invalid-payload-usage-twice = "{ $value }" staat er twee keer; geef elk gebruik één keer
+problem-format-invalid-payload-no-usage = moet minstens één soort document noemen
+problem-format-invalid-payload-not-ascending = "{ $value }" komt niet na de vorige: de lijst is gesorteerd op bytewaarde, elke waarde één keer
 
 problem-format-request-wrong-format = formaat { $found } is niet "{ $expected }": dit is geen activeringsaanvraag
 problem-format-request-empty = { $member } mag niet leeg zijn
@@ -118,6 +151,8 @@ problem-format-clock-reset-request-wrong-format = formaat { $found } is niet "{ 
 problem-format-clock-reset-request-is-activation-request = dit is een activeringsaanvraag (activation-request/v1), geen klokherstelaanvraag
 problem-format-clock-reset-request-is-document = dit is { $document ->
     [clock-reset] een klokherstelbestand
+    [key-certificate] een sleutelcertificaat
+    [revocation-list] een intrekkingslijst
    *[other] een licentiebestand
 }, geen klokherstelaanvraag
 problem-format-clock-reset-request-malformed-nonce = nonce "{ $value }" is geen 32 hexadecimale cijfers in kleine letters (128 bits): de aanvraag is beschadigd of bewerkt; vraag de installatie om een nieuwe aanvraag

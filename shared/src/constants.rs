@@ -55,3 +55,26 @@ pub const MAX_ID_BYTES: usize = 128;
 pub const MAX_NAME_BYTES: usize = 256;
 /// Longest `hostname` of a request, in UTF-8 bytes (FORMAT.md §1.4 rule 8).
 pub const MAX_HOSTNAME_BYTES: usize = 255;
+/// The key certificate's armor first line (FORMAT.md §13, §16).
+pub const KEY_CERTIFICATE_ARMOR_BEGIN: &str = "-----BEGIN KEY CERTIFICATE-----";
+/// The key certificate's armor last line (FORMAT.md §13, §16).
+pub const KEY_CERTIFICATE_ARMOR_END: &str = "-----END KEY CERTIFICATE-----";
+/// The key certificate's envelope `format` value (FORMAT.md §16).
+pub const KEY_CERTIFICATE_FORMAT_V1: &str = "key-certificate/v1";
+/// Domain separator of a key certificate's signature: `KEY_CERTIFICATE_FORMAT_V1 || 0x00`
+/// (FORMAT.md §13).
+pub const KEY_CERTIFICATE_SIGNATURE_CONTEXT: &[u8] = b"key-certificate/v1\0";
+/// Largest key certificate accepted, checked before anything is parsed (FORMAT.md §16).
+pub const MAX_KEY_CERTIFICATE_BYTES: usize = 64 * 1024;
+/// The revocation list's armor first line (FORMAT.md §13, §17).
+pub const REVOCATION_LIST_ARMOR_BEGIN: &str = "-----BEGIN REVOCATION LIST-----";
+/// The revocation list's armor last line (FORMAT.md §13, §17).
+pub const REVOCATION_LIST_ARMOR_END: &str = "-----END REVOCATION LIST-----";
+/// The revocation list's envelope `format` value (FORMAT.md §17).
+pub const REVOCATION_LIST_FORMAT_V1: &str = "revocation-list/v1";
+/// Domain separator of a revocation list's signature: `REVOCATION_LIST_FORMAT_V1 || 0x00`
+/// (FORMAT.md §13).
+pub const REVOCATION_LIST_SIGNATURE_CONTEXT: &[u8] = b"revocation-list/v1\0";
+/// Largest revocation list accepted (FORMAT.md §17): a cumulative list only grows, and
+/// 1 MiB holds several thousand entries.
+pub const MAX_REVOCATION_LIST_BYTES: usize = 1024 * 1024;

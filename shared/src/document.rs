@@ -4,8 +4,11 @@
 
 use crate::constants::{
     ARMOR_BEGIN, ARMOR_END, CLOCK_RESET_ARMOR_BEGIN, CLOCK_RESET_ARMOR_END, CLOCK_RESET_FORMAT_V1,
-    CLOCK_RESET_SIGNATURE_CONTEXT, FORMAT_V1, MAX_CLOCK_RESET_BYTES, MAX_LICENSE_FILE_BYTES,
-    SIGNATURE_CONTEXT,
+    CLOCK_RESET_SIGNATURE_CONTEXT, FORMAT_V1, KEY_CERTIFICATE_ARMOR_BEGIN,
+    KEY_CERTIFICATE_ARMOR_END, KEY_CERTIFICATE_FORMAT_V1, KEY_CERTIFICATE_SIGNATURE_CONTEXT,
+    MAX_CLOCK_RESET_BYTES, MAX_KEY_CERTIFICATE_BYTES, MAX_LICENSE_FILE_BYTES,
+    MAX_REVOCATION_LIST_BYTES, REVOCATION_LIST_ARMOR_BEGIN, REVOCATION_LIST_ARMOR_END,
+    REVOCATION_LIST_FORMAT_V1, REVOCATION_LIST_SIGNATURE_CONTEXT, SIGNATURE_CONTEXT,
 };
 
 /// A kind of signed document: what its envelope's `format` names and its armor label
@@ -26,17 +29,29 @@ pub enum DocumentKind {
     LicenseFile,
     /// A clock-reset document, `clock-reset/v1` (FORMAT.md §15).
     ClockReset,
+    /// A key certificate, `key-certificate/v1`: a root key vouches for an issuing key
+    /// (FORMAT.md §16).
+    KeyCertificate,
+    /// A revocation list, `revocation-list/v1` (FORMAT.md §17).
+    RevocationList,
 }
 
 impl DocumentKind {
     /// Every kind this crate reads, in a fixed order.
-    pub const ALL: [DocumentKind; 2] = [DocumentKind::LicenseFile, DocumentKind::ClockReset];
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::LicenseFile,
+        DocumentKind::ClockReset,
+        DocumentKind::KeyCertificate,
+        DocumentKind::RevocationList,
+    ];
 
     /// The envelope's `format` value: `license-file/v1`, `clock-reset/v1`.
     pub fn format(&self) -> &'static str {
         match self {
             DocumentKind::LicenseFile => FORMAT_V1,
             DocumentKind::ClockReset => CLOCK_RESET_FORMAT_V1,
+            DocumentKind::KeyCertificate => KEY_CERTIFICATE_FORMAT_V1,
+            DocumentKind::RevocationList => REVOCATION_LIST_FORMAT_V1,
         }
     }
 
@@ -50,6 +65,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => ARMOR_BEGIN,
             DocumentKind::ClockReset => CLOCK_RESET_ARMOR_BEGIN,
+            DocumentKind::KeyCertificate => KEY_CERTIFICATE_ARMOR_BEGIN,
+            DocumentKind::RevocationList => REVOCATION_LIST_ARMOR_BEGIN,
         }
     }
 
@@ -58,6 +75,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => ARMOR_END,
             DocumentKind::ClockReset => CLOCK_RESET_ARMOR_END,
+            DocumentKind::KeyCertificate => KEY_CERTIFICATE_ARMOR_END,
+            DocumentKind::RevocationList => REVOCATION_LIST_ARMOR_END,
         }
     }
 
@@ -66,6 +85,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => SIGNATURE_CONTEXT,
             DocumentKind::ClockReset => CLOCK_RESET_SIGNATURE_CONTEXT,
+            DocumentKind::KeyCertificate => KEY_CERTIFICATE_SIGNATURE_CONTEXT,
+            DocumentKind::RevocationList => REVOCATION_LIST_SIGNATURE_CONTEXT,
         }
     }
 
@@ -75,7 +96,17 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => MAX_LICENSE_FILE_BYTES,
             DocumentKind::ClockReset => MAX_CLOCK_RESET_BYTES,
+            DocumentKind::KeyCertificate => MAX_KEY_CERTIFICATE_BYTES,
+            DocumentKind::RevocationList => MAX_REVOCATION_LIST_BYTES,
         }
+    }
+
+    /// The kind's name without its version: `license-file`, `clock-reset`,
+    /// `key-certificate`, `revocation-list`. A certificate's `usage` lists kinds by
+    /// this name (FORMAT.md §16), and error data name kinds by it.
+    pub fn code(&self) -> &'static str {
+        let format = self.format();
+        format.split_once('/').map_or(format, |(code, _)| code)
     }
 
     /// What a person calls a file of this kind: "license file", "clock-reset file".
@@ -83,6 +114,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => "license file",
             DocumentKind::ClockReset => "clock-reset file",
+            DocumentKind::KeyCertificate => "key-certificate file",
+            DocumentKind::RevocationList => "revocation-list file",
         }
     }
 
@@ -91,6 +124,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => "license",
             DocumentKind::ClockReset => "clock reset",
+            DocumentKind::KeyCertificate => "key certificate",
+            DocumentKind::RevocationList => "revocation list",
         }
     }
 
@@ -99,6 +134,8 @@ impl DocumentKind {
         match self {
             DocumentKind::LicenseFile => 0,
             DocumentKind::ClockReset => 1,
+            DocumentKind::KeyCertificate => 2,
+            DocumentKind::RevocationList => 3,
         }
     }
 }
@@ -153,6 +190,46 @@ pub fn sign_document(
         sig: signature.to_bytes(),
     };
     crate::armor_as(kind, &envelope.to_bytes_as(kind))
+}
+
+/// Signs payload bytes as a document of `kind` and returns its armored text, carrying
+/// `certificate` (an armored key certificate, FORMAT.md §16) in its envelope's `cert`
+/// member (FORMAT.md §3.1).
+///
+/// # Errors
+/// The certificate's armor or envelope refusals, [`crate::Error::CertificatePayload`]
+/// for a payload that is not a certificate's, and [`crate::Error::CertificateOtherKey`]
+/// for the certificate of another key than `key`: a file that no verifier would accept.
+/// Whether a trusted root signed the certificate is the verifier's question.
+#[cfg(feature = "signing")]
+pub fn sign_certified(
+    kind: DocumentKind,
+    payload: &[u8],
+    key: &ed25519_dalek::SigningKey,
+    certificate: &[u8],
+) -> crate::Result<String> {
+    use ed25519_dalek::Signer as _;
+    let cert_kind = DocumentKind::KeyCertificate;
+    let cert = crate::Envelope::parse_as(&crate::dearmor_as(cert_kind, certificate)?, cert_kind)?;
+    let kid = crate::KeyId::of(&key.verifying_key());
+    let certified: crate::KeyCertificate =
+        crate::json::from_slice(&cert.payload).map_err(crate::Error::CertificatePayload)?;
+    if certified.kid != kid.to_string() {
+        return Err(crate::Error::CertificateOtherKey {
+            kid,
+            certified: certified.kid.parse()?,
+        });
+    }
+    let signature = key.sign(&signed_message_as(kind, payload));
+    let envelope = crate::Envelope {
+        kid,
+        payload: payload.to_vec(),
+        sig: signature.to_bytes(),
+    };
+    Ok(crate::armor_as(
+        kind,
+        &envelope.to_bytes_certified(kind, Some(&cert)),
+    ))
 }
 
 #[cfg(test)]

@@ -1,18 +1,21 @@
 //! The signed envelope inside the armor (FORMAT.md §3), whose `format` names the kind
-//! of document (FORMAT.md §13).
+//! of document (FORMAT.md §13), and the signing key's certificate that it may carry
+//! (FORMAT.md §3.1).
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::constants::ALG_ED25519;
 use crate::{json, DocumentKind, EnvelopeProblem, Error, KeyId, Result};
 
 /// A decoded envelope: which key signed which payload bytes, and the signature.
 ///
-/// `format` and `alg` have been checked when a value of this type exists.
+/// `format` and `alg` have been checked when a value of this type exists. A certificate
+/// the envelope carries is not part of this value: [`Envelope::parse_certified`] returns
+/// it beside.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope {
     /// The signing key's id.
@@ -38,12 +41,47 @@ struct Wire<'a> {
     payload: Cow<'a, str>,
     #[serde(borrow)]
     sig: Cow<'a, str>,
+    /// The signing key's certificate: when present an object, never `null`, so that a
+    /// file has one spelling of "no certificate" (FORMAT.md §3.1).
+    #[serde(
+        borrow,
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    cert: Option<CertWire<'a>>,
+}
+
+/// An embedded certificate's envelope: the five members, and no `cert` of its own.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct CertWire<'a> {
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    #[serde(borrow)]
+    alg: Cow<'a, str>,
+    #[serde(borrow)]
+    kid: Cow<'a, str>,
+    #[serde(borrow)]
+    payload: Cow<'a, str>,
+    #[serde(borrow)]
+    sig: Cow<'a, str>,
+}
+
+/// A member that, when given, holds a value: `null` is refused as the wrong type.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
 }
 
 #[derive(Deserialize)]
 struct FormatOnly {
     format: Option<serde_json::Value>,
 }
+
+/// The member names of an embedded certificate's envelope, for its refusals.
+const CERT_MEMBERS: [&str; 2] = ["cert.payload", "cert.sig"];
 
 impl Envelope {
     /// Parses the envelope of a license file: [`Envelope::parse_as`] with
@@ -56,13 +94,27 @@ impl Envelope {
     }
 
     /// Parses envelope bytes in the order of FORMAT.md §5.3: shape, `format` (which must
-    /// be `kind`'s), `alg`, `kid`, then the encoding of `payload` and `sig`.
+    /// be `kind`'s), `alg`, `kid`, then the encoding of `payload` and `sig`. An embedded
+    /// certificate is checked as [`Envelope::parse_certified`] does, then left out: this
+    /// reads what was signed, and decides no trust (the `verify_*` functions do).
     ///
     /// # Errors
     /// [`Error::Envelope`]; [`Error::WrongDocumentKind`] when `format` names another
     /// known kind, [`Error::UnsupportedFormat`] when it names none;
     /// [`Error::UnsupportedAlgorithm`] or [`Error::MalformedKeyId`].
     pub fn parse_as(bytes: &[u8], kind: DocumentKind) -> Result<Self> {
+        Envelope::parse_certified(bytes, kind).map(|(envelope, _)| envelope)
+    }
+
+    /// As [`Envelope::parse_as`], and returns the envelope of the certificate that the
+    /// envelope carries in its `cert` member, if any (FORMAT.md §3.1). That envelope is
+    /// checked in the same order, after the document's own, with `format`
+    /// `key-certificate/v1`; a key certificate carries no certificate.
+    ///
+    /// # Errors
+    /// As [`Envelope::parse_as`], for either envelope, and
+    /// [`EnvelopeProblem::CertificateInCertificate`].
+    pub fn parse_certified(bytes: &[u8], kind: DocumentKind) -> Result<(Self, Option<Self>)> {
         let wire: Wire = json::from_slice(bytes).map_err(|e| {
             // A newer format may have other members; name the version, not the member.
             match serde_json::from_slice::<FormatOnly>(bytes) {
@@ -73,21 +125,23 @@ impl Envelope {
                 _ => Error::Envelope(EnvelopeProblem::Json(e)),
             }
         })?;
-        if wire.format != kind.format() {
-            return Err(format_error(kind, wire.format.into_owned()));
+        if kind == DocumentKind::KeyCertificate && wire.cert.is_some() {
+            return Err(Error::Envelope(EnvelopeProblem::CertificateInCertificate));
         }
-        if wire.alg != ALG_ED25519 {
-            return Err(Error::UnsupportedAlgorithm {
-                found: wire.alg.into_owned(),
-            });
-        }
-        let kid: KeyId = wire.kid.parse()?;
-        let payload = decode_member("payload", &wire.payload)?;
-        let sig = decode_member("sig", &wire.sig)?;
-        let sig: [u8; 64] = sig.try_into().map_err(|v: Vec<u8>| {
-            Error::Envelope(EnvelopeProblem::SignatureLength { length: v.len() })
-        })?;
-        Ok(Envelope { kid, payload, sig })
+        let envelope = decode(
+            kind,
+            [&wire.format, &wire.alg, &wire.kid, &wire.payload, &wire.sig],
+            ["payload", "sig"],
+        )?;
+        let cert = match &wire.cert {
+            Some(c) => Some(decode(
+                DocumentKind::KeyCertificate,
+                [&c.format, &c.alg, &c.kid, &c.payload, &c.sig],
+                CERT_MEMBERS,
+            )?),
+            None => None,
+        };
+        Ok((envelope, cert))
     }
 
     /// Serializes the envelope of a license file: [`Envelope::to_bytes_as`] with
@@ -99,16 +153,65 @@ impl Envelope {
     /// Serializes the envelope as compact JSON with `kind`'s `format`, members in the
     /// order of FORMAT.md §3.
     pub fn to_bytes_as(&self, kind: DocumentKind) -> Vec<u8> {
+        self.to_bytes_certified(kind, None)
+    }
+
+    /// As [`Envelope::to_bytes_as`], with `cert`, the envelope of the signing key's
+    /// certificate, as the last member (FORMAT.md §3.1). The caller checks that `cert`
+    /// certifies this envelope's key.
+    pub fn to_bytes_certified(&self, kind: DocumentKind, cert: Option<&Envelope>) -> Vec<u8> {
+        let [format, alg, kid, payload, sig] = self.members(kind);
         let wire = Wire {
-            format: kind.format().into(),
-            alg: ALG_ED25519.into(),
-            kid: self.kid.to_string().into(),
-            payload: STANDARD.encode(&self.payload).into(),
-            sig: STANDARD.encode(self.sig).into(),
+            format,
+            alg,
+            kid,
+            payload,
+            sig,
+            cert: cert.map(|c| {
+                let [format, alg, kid, payload, sig] = c.members(DocumentKind::KeyCertificate);
+                CertWire {
+                    format,
+                    alg,
+                    kid,
+                    payload,
+                    sig,
+                }
+            }),
         };
         // Serializing a struct of strings cannot fail.
         serde_json::to_vec(&wire).unwrap_or_default()
     }
+
+    fn members(&self, kind: DocumentKind) -> [Cow<'static, str>; 5] {
+        [
+            kind.format().into(),
+            ALG_ED25519.into(),
+            self.kid.to_string().into(),
+            STANDARD.encode(&self.payload).into(),
+            STANDARD.encode(self.sig).into(),
+        ]
+    }
+}
+
+/// Checks the five members of an envelope of `kind` in the order of FORMAT.md §5.3 steps
+/// 4 to 7; `names` are how refusals name `payload` and `sig`.
+fn decode(kind: DocumentKind, members: [&str; 5], names: [&'static str; 2]) -> Result<Envelope> {
+    let [format, alg, kid, payload, sig] = members;
+    if format != kind.format() {
+        return Err(format_error(kind, format.to_owned()));
+    }
+    if alg != ALG_ED25519 {
+        return Err(Error::UnsupportedAlgorithm {
+            found: alg.to_owned(),
+        });
+    }
+    let kid: KeyId = kid.parse()?;
+    let payload = decode_member(names[0], payload)?;
+    let sig = decode_member(names[1], sig)?;
+    let sig: [u8; 64] = sig.try_into().map_err(|v: Vec<u8>| {
+        Error::Envelope(EnvelopeProblem::SignatureLength { length: v.len() })
+    })?;
+    Ok(Envelope { kid, payload, sig })
 }
 
 /// The refusal for a `format` that is not `kind`'s: another known kind is named as such

@@ -4,10 +4,13 @@ use crate::problem::{
     ArmorProblem, Base64Problem, EnvelopeProblem, JsonProblem, KeyProblem, PayloadProblem,
     RequestProblem,
 };
+use crate::time::format_rfc3339;
 use crate::KeyId;
+use chrono::{DateTime, Utc};
 
 /// Everything that can be wrong with a signed document (a license file, a clock-reset
-/// document), a request or a key.
+/// document, a key certificate, a revocation list), the chain of trust behind it, a
+/// request or a key.
 ///
 /// Variants up to and including [`Error::BadSignature`] are reported in the fixed order
 /// of FORMAT.md §5; a payload is never examined before its signature holds.
@@ -108,15 +111,78 @@ pub enum Error {
         /// The weak key's id.
         kid: KeyId,
     },
+    /// A document without a certificate is signed by a root key: roots are trusted to
+    /// certify issuing keys, never to sign a document themselves (FORMAT.md §18).
+    #[error("the file is signed directly by root key {kid}: a root key only certifies issuing keys; ask the vendor for a file signed by an issuing key")]
+    SignedByRoot {
+        /// The root key's id.
+        kid: KeyId,
+    },
+    /// A key certificate is signed by a key that is not a trusted root: an unknown key,
+    /// or a key trusted only to sign documents (FORMAT.md §18).
+    #[error("the certificate is signed by key {kid}, which is not a trusted root key: trust the vendor's root key, or ask the vendor for a certificate signed by it")]
+    CertificateNotByRoot {
+        /// The id of the key that signed the certificate.
+        kid: KeyId,
+    },
+    /// The certificate a document carries does not verify under its root. As opaque as
+    /// [`Error::BadSignature`], but naming the link that failed.
+    #[error("bad signature on the certificate: it was altered after signing or was not made with the vendor's root key")]
+    CertificateBadSignature,
+    /// The payload of the certificate a document carries is not well-formed JSON of the
+    /// shape of FORMAT.md §16.2. (A value that breaks a rule is
+    /// [`Error::InvalidPayload`], its field under `cert.`.)
+    #[error("certificate payload: {0}")]
+    CertificatePayload(JsonProblem),
+    /// The certificate was issued for another product.
+    #[error("the certificate is for product {found:?}, not {expected:?}: ask the vendor for a {expected} certificate")]
+    CertificateWrongProduct {
+        /// This catalog's product id.
+        expected: String,
+        /// The certificate's product id.
+        found: String,
+    },
+    /// The document is signed by another key than the one its certificate certifies.
+    #[error("the file is signed by key {kid}, but its certificate is for key {certified}: the file and the certificate do not belong together")]
+    CertificateOtherKey {
+        /// The id of the key that signed the document.
+        kid: KeyId,
+        /// The id of the key the certificate certifies.
+        certified: KeyId,
+    },
+    /// The certificate does not permit its key to sign documents of this kind.
+    #[error("the certificate of key {kid} does not permit it to sign a {}: ask the vendor for one signed by a key certified for that", document.noun())]
+    CertificateUsage {
+        /// The certified key's id.
+        kid: KeyId,
+        /// The kind of the document.
+        document: crate::DocumentKind,
+    },
+    /// The document's `issued_at` lies outside its certificate's validity window.
+    #[error("the file was issued at {}, outside the certificate of key {kid}, valid from {} until {}: ask the vendor for a file signed under a current certificate", format_rfc3339(issued_at), format_rfc3339(valid_from), format_rfc3339(valid_until))]
+    CertificateWindow {
+        /// The certified key's id.
+        kid: KeyId,
+        /// The document's `issued_at`.
+        issued_at: DateTime<Utc>,
+        /// The certificate's `valid_from`, inclusive.
+        valid_from: DateTime<Utc>,
+        /// The certificate's `valid_until`, exclusive.
+        valid_until: DateTime<Utc>,
+    },
 }
 
-/// The `format` values this crate reads, quoted, for messages.
+/// The `format` values this crate reads, quoted, for messages: `"a", "b" and "c"`.
 fn known_formats() -> String {
     let quoted: Vec<String> = crate::DocumentKind::ALL
         .iter()
         .map(|k| format!("{:?}", k.format()))
         .collect();
-    quoted.join(" and ")
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl Error {
@@ -142,6 +208,14 @@ impl Error {
             Error::ClockResetRequest { .. } => "clock-reset-request",
             Error::Key { .. } => "key",
             Error::WeakKey { .. } => "weak-key",
+            Error::SignedByRoot { .. } => "signed-by-root",
+            Error::CertificateNotByRoot { .. } => "certificate-not-by-root",
+            Error::CertificateBadSignature => "certificate-bad-signature",
+            Error::CertificatePayload { .. } => "certificate-payload",
+            Error::CertificateWrongProduct { .. } => "certificate-wrong-product",
+            Error::CertificateOtherKey { .. } => "certificate-other-key",
+            Error::CertificateUsage { .. } => "certificate-usage",
+            Error::CertificateWindow { .. } => "certificate-window",
         }
     }
 
@@ -157,11 +231,16 @@ impl Error {
     /// | `payload`, `catalog` | `problem` (a code of [`JsonProblem`]) and its data |
     /// | `request`, `clock-reset-request` | `problem` (a code of [`RequestProblem`], or of [`JsonProblem`] or [`TextProblem`](crate::problem::TextProblem)) and its data |
     /// | `key` | `problem` (a code of [`KeyProblem`]) and its data |
-    /// | `unsupported-format` | `found`, `known` (the formats read, quoted, joined by " and ") |
+    /// | `unsupported-format` | `found`, `known` (the formats read, quoted, joined by ", " and a last " and ") |
     /// | `wrong-document-kind` | `expected`, `found` (formats such as `license-file/v1`) |
     /// | `unsupported-algorithm`, `malformed-key-id` | `found` |
-    /// | `unknown-key`, `weak-key` | `kid` (16 hex digits) |
-    /// | `bad-signature` | none |
+    /// | `unknown-key`, `weak-key`, `signed-by-root`, `certificate-not-by-root` | `kid` (16 hex digits) |
+    /// | `bad-signature`, `certificate-bad-signature` | none |
+    /// | `certificate-payload` | `problem` (a code of [`JsonProblem`]) and its data |
+    /// | `certificate-wrong-product` | `expected`, `found` |
+    /// | `certificate-other-key` | `kid` (the document's signer), `certified` (the certificate's key) |
+    /// | `certificate-usage` | `kid`, `document` (a kind: `license-file`, `clock-reset`, `revocation-list`) |
+    /// | `certificate-window` | `kid`, `issued_at`, `valid_from`, `valid_until` (RFC 3339) |
     /// | `invalid-payload` | `field`, `problem` (a code of [`PayloadProblem`], or of [`TextProblem`](crate::problem::TextProblem)) and its data |
     /// | `wrong-product` | `expected`, `found` |
     ///
@@ -182,7 +261,7 @@ impl Error {
             Error::Armor(p) => return with_problem(json!({}), p.code(), p.details()),
             Error::Base64(p) => return with_problem(json!({}), p.code(), p.details()),
             Error::Envelope(p) => return with_problem(json!({}), p.code(), p.details()),
-            Error::Payload(p) | Error::Catalog(p) => {
+            Error::Payload(p) | Error::Catalog(p) | Error::CertificatePayload(p) => {
                 return with_problem(json!({}), p.code(), p.details())
             }
             Error::Request(p) | Error::ClockResetRequest(p) => {
@@ -196,8 +275,27 @@ impl Error {
             Error::UnsupportedAlgorithm { found } | Error::MalformedKeyId { found } => {
                 json!({ "found": found })
             }
-            Error::UnknownKey { kid } | Error::WeakKey { kid } => json!({"kid": kid.to_string()}),
-            Error::BadSignature => json!({}),
+            Error::UnknownKey { kid }
+            | Error::WeakKey { kid }
+            | Error::SignedByRoot { kid }
+            | Error::CertificateNotByRoot { kid } => json!({"kid": kid.to_string()}),
+            Error::BadSignature | Error::CertificateBadSignature => json!({}),
+            Error::CertificateWrongProduct { expected, found } => {
+                json!({"expected": expected, "found": found})
+            }
+            Error::CertificateOtherKey { kid, certified } => {
+                json!({"kid": kid.to_string(), "certified": certified.to_string()})
+            }
+            Error::CertificateUsage { kid, document } => {
+                json!({"kid": kid.to_string(), "document": document.code()})
+            }
+            Error::CertificateWindow {
+                kid,
+                issued_at,
+                valid_from,
+                valid_until,
+            } => json!({"kid": kid.to_string(), "issued_at": format_rfc3339(issued_at),
+                "valid_from": format_rfc3339(valid_from), "valid_until": format_rfc3339(valid_until)}),
             Error::InvalidPayload { field, problem } => {
                 return with_problem(json!({ "field": field }), problem.code(), problem.details())
             }
@@ -348,8 +446,56 @@ mod tests {
                 Error::WeakKey { kid: kid() },
                 json!({"kid": "0123456789abcdef"}),
             ),
+            (
+                Error::SignedByRoot { kid: kid() },
+                json!({"kid": "0123456789abcdef"}),
+            ),
+            (
+                Error::CertificateNotByRoot { kid: kid() },
+                json!({"kid": "0123456789abcdef"}),
+            ),
+            (Error::CertificateBadSignature, json!({})),
+            (
+                Error::CertificatePayload(JsonProblem::UnknownMember {
+                    member: text("note"),
+                    line: 1,
+                    column: 5,
+                }),
+                json!({"problem": "unknown-member", "member": "note", "line": 1, "column": 5}),
+            ),
+            (
+                Error::CertificateWrongProduct {
+                    expected: text("a"),
+                    found: text("b"),
+                },
+                json!({"expected": "a", "found": "b"}),
+            ),
+            (
+                Error::CertificateOtherKey {
+                    kid: kid(),
+                    certified: "fedcba9876543210".parse().unwrap(),
+                },
+                json!({"kid": "0123456789abcdef", "certified": "fedcba9876543210"}),
+            ),
+            (
+                Error::CertificateUsage {
+                    kid: kid(),
+                    document: crate::DocumentKind::RevocationList,
+                },
+                json!({"kid": "0123456789abcdef", "document": "revocation-list"}),
+            ),
+            (
+                Error::CertificateWindow {
+                    kid: kid(),
+                    issued_at: crate::time::parse_rfc3339("2028-01-01T00:00:00Z").unwrap(),
+                    valid_from: crate::time::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
+                    valid_until: crate::time::parse_rfc3339("2027-01-01T00:00:00Z").unwrap(),
+                },
+                json!({"kid": "0123456789abcdef", "issued_at": "2028-01-01T00:00:00Z",
+                    "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2027-01-01T00:00:00Z"}),
+            ),
         ];
-        assert_eq!(table.len(), 17, "one row per variant");
+        assert_eq!(table.len(), 25, "one row per variant");
         let _ = text;
         for (error, expected) in table {
             assert_eq!(

@@ -47,9 +47,9 @@ pub enum ArmorProblem {
 }
 
 /// The code of a kind of document in data: its format without the version,
-/// `license-file` or `clock-reset`.
+/// `license-file`, `clock-reset`, `key-certificate` or `revocation-list`.
 fn document_code(kind: DocumentKind) -> &'static str {
-    kind.format().split('/').next().unwrap_or_default()
+    kind.code()
 }
 
 /// A byte as a message shows it: `'x'` for printable ASCII, else `0xNN`.
@@ -356,6 +356,10 @@ pub enum EnvelopeProblem {
         /// The decoded length.
         length: usize,
     },
+    /// A key certificate's envelope carrying a certificate of its own: a root signs
+    /// certificates directly, so there is no chain to carry (FORMAT.md §3.1).
+    #[error("a key certificate carries no cert member: a root key signs it directly")]
+    CertificateInCertificate,
 }
 
 impl EnvelopeProblem {
@@ -365,6 +369,7 @@ impl EnvelopeProblem {
             EnvelopeProblem::Json(p) => p.code(),
             EnvelopeProblem::NotBase64 { .. } => "not-base64",
             EnvelopeProblem::SignatureLength { .. } => "signature-length",
+            EnvelopeProblem::CertificateInCertificate => "certificate-in-certificate",
         }
     }
 
@@ -374,6 +379,7 @@ impl EnvelopeProblem {
             EnvelopeProblem::Json(p) => p.details(),
             EnvelopeProblem::NotBase64 { member } => object(json!({ "member": member })),
             EnvelopeProblem::SignatureLength { length } => object(json!({ "length": length })),
+            EnvelopeProblem::CertificateInCertificate => Map::new(),
         }
     }
 }
@@ -454,6 +460,46 @@ pub enum PayloadProblem {
         /// The nonce found.
         value: String,
     },
+    /// A key id in a payload that is not 16 lowercase hex digits (FORMAT.md §4).
+    #[error("{value:?} is not a key id (16 lowercase hex digits)")]
+    MalformedKeyId {
+        /// The text found.
+        value: String,
+    },
+    /// A certificate's `key` that is not the base64 of an Ed25519 public key a verifier
+    /// may trust: not 32 bytes, not a curve point, or of small order (FORMAT.md §16.2).
+    #[error("is not the base64 of a 32-byte Ed25519 public key of full order")]
+    MalformedKey,
+    /// A certificate whose `kid` is not the id of its `key` (FORMAT.md §16.2).
+    #[error("{found} is not the id of the certified key, which is {kid}")]
+    KeyIdMismatch {
+        /// The id of the `key` member, as FORMAT.md §4 derives it.
+        kid: String,
+        /// The `kid` member as found.
+        found: String,
+    },
+    /// A `usage` entry that names no kind a certificate can permit (FORMAT.md §16.2).
+    #[error("{value:?} is not a usage: license-file, clock-reset or revocation-list")]
+    UnknownUsage {
+        /// The entry found.
+        value: String,
+    },
+    /// A `usage` entry given twice.
+    #[error("{value:?} is given twice; give each usage once")]
+    UsageTwice {
+        /// The entry.
+        value: String,
+    },
+    /// An empty `usage`: a certificate that permits nothing is an issuing mistake.
+    #[error("must name at least one kind of document")]
+    NoUsage,
+    /// A revocation list entry not strictly after the one before it: the lists are
+    /// sorted by byte value, each entry once (FORMAT.md §17.2).
+    #[error("{value:?} is not after the entry before it: the list is sorted by byte value, each entry once")]
+    NotAscending {
+        /// The entry's id.
+        value: String,
+    },
 }
 
 /// The code of a license kind in data: `system` or `plan`, as the issuer gives it.
@@ -478,12 +524,20 @@ impl PayloadProblem {
             PayloadProblem::UnknownCode { .. } => "unknown-code",
             PayloadProblem::CodeTwice { .. } => "code-twice",
             PayloadProblem::MalformedNonce { .. } => "malformed-nonce",
+            PayloadProblem::MalformedKeyId { .. } => "malformed-key-id",
+            PayloadProblem::MalformedKey => "malformed-key",
+            PayloadProblem::KeyIdMismatch { .. } => "key-id-mismatch",
+            PayloadProblem::UnknownUsage { .. } => "unknown-usage",
+            PayloadProblem::UsageTwice { .. } => "usage-twice",
+            PayloadProblem::NoUsage => "no-usage",
+            PayloadProblem::NotAscending { .. } => "not-ascending",
         }
     }
 
     /// The problem's data: a text problem's; `value`, `min`, `max`; `days`, `max`;
     /// `ends_at`, `license_ends_at` (RFC 3339); `catalog_code`, `kind`, `expected`
-    /// (`system` or `plan`), `suggestion` (`null` for none); `value` (a nonce).
+    /// (`system` or `plan`), `suggestion` (`null` for none); `value` (a nonce, a key id,
+    /// a usage, an entry of a revocation list); `kid`, `found` (key ids).
     pub fn details(&self) -> Map<String, Value> {
         object(match self {
             PayloadProblem::Text(p) => return p.details(),
@@ -510,7 +564,13 @@ impl PayloadProblem {
             } => json!({"catalog_code": catalog_code, "kind": kind_code(*kind),
                 "suggestion": suggestion}),
             PayloadProblem::CodeTwice { catalog_code } => json!({ "catalog_code": catalog_code }),
-            PayloadProblem::MalformedNonce { value } => json!({ "value": value }),
+            PayloadProblem::MalformedNonce { value }
+            | PayloadProblem::MalformedKeyId { value }
+            | PayloadProblem::UnknownUsage { value }
+            | PayloadProblem::UsageTwice { value }
+            | PayloadProblem::NotAscending { value } => json!({ "value": value }),
+            PayloadProblem::MalformedKey | PayloadProblem::NoUsage => json!({}),
+            PayloadProblem::KeyIdMismatch { kid, found } => json!({"kid": kid, "found": found}),
         })
     }
 }
@@ -801,6 +861,13 @@ pub fn every_error() -> Vec<crate::Error> {
         Error::Base64(Base64Problem::InvalidPadding),
         Error::Envelope(EnvelopeProblem::NotBase64 { member: "sig" }),
         Error::Envelope(EnvelopeProblem::SignatureLength { length: 63 }),
+        Error::Envelope(EnvelopeProblem::CertificateInCertificate),
+        Error::Armor(ArmorProblem::NoBlock {
+            kind: DocumentKind::KeyCertificate,
+        }),
+        Error::Armor(ArmorProblem::Unterminated {
+            kind: DocumentKind::RevocationList,
+        }),
         Error::Request(RequestProblem::WrongFormat {
             found: "\"x/v1\"".into(),
             expected: crate::constants::REQUEST_FORMAT_V1,
@@ -815,6 +882,7 @@ pub fn every_error() -> Vec<crate::Error> {
     ];
     for p in json() {
         all.push(Error::Envelope(EnvelopeProblem::Json(p.clone())));
+        all.push(Error::CertificatePayload(p.clone()));
         all.push(Error::Payload(p.clone()));
         all.push(Error::Request(RequestProblem::Json(p.clone())));
         all.push(Error::ClockResetRequest(RequestProblem::Json(p)));
@@ -869,6 +937,22 @@ pub fn every_error() -> Vec<crate::Error> {
             catalog_code: "crm-base".into(),
         },
         PayloadProblem::MalformedNonce { value: "AB".into() },
+        PayloadProblem::MalformedKeyId { value: "AB".into() },
+        PayloadProblem::MalformedKey,
+        PayloadProblem::KeyIdMismatch {
+            kid: "0123456789abcdef".into(),
+            found: "fedcba9876543210".into(),
+        },
+        PayloadProblem::UnknownUsage {
+            value: "key-certificate".into(),
+        },
+        PayloadProblem::UsageTwice {
+            value: "license-file".into(),
+        },
+        PayloadProblem::NoUsage,
+        PayloadProblem::NotAscending {
+            value: "LIC-000007".into(),
+        },
     ];
     for problem in payload {
         all.push(Error::InvalidPayload {
@@ -924,6 +1008,32 @@ pub fn every_error() -> Vec<crate::Error> {
             found: "b".into(),
         },
         Error::WeakKey { kid },
+        Error::SignedByRoot { kid },
+        Error::CertificateNotByRoot { kid },
+        Error::CertificateBadSignature,
+        Error::CertificateWrongProduct {
+            expected: "a".into(),
+            found: "b".into(),
+        },
+        Error::CertificateOtherKey {
+            kid,
+            certified: kid,
+        },
+        Error::CertificateUsage {
+            kid,
+            document: DocumentKind::ClockReset,
+        },
+        Error::CertificateWindow {
+            kid,
+            issued_at: t("2028-01-01T00:00:00Z"),
+            valid_from: t("2026-01-01T00:00:00Z"),
+            valid_until: t("2027-01-01T00:00:00Z"),
+        },
+        Error::TooLarge {
+            what: DocumentKind::RevocationList.noun(),
+            size: 9,
+            limit: 8,
+        },
     ]);
     all
 }
@@ -950,7 +1060,12 @@ mod tests {
         // One row per problem of every variant (the unknown code twice: with and
         // without a suggestion) and one per other variant: adding a problem means
         // adding it to `every_error`, and so to the front ends' tests.
-        assert_eq!(seen.len(), all.len() - 1);
-        assert_eq!(all.len(), 4 + 4 + 2 + 5 + 4 * 5 + 3 * 5 + 10 + 13 + 9);
+        // The armor problems of the two new kinds and the second too-large repeat a
+        // (code, problem) pair on purpose: their words differ by document.
+        assert_eq!(seen.len(), all.len() - 4);
+        assert_eq!(
+            all.len(),
+            4 + 4 + 2 + 1 + 2 + 5 + 5 * 5 + 3 * 5 + 17 + 13 + 9 + 8
+        );
     }
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::constants::NONCE_BYTES;
-use crate::{dearmor_as, json, signed_message_as, time, verify_signature};
-use crate::{Catalog, DocumentKind, Envelope, Error, KeyId, Keyring, Result};
+use crate::trust::{chain_kids, verify_signed, TrustRef};
+use crate::{json, time, VerifiedCertificate};
+use crate::{Catalog, DocumentKind, Error, KeyId, Keyring, Result, Trust};
 use crate::{PayloadProblem, RequestProblem, TextProblem};
 
 /// The signed payload of a clock-reset document. A value parsed by
@@ -96,6 +97,17 @@ pub struct VerifiedClockReset {
     pub reset: ClockReset,
     /// The signed payload bytes, as received.
     pub payload_bytes: Vec<u8>,
+    /// The certificate through which `kid` is trusted (FORMAT.md §18); `None` when
+    /// `kid` is trusted directly.
+    pub certificate: Option<VerifiedCertificate>,
+}
+
+impl VerifiedClockReset {
+    /// The ids of the keys the document's trust rests on, for a revocation check: the
+    /// signing key and, through a certificate, its root.
+    pub fn kids(&self) -> Vec<KeyId> {
+        chain_kids(self.kid, self.certificate.as_ref())
+    }
 }
 
 /// Verifies a clock-reset document against the trusted keys and the built-in catalog,
@@ -115,21 +127,42 @@ pub fn verify_clock_reset(
     keyring: &Keyring,
     catalog: &Catalog,
 ) -> Result<VerifiedClockReset> {
-    let kind = DocumentKind::ClockReset;
-    let envelope = Envelope::parse_as(&dearmor_as(kind, input)?, kind)?;
-    let key = keyring
-        .get(&envelope.kid)
-        .ok_or(Error::UnknownKey { kid: envelope.kid })?;
-    verify_signature(
-        key,
-        &signed_message_as(kind, &envelope.payload),
-        &envelope.sig,
-    )?;
-    let reset = ClockReset::parse(&envelope.payload, catalog)?;
+    let roots = Keyring::new();
+    let trust = TrustRef {
+        keys: keyring,
+        roots: &roots,
+    };
+    verify_clock_reset_with(input, trust, catalog)
+}
+
+/// Verifies a clock-reset document as [`verify_clock_reset`] does, its signer trusted
+/// directly or through the certificate it carries, which must permit `clock-reset`
+/// (FORMAT.md §18).
+///
+/// # Errors
+/// As [`verify_clock_reset`], and the refusals of the chain, as
+/// [`crate::verify_license_trusted`].
+pub fn verify_clock_reset_trusted(
+    input: &[u8],
+    trust: &Trust,
+    catalog: &Catalog,
+) -> Result<VerifiedClockReset> {
+    verify_clock_reset_with(input, trust.into(), catalog)
+}
+
+fn verify_clock_reset_with(
+    input: &[u8],
+    trust: TrustRef<'_>,
+    catalog: &Catalog,
+) -> Result<VerifiedClockReset> {
+    let signed = verify_signed(DocumentKind::ClockReset, input, trust, catalog)?;
+    let reset = ClockReset::parse(&signed.payload, catalog)?;
+    signed.check_window(reset.issued_at)?;
     Ok(VerifiedClockReset {
-        kid: envelope.kid,
+        kid: signed.kid,
         reset,
-        payload_bytes: envelope.payload,
+        payload_bytes: signed.payload,
+        certificate: signed.certificate,
     })
 }
 
@@ -155,4 +188,4 @@ pub(crate) fn member(member: &'static str, problem: TextProblem) -> RequestProbl
 
 #[cfg(test)]
 #[path = "reset_tests.rs"]
-mod tests;
+pub(crate) mod tests;

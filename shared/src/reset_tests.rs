@@ -4,7 +4,7 @@
 use ed25519_dalek::{Signer as _, SigningKey};
 
 use super::*;
-use crate::{armor_as, verify_license, Envelope};
+use crate::{armor_as, signed_message_as, verify_license, verify_signature, Envelope};
 
 const SEED: [u8; 32] = [7u8; 32];
 
@@ -18,7 +18,7 @@ fn keyring() -> Keyring {
     ring
 }
 
-fn reset() -> ClockReset {
+pub(crate) fn reset() -> ClockReset {
     ClockReset {
         product: crate::catalog::tests::catalog().product.clone(),
         installation_id: "inst-1".into(),

@@ -1,4 +1,5 @@
-//! FORMAT.md §12, the worked example, made again from its key and payload: every value
+//! FORMAT.md §12, the worked example (with §12.1, a key certificate and a revocation
+//! list), made again from its keys and payloads: every value
 //! the section prints must be what this crate computes, byte for byte, so that the spec
 //! and the code cannot drift apart.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
@@ -91,4 +92,87 @@ fn the_file_verifies_under_the_example_key_alone() {
     assert_eq!(verified.payload.license_id, "LIC-000001");
     let vendor = Keyring::from_pem(include_str!("../../keys-example/vendor.pub")).unwrap();
     assert!(verify_license(file.as_bytes(), &vendor, license_catalog::builtin()).is_err());
+}
+
+/// §12.1: the RFC 8032 TEST 2 key, certified by the TEST 1 key as a root.
+fn issuing_key() -> license_format::SigningKey {
+    let seed = blocks()[8]
+        .lines()
+        .find(|l| l.starts_with("seed"))
+        .and_then(|l| l.split('=').nth(1))
+        .map(str::trim)
+        .unwrap();
+    let bytes: Vec<u8> = (0..seed.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&seed[i..i + 2], 16).unwrap())
+        .collect();
+    license_format::SigningKey::from_bytes(&bytes.try_into().unwrap())
+}
+
+fn trust() -> license_format::Trust {
+    license_format::Trust::new(Keyring::new(), Keyring::from_pem(PUBLIC).unwrap())
+}
+
+#[test]
+fn the_certificate_and_the_revocation_list_are_the_ones_printed() {
+    use license_format::{
+        sign_certified, sign_document, verify_certificate, verify_revocation_list, DocumentKind,
+    };
+    let b = blocks();
+    let issuing = issuing_key();
+    let printed = |name: &str| {
+        b[8].lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split('=').nth(1))
+            .map(str::trim)
+            .unwrap()
+    };
+    assert_eq!(
+        hex(issuing.verifying_key().as_bytes()),
+        printed("A (public)")
+    );
+    assert_eq!(
+        KeyId::of(&issuing.verifying_key()).to_string(),
+        printed("kid")
+    );
+
+    let root = signing_key_from_pem(KEY).unwrap();
+    let cert_payload = b[9].strip_suffix('\n').unwrap();
+    let cert = sign_document(DocumentKind::KeyCertificate, cert_payload.as_bytes(), &root);
+    assert_eq!(
+        cert, b[10],
+        "the certificate of §12.1 is what sign_document writes"
+    );
+    let verified = verify_certificate(cert.as_bytes(), &trust(), license_catalog::builtin());
+    assert_eq!(verified.unwrap().key, issuing.verifying_key());
+
+    let list_payload = b[11].strip_suffix('\n').unwrap();
+    let list = sign_certified(
+        DocumentKind::RevocationList,
+        list_payload.as_bytes(),
+        &issuing,
+        cert.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        list, b[12],
+        "the revocation list of §12.1 is what sign_certified writes"
+    );
+    let verified =
+        verify_revocation_list(list.as_bytes(), &trust(), license_catalog::builtin()).unwrap();
+    assert!(verified.list.revokes_license("LIC-000001").is_some());
+    assert_eq!(
+        verified.kids(),
+        vec![
+            KeyId::of(&issuing.verifying_key()),
+            KeyId::of(&root.verifying_key())
+        ]
+    );
+    // The TEST 1 key is a root here: the license of §12, which it signed, is refused.
+    let err = license_format::verify_license_trusted(
+        b[6].as_bytes(),
+        &trust(),
+        license_catalog::builtin(),
+    );
+    assert_eq!(err.unwrap_err().code(), "signed-by-root");
 }

@@ -1,13 +1,17 @@
 //! Runs every file in `tests/vectors/` through the verification of its kind
-//! (`*.lic`: `verify_license`, `*.reset`: `verify_clock_reset`, `*.pem`:
+//! (`*.lic`: `verify_license_trusted`, `*.reset`: `verify_clock_reset_trusted`,
+//! `*.cert`: `verify_certificate`, `*.revocation`: `verify_revocation_list`, `*.pem`:
 //! `Keyring::from_pem`) and checks the decision its `expect:` line names, down to the
 //! kind of refusal: `expect: invalid CODE`, CODE being `Error::code()` (FORMAT.md §11).
+//! Documents are verified with the trust of FORMAT.md §11: `vendor.pub` and
+//! `vendor-next.pub` trusted directly, `root-example.pub` as the one root.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 
-use license_format::{verify_clock_reset, verify_license, Keyring};
+use license_format::{verify_certificate, verify_license, verify_revocation_list, Keyring};
+use license_format::{verify_clock_reset_trusted, verify_license_trusted, Trust};
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
@@ -18,6 +22,11 @@ fn keyring() -> Keyring {
     ring.add_pem(include_str!("../../keys-example/vendor-next.pub"))
         .unwrap();
     ring
+}
+
+fn trust() -> Trust {
+    let roots = Keyring::from_pem(include_str!("../../keys-example/root-example.pub")).unwrap();
+    Trust::new(keyring(), roots)
 }
 
 fn expectation(contents: &[u8]) -> String {
@@ -31,10 +40,13 @@ fn expectation(contents: &[u8]) -> String {
 }
 
 /// The decision the verification of the file's kind makes, by its extension.
-fn decide(path: &Path, contents: &[u8], ring: &Keyring) -> Option<String> {
+fn decide(path: &Path, contents: &[u8], trust: &Trust) -> Option<String> {
+    let catalog = license_catalog::builtin();
     let result = match path.extension()?.to_str()? {
-        "lic" => verify_license(contents, ring, license_catalog::builtin()).map(drop),
-        "reset" => verify_clock_reset(contents, ring, license_catalog::builtin()).map(drop),
+        "lic" => verify_license_trusted(contents, trust, catalog).map(drop),
+        "reset" => verify_clock_reset_trusted(contents, trust, catalog).map(drop),
+        "cert" => verify_certificate(contents, trust, catalog).map(drop),
+        "revocation" => verify_revocation_list(contents, trust, catalog).map(drop),
         "pem" => Keyring::from_pem(std::str::from_utf8(contents).ok()?).map(drop),
         _ => return None,
     };
@@ -46,18 +58,20 @@ fn decide(path: &Path, contents: &[u8], ring: &Keyring) -> Option<String> {
 
 #[test]
 fn every_vector_is_decided_as_it_says() {
-    let ring = keyring();
+    let trust = trust();
     let mut failures = Vec::new();
-    let (mut licenses, mut resets, mut keyrings) = (0, 0, 0);
+    let (mut licenses, mut resets, mut keyrings, mut certs, mut lists) = (0, 0, 0, 0, 0);
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let path = entry.unwrap().path();
         let contents = std::fs::read(&path).unwrap();
-        let Some(got) = decide(&path, &contents, &ring) else {
+        let Some(got) = decide(&path, &contents, &trust) else {
             continue;
         };
         match path.extension().and_then(|e| e.to_str()) {
             Some("reset") => resets += 1,
             Some("pem") => keyrings += 1,
+            Some("cert") => certs += 1,
+            Some("revocation") => lists += 1,
             _ => licenses += 1,
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -74,6 +88,8 @@ fn every_vector_is_decided_as_it_says() {
     assert!(licenses >= 50, "only {licenses} license vectors found");
     assert!(resets >= 15, "only {resets} clock-reset vectors found");
     assert!(keyrings >= 10, "only {keyrings} keyring vectors found");
+    assert!(certs >= 10, "only {certs} key-certificate vectors found");
+    assert!(lists >= 10, "only {lists} revocation-list vectors found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -179,4 +195,100 @@ fn every_clock_reset_refusal_has_a_vector() {
             "no clock-reset vector expects {want}"
         );
     }
+}
+
+/// Every link of the chain of trust (FORMAT.md §18) has a vector that breaks it, for
+/// the kind of document it concerns.
+#[test]
+fn every_chain_refusal_has_a_vector() {
+    let expectations = |ext: &str| -> Vec<String> {
+        std::fs::read_dir(vectors_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .map(|p| expectation(&std::fs::read(p).unwrap()))
+            .collect()
+    };
+    let wants = [
+        (
+            "lic",
+            &[
+                "valid",
+                "invalid certificate-not-by-root",
+                "invalid certificate-bad-signature",
+                "invalid certificate-payload",
+                "invalid certificate-wrong-product",
+                "invalid certificate-other-key",
+                "invalid certificate-usage",
+                "invalid certificate-window",
+                "invalid signed-by-root",
+            ][..],
+        ),
+        (
+            "cert",
+            &[
+                "valid",
+                "invalid certificate-not-by-root",
+                "invalid certificate-wrong-product",
+                "invalid invalid-payload",
+                "invalid payload",
+                "invalid envelope",
+                "invalid wrong-document-kind",
+            ][..],
+        ),
+        (
+            "revocation",
+            &[
+                "valid",
+                "invalid wrong-document-kind",
+                "invalid certificate-usage",
+                "invalid certificate-window",
+                "invalid signed-by-root",
+                "invalid invalid-payload",
+                "invalid payload",
+                "invalid wrong-product",
+            ][..],
+        ),
+    ];
+    for (ext, want) in wants {
+        let found = expectations(ext);
+        for w in want {
+            assert!(
+                found.iter().any(|f| f == w),
+                "no *.{ext} vector expects {w}"
+            );
+        }
+    }
+}
+
+/// The vectors a reader of keys alone (`verify_license`, no roots) decides: every
+/// certified file is refused at its certificate's signer, never accepted.
+#[test]
+fn a_reader_without_roots_refuses_every_certified_file() {
+    for name in ["valid-certified.lic", "valid-certified-window-start.lic"] {
+        let contents = std::fs::read(vectors_dir().join(name)).unwrap();
+        let err = verify_license(&contents, &keyring(), license_catalog::builtin()).unwrap_err();
+        assert_eq!(err.code(), "certificate-not-by-root", "{name}");
+    }
+}
+
+/// What a revocation check needs from the verified documents: both kids of a certified
+/// file, and the answers of the list.
+#[test]
+fn a_verified_list_answers_for_a_verified_file() {
+    let read = |name: &str| std::fs::read(vectors_dir().join(name)).unwrap();
+    let catalog = license_catalog::builtin();
+    let file = verify_license_trusted(&read("valid-certified.lic"), &trust(), catalog).unwrap();
+    let list = verify_revocation_list(&read("valid-revocation-list.revocation"), &trust(), catalog)
+        .unwrap()
+        .list;
+    let root = trust().roots().keys()[0].kid;
+    assert_eq!(file.kids()[1], root);
+    assert!(file
+        .kids()
+        .iter()
+        .all(|kid| list.revokes_key(kid).is_none()));
+    let revoked = list.revokes_license(&file.payload.license_id).unwrap();
+    assert_eq!(revoked.reason, None);
+    assert!(list.revokes_license("LIC-000017").unwrap().reason.is_some());
 }

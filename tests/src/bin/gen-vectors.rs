@@ -1,4 +1,4 @@
-//! Writes `tests/vectors/*.lic`, `*.reset` and `*.pem` from `keys-example/`: `cargo run -p license-system-tests --bin gen-vectors`.
+//! Writes `tests/vectors/*.lic`, `*.reset`, `*.cert`, `*.revocation` and `*.pem` from `keys-example/`: `cargo run -p license-system-tests --bin gen-vectors`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,10 +19,11 @@ fn write_all(dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for old in std::fs::read_dir(dir)? {
         let path = old?.path();
-        if path
-            .extension()
-            .is_some_and(|e| e == "lic" || e == "reset" || e == "pem")
-        {
+        if path.extension().is_some_and(|e| {
+            ["lic", "reset", "pem", "cert", "revocation"]
+                .iter()
+                .any(|x| e == *x)
+        }) {
             std::fs::remove_file(path)?;
         }
     }

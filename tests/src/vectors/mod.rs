@@ -1,12 +1,14 @@
 //! The vectors: one rule per file, each file saying what a reader must decide. This
 //! module holds the helpers, the accepted variants and the armor refusals; `refusals`
 //! the envelope, signature and payload refusals; `reset` the clock-reset documents and
-//! the license vectors that are clock resets in disguise.
+//! the license vectors that are clock resets in disguise; `trust` key certificates,
+//! revocation lists and certified license files.
 
 mod keyring;
 mod profile;
 mod refusals;
 mod reset;
+mod trust;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -19,7 +21,8 @@ const VENDOR_NEXT_KEY: &str = include_str!("../../../keys-example/vendor-next.ke
 /// One vector file.
 pub struct Vector {
     /// File name: `valid-*.lic` or `invalid-*.lic` for license files, `*.reset` for
-    /// clock-reset documents, `*.pem` for keyrings.
+    /// clock-reset documents, `*.cert` for key certificates, `*.revocation` for
+    /// revocation lists, `*.pem` for keyrings.
     pub name: String,
     /// The whole file: `expect:` and `comment:` lines, then the license text.
     pub contents: Vec<u8>,
@@ -144,6 +147,7 @@ pub fn generate() -> Vec<Vector> {
     all.extend(reset::license_kind_vectors());
     all.extend(reset::reset_vectors());
     all.extend(keyring::keyring_vectors());
+    all.extend(trust::trust_vectors());
     all
 }
 
