@@ -90,7 +90,7 @@ fn a_license_in_grace_puts_a_banner_on_every_page() {
         .set("issued_at", json!(days_from_now(-101)));
     let s = Server::start(Some(&ended), &[]);
     let session = s.login();
-    for path in ["/licenses", "/users", "/import", "/activation", "/events"] {
+    for path in support::PAGES {
         let html = s.get(path, &[("Cookie", &session.cookie)]).body;
         assert!(html.contains("class=\"banner\""), "{path}: {html}");
         assert!(text(&html).contains("grace"), "{path}");

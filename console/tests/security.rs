@@ -177,16 +177,7 @@ fn every_response_carries_a_policy_without_scripts_and_pages_have_none() {
     let s = licensed();
     let session = s.login();
     let c = ("Cookie", session.cookie.as_str());
-    let pages = [
-        "/licenses",
-        "/licenses/sales-premium",
-        "/users",
-        "/import",
-        "/activation",
-        "/events",
-        "/login",
-    ];
-    for path in pages {
+    for path in support::PAGES.into_iter().chain(["/login"]) {
         let r = s.get(path, &[c]);
         assert_eq!(r.status, 200, "{path}");
         let csp = r

@@ -140,7 +140,15 @@ fn inspect_says_no_for_a_foreign_key_or_a_forged_file() {
         license_format::Envelope::parse(&license_format::dearmor(real.as_bytes()).unwrap())
             .unwrap();
     let mut payload = envelope.payload.clone();
-    let pos = payload.windows(2).position(|w| w == b"10").unwrap();
+    // The plan's seat count, not the first "10" anywhere: at 10 past the hour that is
+    // the issue time, and a broken timestamp is refused before the signature is checked.
+    let seats = b"\"seats\":10";
+    let pos = payload
+        .windows(seats.len())
+        .position(|w| w == seats)
+        .unwrap()
+        + seats.len()
+        - 2;
     payload[pos..pos + 2].copy_from_slice(b"99");
     let forged = license_format::Envelope {
         payload,

@@ -73,6 +73,16 @@ pub fn start_console(path: PathBuf) -> String {
     url
 }
 
+/// Every page behind the login, as the navigation reaches them.
+pub const PAGES: [&str; 6] = [
+    "/licenses",
+    "/licenses/sales-premium",
+    "/users",
+    "/import",
+    "/activation",
+    "/events",
+];
+
 /// A running console.
 pub struct Server {
     pub addr: SocketAddr,

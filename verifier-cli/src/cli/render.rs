@@ -16,9 +16,7 @@ use license_verifier::{Decision, FileCheck};
 
 /// The last day of a term, the word for "perpetual" when it has none.
 fn day(t_end: &Option<DateTime<Utc>>) -> String {
-    t_end
-        .as_ref()
-        .map_or_else(|| t("term-perpetual", &[]), license_verifier::end_day)
+    words::last_day(i18n::language(), t_end)
 }
 
 /// The start of a term: its first day, with the time when it starts during the day.
