@@ -494,6 +494,12 @@ async fn import(
     if let Some(r) = program_only(&caller, lang) {
         return r;
     }
+    if document_kind(&body) == Some(DocumentKind::RevocationList) {
+        return ask(&app, lang, move |store, now, _| {
+            Ok((0, to_json(&store.import_revocation_list(&body, q.dry_run, now)?)))
+        })
+        .await;
+    }
     if document_kind(&body) == Some(DocumentKind::ClockReset) {
         if q.dry_run {
             return bad_request("usage", t(lang, "error-usage-dry-run-reset", &[]));

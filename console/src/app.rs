@@ -10,7 +10,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Utc};
-use license_format::Keyring;
+use license_format::Trust;
 use license_verifier::LicenseStore;
 
 use crate::auth::{RateLimit, Sessions};
@@ -35,7 +35,7 @@ pub(crate) enum Failure {
 /// What every request shares.
 pub(crate) struct App {
     store: PathBuf,
-    keyring: Keyring,
+    trust: Trust,
     pool: Mutex<Vec<(LicenseStore, Option<FileId>)>>,
     /// Set once a question found the store not writable: the console is read-only.
     read_only: AtomicBool,
@@ -52,12 +52,12 @@ impl App {
         let id = file_id(&config.store);
         let read_only = !may_write(&config.store);
         let store = (
-            LicenseStore::open(&config.store, config.keyring.clone())?,
+            LicenseStore::open(&config.store, config.trust.clone())?,
             id,
         );
         let app = App {
             store: config.store,
-            keyring: config.keyring,
+            trust: config.trust,
             read_only: AtomicBool::new(read_only),
             pool: Mutex::new(Vec::new()),
             token,
@@ -106,7 +106,7 @@ impl App {
 
     fn open(&self) -> Result<(LicenseStore, Option<FileId>), license_verifier::Error> {
         let id = file_id(&self.store);
-        Ok((LicenseStore::open(&self.store, self.keyring.clone())?, id))
+        Ok((LicenseStore::open(&self.store, self.trust.clone())?, id))
     }
 
     fn give_back(&self, (store, id): (LicenseStore, Option<FileId>)) {

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use license_format::Keyring;
+use license_format::Trust;
 
 pub use app::MAX_BODY_BYTES;
 
@@ -40,8 +40,9 @@ pub const MIN_TOKEN_CHARS: usize = 32;
 pub struct Config {
     /// The installation's license store.
     pub store: PathBuf,
-    /// The keys license files must be signed with.
-    pub keyring: Keyring,
+    /// The keys license files must be signed with, directly or through a key
+    /// certificate under a root.
+    pub trust: Trust,
     /// Where to listen.
     pub listen: SocketAddr,
     /// Whether a non-loopback address is allowed (it belongs behind TLS).

@@ -15,7 +15,8 @@ TIME = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$
 DAY = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}
 CODE = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 KID = {"type": "string", "pattern": r"^[0-9a-f]{16}$"}
-STATE = {"enum": ["active", "grace", "expired", "not-yet-valid"]}
+STATES = ["active", "grace", "expired", "not-yet-valid", "revoked"]
+STATE = {"enum": STATES}
 
 
 def null(s):
@@ -36,22 +37,29 @@ def arr(items):
 # A typed value with its words: {code, text, ...its data} (reasons, warnings).
 CODED = obj({"code": CODE, "text": STR}, closed=False)
 CUSTOMER = obj({"id": STR, "name": STR})
+# Why a revocation list withdraws a license: the license itself, or a key it rests on.
+REVOKED = {"revoked_at": TIME, "reason": null(STR), "list_serial": UINT}
+REVOCATION = null({"anyOf": [
+    obj({"by": {"const": "license"}, **REVOKED}),
+    obj({"by": {"const": "key"}, "kid": KID, **REVOKED}),
+]})
 TERM_END = {"ends_at": null(TIME), "last_day": null(DAY)}
 GRANT = obj({"code": CODE, "seats": null(UINT), "state": STATE, **TERM_END})
 FILE_CHECK = {
-    "valid": BOOL, "reasons": arr(CODED), "state": STATE, "days_left": null(INT),
+    "valid": BOOL, "reasons": arr(CODED), "state": STATE, "revocation": REVOCATION,
+    "days_left": null(INT),
     "license_id": STR, "serial": UINT, "customer": CUSTOMER, "installation_id": null(STR),
     "issuer": STR, "kid": KID, "issued_at": TIME, "valid_from": TIME, "grace_days": UINT,
     "system_licenses": arr(GRANT), "user_plans": arr(GRANT), **TERM_END,
 }
 ROW = {
     "code": CODE, "name": STR, "kind": {"enum": ["system", "user-plan", "legacy"]},
-    "state": {"enum": ["active", "grace", "expired", "not-yet-valid", "not-licensed"]},
+    "state": {"enum": STATES + ["not-licensed"]},
     "seats_total": null(UINT), "seats_used": null(UINT), **TERM_END,
 }
 DECISION = {
     "allowed": BOOL, "reasons": arr(CODED), "license_id": null(STR), "serial": null(UINT),
-    "state": null({"enum": ["active", "grace", "expired", "not-yet-valid"]}),
+    "state": null(STATE),
     "grant": null(CODE),
 }
 ENDING = obj({
@@ -83,15 +91,21 @@ SCHEMAS = {
     "import-clock-reset": ("import FILE of a clock-reset file", obj({
         "installation_id": STR, "mark_before": null(TIME), "mark_after": TIME,
         "issuer": STR, "kid": KID})),
+    "import-revocation-list": ("import FILE [--dry-run] of a revocation list", obj({
+        "outcome": {"enum": ["imported", "dry-run"]}, "serial": UINT,
+        "previous_serial": null(UINT), "issued_at": TIME, "issuer": STR, "kid": KID,
+        "licenses": UINT, "keys": UINT, "active_license": null(STR),
+        "revokes_active": REVOCATION})),
     "status": ("status", obj({
         "installation_id": STR,
-        "state": {"enum": ["active", "grace", "expired", "not-yet-valid", "unlicensed"]},
+        "state": {"enum": STATES + ["unlicensed"]}, "revocation": REVOCATION,
         "usable": BOOL, "license_id": null(STR), "serial": null(UINT),
         "customer": null(CUSTOMER), "days_left": null(INT), "effective_time": TIME,
         "warnings": arr(CODED), "endings": arr(ENDING), **TERM_END})),
     "list": ("list: the Licenses screen", obj({
         "header": null(obj({"customer": CUSTOMER, "license_id": STR, "serial": UINT,
-                            "issuer": STR, "state": STATE, **TERM_END})),
+                            "issuer": STR, "state": STATE, "revocation": REVOCATION,
+                            **TERM_END})),
         "rows": arr(obj(ROW))})),
     "show": ("show: the active license in full", obj({
         **FILE_CHECK,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
-use license_format::{Keyring, Lang};
+use license_format::{Keyring, Lang, Trust};
 use license_i18n::s;
 use license_verifier::text::json::{self, Answer};
 use license_verifier::text::t;
@@ -67,13 +67,16 @@ pub(crate) fn instant(now_unix: i64) -> Result<DateTime<Utc>, Answer> {
         .ok_or_else(|| usage(format!("now_unix {now_unix} is out of range")))
 }
 
-/// The keys to trust: the PEM text given, else the keys compiled in.
-pub(crate) fn keyring(pem: Option<&str>) -> Result<Keyring, Answer> {
-    let ring = match pem {
-        Some(text) => Keyring::from_pem(text).map_err(Error::from),
-        None => trusted::default_keyring(),
+/// The trust: the signing keys of the PEM text given (and no roots), else the keys and
+/// root keys compiled in.
+pub(crate) fn keyring(pem: Option<&str>) -> Result<Trust, Answer> {
+    let trust = match pem {
+        Some(text) => Keyring::from_pem(text)
+            .map(Trust::direct)
+            .map_err(Error::from),
+        None => trusted::default_trust(),
     };
-    ring.map_err(|e| failure(&e))
+    trust.map_err(|e| failure(&e))
 }
 
 fn failure(e: &Error) -> Answer {
@@ -81,7 +84,7 @@ fn failure(e: &Error) -> Answer {
 }
 
 /// Opens a store for questions.
-pub(crate) fn open(path: &str, ring: Keyring) -> Result<LicenseStore, Answer> {
+pub(crate) fn open(path: &str, ring: Trust) -> Result<LicenseStore, Answer> {
     LicenseStore::open(Path::new(path), ring).map_err(|e| failure(&e))
 }
 
@@ -137,7 +140,7 @@ pub(crate) fn seats(store: &LicenseStore, plan: &str, now: DateTime<Utc>, want: 
 }
 
 /// `verify FILE`: reads the file as the command line does, with its limit and words.
-pub(crate) fn verify_file(path: &str, ring: &Keyring, now: DateTime<Utc>, want: bool) -> Answer {
+pub(crate) fn verify_file(path: &str, ring: &Trust, now: DateTime<Utc>, want: bool) -> Answer {
     let bytes = match read_license_file(path) {
         Ok(bytes) => bytes,
         Err(answer) => return answer,

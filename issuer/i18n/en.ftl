@@ -236,6 +236,7 @@ inspect-state-grace = in its grace period until { $until } ({ $days_left ->
    *[other] { $days_left } days
 } left)
 inspect-state-expired = expired since { $since }
+inspect-state-revoked = revoked on { $at }
 inspect-state-not-yet-valid = not yet valid (from { $from })
 inspect-valid-until = { $last_day } (grace { $grace_days ->
     [one] { $grace_days } day

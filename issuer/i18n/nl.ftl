@@ -236,6 +236,7 @@ inspect-state-grace = in respijtperiode tot en met { $until } (nog { $days_left 
    *[other] { $days_left } dagen
 })
 inspect-state-expired = verlopen sinds { $since }
+inspect-state-revoked = ingetrokken op { $at }
 inspect-state-not-yet-valid = nog niet geldig (vanaf { $from })
 inspect-valid-until = { $last_day } (respijt { $grace_days ->
     [one] { $grace_days } dag

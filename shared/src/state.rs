@@ -1,5 +1,6 @@
 //! Where a license or one grant stands at an instant (FORMAT.md §7): not yet valid,
-//! active, in grace or expired. The verifier judges by it and the issuer shows it.
+//! active, in grace or expired, or revoked by the vendor's revocation list (§17.4). The
+//! verifier judges by it and the issuer shows it.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -33,6 +34,14 @@ pub enum State {
         /// When it stopped working (grace included).
         #[serde(with = "crate::time::required")]
         since: DateTime<Utc>,
+    },
+    /// The vendor withdrew the license, or a key its trust rests on, in a revocation
+    /// list the installation holds (FORMAT.md §17.4): it no longer works, whatever its
+    /// dates. Never the result of [`State::of_term`]; an installation sets it.
+    Revoked {
+        /// When the vendor revoked it, as the list says (informative).
+        #[serde(with = "crate::time::required")]
+        at: DateTime<Utc>,
     },
 }
 
@@ -69,13 +78,14 @@ impl State {
         matches!(self, State::Active { .. } | State::Grace { .. })
     }
 
-    /// The state's name: `not-yet-valid`, `active`, `grace` or `expired`.
+    /// The state's name: `not-yet-valid`, `active`, `grace`, `expired` or `revoked`.
     pub fn name(&self) -> &'static str {
         match self {
             State::NotYetValid { .. } => "not-yet-valid",
             State::Active { .. } => "active",
             State::Grace { .. } => "grace",
             State::Expired { .. } => "expired",
+            State::Revoked { .. } => "revoked",
         }
     }
 

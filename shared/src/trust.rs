@@ -49,6 +49,14 @@ impl Trust {
     }
 }
 
+/// Trust in a keyring's keys directly, with no roots: what every caller that knew only
+/// signing keys passed before certificates.
+impl From<Keyring> for Trust {
+    fn from(keys: Keyring) -> Self {
+        Trust::direct(keys)
+    }
+}
+
 /// The two keyrings of a [`Trust`], borrowed: [`crate::verify_license`] verifies with
 /// its caller's keyring and no roots, without copying the keyring.
 #[derive(Clone, Copy)]

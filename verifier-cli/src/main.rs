@@ -29,9 +29,15 @@ struct Cli {
         default_value = "license-store.db"
     )]
     store: PathBuf,
-    /// Trust this public key file (PEM, one or more keys) instead of the keys built in; repeatable.
+    /// Trust this public key file (PEM, one or more keys) to sign license files, instead
+    /// of the keys built in; repeatable. With --trust or --trust-root, nothing built in
+    /// is trusted.
     #[arg(long = "trust", value_name = "PUB", global = true)]
     trust: Vec<PathBuf>,
+    /// Trust this root key file (PEM) only to certify issuing keys, whose key
+    /// certificate a file carries, instead of the roots built in; repeatable.
+    #[arg(long = "trust-root", value_name = "PUB", global = true)]
+    trust_root: Vec<PathBuf>,
     /// Print JSON on stdout.
     #[arg(long, global = true)]
     json: bool,

@@ -356,10 +356,11 @@ fn a_schema_1_store_is_migrated_keeping_the_assignment_order() {
         f.store.add_user(user, true, at).unwrap();
     }
     drop(f.store);
-    // Schema 1 numbered seats across all plans: interleave two plans, with gaps.
+    // Schema 1 numbered seats across all plans: interleave two plans, with gaps. It had
+    // no table of revocation lists (schema 3) either.
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(&format!(
-        "DROP TABLE seats; {V1_SEATS};
+        "DROP TABLE seats; DROP TABLE revocation_lists; {V1_SEATS};
          INSERT INTO seats VALUES ('c', 'sales-premium', 3, 'x'), ('a', 'service-essentials', 5, 'x'),
              ('b', 'sales-premium', 8, 'x'), ('d', 'service-essentials', 9, 'x'),
              ('e', 'service-essentials', 12, 'x'), ('a', 'legacy-windows-users', 20, 'x');

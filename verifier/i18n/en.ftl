@@ -7,6 +7,13 @@ reason-no-license = no license is active
 reason-wrong-installation = license { $license_id } is for installation { $found }, not this installation { $expected }: send this installation's activation request to the vendor
 reason-license-expired = license { $license_id } expired on { $since }
 reason-license-not-yet-valid = license { $license_id } is not valid before { $from }
+reason-license-revoked = license { $license_id } was revoked by the vendor on { $revoked_day }{ $by ->
+    [key] {" "}(its key { $kid } was revoked)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reason: { $reason }
+}
 reason-system-license-missing = missing system license { $license_code }
 reason-system-license-expired = system license { $license_code } expired on { $since }
 reason-system-license-not-yet-valid = system license { $license_code } is not valid before { $from }
@@ -77,6 +84,13 @@ warning-license-in-grace = license { $license_id } has ended and is in its grace
 } left); ask the vendor for a renewal
 warning-license-expired = license { $license_id } expired on { $since }; ask the vendor for a renewal
 warning-license-not-yet-valid = license { $license_id } is not valid before { $from }
+warning-license-revoked = license { $license_id } was revoked by the vendor on { $revoked_day }{ $by ->
+    [key] {" "}(its key { $kid } was revoked)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reason: { $reason }
+}; it no longer works: ask the vendor for a new license file
 warning-system-license-expired = system license { $license_code } expired on { $since }
 warning-grant-in-grace = { $kind } { $license_code } has ended and is in its grace period: it stops working on { $stops } ({ $days_left ->
     [one] { $days_left } day
@@ -111,6 +125,7 @@ state-grace = grace until { $until } ({ $days_left ->
 } left)
 state-expired = expired since { $since }
 state-not-yet-valid = not yet valid (from { $from })
+state-revoked = revoked on { $at }
 status-state = state: { $state }
 status-license = license: { $license_id } (serial { $serial })
 status-customer = customer: { $name } ({ $id })
@@ -192,6 +207,27 @@ import-user-loses = ! user { $user } loses access to { $plan }: holder { $rank }
    *[other] { $seats } seats
 }
 import-expiry-moves = expiry moves: { $before } -> { $after }
+revocations-imported = revocation list { $serial } imported, signed by { $issuer } (key { $kid }){ $previous ->
+    [0] {""}
+   *[other] , replacing list { $previous }
+}: { $licenses ->
+    [one] 1 license
+   *[other] { $licenses } licenses
+} and { $keys ->
+    [one] 1 key
+   *[other] { $keys } keys
+} revoked
+revocations-dry-run = dry run, nothing changed; would import revocation list { $serial }, signed by { $issuer } (key { $kid }){ $previous ->
+    [0] {""}
+   *[other] , replacing list { $previous }
+}: { $licenses ->
+    [one] 1 license
+   *[other] { $licenses } licenses
+} and { $keys ->
+    [one] 1 key
+   *[other] { $keys } keys
+} revoked
+revocations-active-stands = the active license { $license_id } is not revoked
 reset-applied = clock reset applied: signed by { $issuer } (key { $kid })
 reset-mark = latest time seen: { $before } -> { $after }
 reset-none = none
@@ -274,6 +310,14 @@ event-clock-behind = the system clock ({ $clock }) is { $hours } hours behind th
 event-clock-reset-requested = clock reset requested (request { $nonce }): the system clock { $clock } is behind the latest time this store has seen { $mark }
 event-clock-reset = clock reset by { $issuer } (key { $kid }, request { $nonce }): the latest time this store has seen moves from { $before } to { $after }
 event-state-changed = license { $license_id } is now { $state }
+event-revocation-list-imported = revocation list { $serial } imported (key { $kid }): { $licenses ->
+    [one] 1 license
+   *[other] { $licenses } licenses
+} and { $keys ->
+    [one] 1 key
+   *[other] { $keys } keys
+} revoked
+event-revokes-active = ; it revokes the active license { $license_id }
 event-text = { $text }
 
 ## Errors, hints and warnings of the command line.
@@ -319,6 +363,22 @@ error-no-license = no license is active: import the license file from the vendor
 error-wrong-installation = license { $license_id } is for installation { $found }, not this installation { $expected }: send this installation's activation request to the vendor
 error-expired = license { $license_id } expired on { $until_day }: ask the vendor for a renewal
 error-not-yet-valid = license { $license_id } is not valid before { $from_day }: import it on or after that date
+error-revoked = license { $license_id } was revoked by the vendor on { $revoked_day }{ $by ->
+    [key] {" "}(its key { $kid } was revoked)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reason: { $reason }
+}: ask the vendor for a new license file
+error-signer-revoked = this { $document ->
+    [clock-reset] clock reset
+   *[other] revocation list
+} is signed under key { $kid }, which the vendor revoked on { $revoked_day }{ $reason ->
+    [none] {""}
+   *[other] , reason: { $reason }
+}: ask the vendor for one signed by a current key
+error-older-revocation-list = revocation list { $serial } is not newer than list { $held }, which this installation holds: import the newest list from the vendor
+error-built-in-list-unverified = the revocation list built into this program does not verify under the trusted keys ({ $error }): trust the keys it was signed with, or build the program with a list signed by a trusted key
 error-older-serial = license { $license_id } has serial { $serial }, not above serial { $latest } already imported in the sequence of customer { $customer } { $installation_id ->
     [none] for unbound files
    *[other] for installation { $installation_id }
@@ -381,6 +441,7 @@ state-word-grace = in its grace period ({ $days ->
 state-word-expired = expired
 state-word-not-yet-valid = not yet valid
 
+state-word-revoked = revoked
 ## What is wrong with a damaged store (error-damaged-store says it with these).
 
 damage-corrupt = { $path } is corrupt; restore it from a backup
@@ -403,6 +464,7 @@ damage-active-other-installation = table licenses: the active license { $license
 damage-unreadable-history = table licenses: the imported license { $license_id } in its history can no longer be read; restore the store from a backup
 damage-bad-import-time = table licenses: the import time of { $license_id } is not a time; restore the store from a backup
 damage-bad-event-time = table events: the time of event { $id } is not a time; restore the store from a backup
+damage-revocation-list-unverified = table revocation_lists: the list with serial { $serial } no longer verifies ({ $error }); import the newest revocation list again, or restore the store from a backup
 damage-earlier = { $detail }
 
 # serve: the web console (console/)

@@ -8,6 +8,13 @@ reason-no-license = er is geen licentie actief
 reason-wrong-installation = licentie { $license_id } is voor installatie { $found }, niet voor deze installatie { $expected }: stuur de activeringsaanvraag van deze installatie naar de leverancier
 reason-license-expired = licentie { $license_id } is verlopen op { $since }
 reason-license-not-yet-valid = licentie { $license_id } is nog niet geldig, vanaf { $from }
+reason-license-revoked = licentie { $license_id } is op { $revoked_day } door de leverancier ingetrokken{ $by ->
+    [key] {" "}(de sleutel { $kid } is ingetrokken)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reden: { $reason }
+}
 reason-system-license-missing = systeemlicentie { $license_code } ontbreekt
 reason-system-license-expired = systeemlicentie { $license_code } is verlopen op { $since }
 reason-system-license-not-yet-valid = systeemlicentie { $license_code } is nog niet geldig, vanaf { $from }
@@ -75,6 +82,13 @@ warning-license-in-grace = licentie { $license_id } is afgelopen en in respijtpe
 }); vraag de leverancier om verlenging
 warning-license-expired = licentie { $license_id } is verlopen op { $since }; vraag de leverancier om verlenging
 warning-license-not-yet-valid = licentie { $license_id } is nog niet geldig, vanaf { $from }
+warning-license-revoked = licentie { $license_id } is op { $revoked_day } door de leverancier ingetrokken{ $by ->
+    [key] {" "}(de sleutel { $kid } is ingetrokken)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reden: { $reason }
+}; die werkt niet meer: vraag de leverancier om een nieuw licentiebestand
 warning-system-license-expired = systeemlicentie { $license_code } is verlopen op { $since }
 warning-grant-in-grace = { $kind } { $license_code } is afgelopen en in respijtperiode: geldig tot en met { $stops } (nog { $days_left ->
     [one] { $days_left } dag
@@ -109,6 +123,7 @@ state-grace = in respijtperiode tot en met { $until } (nog { $days_left ->
 })
 state-expired = verlopen sinds { $since }
 state-not-yet-valid = nog niet geldig (vanaf { $from })
+state-revoked = ingetrokken op { $at }
 status-state = status: { $state }
 status-license = licentie: { $license_id } (volgnummer { $serial })
 status-customer = klant: { $name } ({ $id })
@@ -184,6 +199,27 @@ import-user-loses = ! gebruiker { $user } verliest de toegang tot { $plan }: hou
    *[other] { $seats } licenties
 }
 import-expiry-moves = einddatum verschuift: { $before } -> { $after }
+revocations-imported = intrekkingslijst { $serial } geïmporteerd, ondertekend door { $issuer } (sleutel { $kid }){ $previous ->
+    [0] {""}
+   *[other] , in plaats van lijst { $previous }
+}: { $licenses ->
+    [one] 1 licentie
+   *[other] { $licenses } licenties
+} en { $keys ->
+    [one] 1 sleutel
+   *[other] { $keys } sleutels
+} ingetrokken
+revocations-dry-run = voorbeeld, er is niets gewijzigd; zou intrekkingslijst { $serial } importeren, ondertekend door { $issuer } (sleutel { $kid }){ $previous ->
+    [0] {""}
+   *[other] , in plaats van lijst { $previous }
+}: { $licenses ->
+    [one] 1 licentie
+   *[other] { $licenses } licenties
+} en { $keys ->
+    [one] 1 sleutel
+   *[other] { $keys } sleutels
+} ingetrokken
+revocations-active-stands = de actieve licentie { $license_id } is niet ingetrokken
 reset-applied = klokherstel toegepast: ondertekend door { $issuer } (sleutel { $kid })
 reset-mark = laatst geziene tijd: { $before } -> { $after }
 reset-none = geen
@@ -266,6 +302,14 @@ event-clock-behind = de systeemklok ({ $clock }) loopt { $hours } uur achter op 
 event-clock-reset-requested = klokherstel aangevraagd (aanvraag { $nonce }): de systeemklok { $clock } loopt achter op de laatste tijd die deze opslag heeft gezien { $mark }
 event-clock-reset = klokherstel door { $issuer } (sleutel { $kid }, aanvraag { $nonce }): de laatste tijd die deze opslag heeft gezien gaat van { $before } naar { $after }
 event-state-changed = licentie { $license_id } is nu { $state }
+event-revocation-list-imported = intrekkingslijst { $serial } geïmporteerd (sleutel { $kid }): { $licenses ->
+    [one] 1 licentie
+   *[other] { $licenses } licenties
+} en { $keys ->
+    [one] 1 sleutel
+   *[other] { $keys } sleutels
+} ingetrokken
+event-revokes-active = ; de actieve licentie { $license_id } is daarmee ingetrokken
 event-text = { $text }
 
 ## Fouten, tips en waarschuwingen van de opdrachtregel.
@@ -311,6 +355,22 @@ error-no-license = er is geen licentie actief: importeer het licentiebestand van
 error-wrong-installation = licentie { $license_id } is voor installatie { $found }, niet voor deze installatie { $expected }: stuur de activeringsaanvraag van deze installatie naar de leverancier
 error-expired = licentie { $license_id } is verlopen op { $until_day }: vraag de leverancier om verlenging
 error-not-yet-valid = licentie { $license_id } is nog niet geldig, vanaf { $from_day }: importeer haar op of na die datum
+error-revoked = licentie { $license_id } is op { $revoked_day } door de leverancier ingetrokken{ $by ->
+    [key] {" "}(de sleutel { $kid } is ingetrokken)
+   *[other] {""}
+}{ $reason ->
+    [none] {""}
+   *[other] , reden: { $reason }
+}: vraag de leverancier om een nieuw licentiebestand
+error-signer-revoked = { $document ->
+    [clock-reset] dit klokherstel
+   *[other] deze intrekkingslijst
+} is ondertekend onder sleutel { $kid }, die de leverancier op { $revoked_day } heeft ingetrokken{ $reason ->
+    [none] {""}
+   *[other] , reden: { $reason }
+}: vraag de leverancier om een exemplaar dat met een geldige sleutel is ondertekend
+error-older-revocation-list = intrekkingslijst { $serial } is niet nieuwer dan lijst { $held }, die deze installatie al heeft: importeer de nieuwste lijst van de leverancier
+error-built-in-list-unverified = de intrekkingslijst die in dit programma is ingebouwd, is niet te verifiëren met de vertrouwde sleutels ({ $error }): vertrouw de sleutels waarmee die is ondertekend, of bouw het programma met een lijst die met een vertrouwde sleutel is ondertekend
 error-older-serial = licentie { $license_id } heeft volgnummer { $serial }, niet hoger dan volgnummer { $latest } dat al is geïmporteerd in de reeks van klant { $customer } { $installation_id ->
     [none] voor ongebonden bestanden
    *[other] voor installatie { $installation_id }
@@ -370,6 +430,7 @@ state-word-grace = in respijtperiode (nog { $days ->
 state-word-expired = verlopen
 state-word-not-yet-valid = nog niet geldig
 
+state-word-revoked = ingetrokken
 ## Wat er mis is met een beschadigde opslag (error-damaged-store zegt het hiermee).
 
 damage-corrupt = { $path } is beschadigd; zet het terug uit een back-up
@@ -392,6 +453,7 @@ damage-active-other-installation = tabel licenses: de actieve licentie { $licens
 damage-unreadable-history = tabel licenses: de geïmporteerde licentie { $license_id } in de geschiedenis is niet meer te lezen; zet de opslag terug uit een back-up
 damage-bad-import-time = tabel licenses: de importtijd van { $license_id } is geen tijd; zet de opslag terug uit een back-up
 damage-bad-event-time = tabel events: de tijd van gebeurtenis { $id } is geen tijd; zet de opslag terug uit een back-up
+damage-revocation-list-unverified = tabel revocation_lists: de lijst met volgnummer { $serial } is niet meer te verifiëren ({ $error }); importeer de nieuwste intrekkingslijst opnieuw, of zet de opslag terug uit een back-up
 damage-earlier = { $detail }
 
 # serve: de webconsole (console/)

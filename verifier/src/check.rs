@@ -1,10 +1,10 @@
 //! The stateless check of one license file at an instant, as `verify` reports it.
 
 use chrono::{DateTime, Utc};
-use license_format::{Customer, KeyId, Keyring};
+use license_format::{Customer, KeyId, Trust};
 use serde::{Serialize, Serializer};
 
-use crate::{verify, Error, Reason, Result, State, VerifiedLicense};
+use crate::{verify_trusted, Error, Reason, Result, State, VerifiedLicense};
 
 /// The state of one grant in a [`FileCheck`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,6 +33,9 @@ pub struct FileCheck {
     /// The license's state at the instant.
     #[serde(serialize_with = "name")]
     pub state: State,
+    /// Why it no longer works, when a revocation list withdraws it (`null` for a file
+    /// checked alone: only an installation holds a list).
+    pub revocation: Option<crate::Revocation>,
     /// Whole days left: to the end of the term, or of the grace period when in grace.
     pub days_left: Option<i64>,
     /// The license's id.
@@ -77,11 +80,11 @@ fn name<S: Serializer>(state: &State, s: S) -> Result<S::Ok, S::Error> {
 /// product. A genuine file that does not work is `Ok` with `valid: false`.
 pub fn check_file(
     bytes: &[u8],
-    keyring: &Keyring,
+    trust: &Trust,
     at: DateTime<Utc>,
     installation_id: Option<&str>,
 ) -> Result<FileCheck> {
-    Ok(FileCheck::of(&verify(bytes, keyring)?, at, installation_id))
+    Ok(FileCheck::of(&verify_trusted(bytes, trust)?, at, installation_id))
 }
 
 impl FileCheck {
@@ -92,6 +95,15 @@ impl FileCheck {
         let mut reasons = Vec::new();
         let license_id = p.license_id.clone();
         match state {
+            State::Revoked { .. } => {
+                if let Some(revocation) = license.revocation() {
+                    let revocation = revocation.clone();
+                    reasons.push(Reason::LicenseRevoked {
+                        license_id,
+                        revocation,
+                    });
+                }
+            }
             State::Expired { since } => reasons.push(Reason::LicenseExpired { license_id, since }),
             State::NotYetValid { from } => {
                 reasons.push(Reason::LicenseNotYetValid { license_id, from })
@@ -120,6 +132,7 @@ impl FileCheck {
             valid: reasons.is_empty(),
             reasons,
             state,
+            revocation: license.revocation().cloned(),
             days_left: state.days_left(at),
             license_id: p.license_id.clone(),
             serial: p.serial,

@@ -121,6 +121,15 @@ pub enum Damage {
         /// The license.
         license_id: String,
     },
+    /// The revocation list imported last no longer verifies, or does not match its
+    /// recorded serial.
+    #[error("table revocation_lists: the list with serial {serial} no longer verifies ({error}); import the newest revocation list again, or restore the store from a backup")]
+    RevocationListUnverified {
+        /// The recorded serial.
+        serial: i64,
+        /// The code of the problem.
+        error: String,
+    },
     /// An event's time is not a time.
     #[error("table events: the time of event {id} is not a time; restore the store from a backup")]
     BadEventTime {
@@ -159,6 +168,7 @@ impl Damage {
             Damage::UnreadableHistory { .. } => "unreadable-history",
             Damage::BadImportTime { .. } => "bad-import-time",
             Damage::BadEventTime { .. } => "bad-event-time",
+            Damage::RevocationListUnverified { .. } => "revocation-list-unverified",
             Damage::Earlier { .. } => "earlier",
         }
     }

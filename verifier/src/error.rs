@@ -102,6 +102,39 @@ pub enum Error {
         /// When it stopped working (grace included).
         until: DateTime<Utc>,
     },
+    /// A revocation list the installation holds withdraws the license, or a key its
+    /// trust rests on (FORMAT.md §17.4).
+    #[error("license {license_id} was revoked by the vendor on {}{}: ask the vendor for a new license file", crate::state::day(&.revocation.revoked_at), revoked_how(.revocation))]
+    Revoked {
+        /// The license's id.
+        license_id: String,
+        /// The list's entry that withdraws it.
+        revocation: crate::Revocation,
+    },
+    /// A document (a clock reset, a revocation list) signed under a key that a
+    /// revocation list withdraws: it is refused whatever it says.
+    #[error("this {document} is signed under key {}, which the vendor revoked on {}{}: ask the vendor for one signed by a current key", revoked_kid(.revocation), crate::state::day(&.revocation.revoked_at), reason(.revocation))]
+    SignerRevoked {
+        /// The kind of document: `clock-reset` or `revocation-list`.
+        document: &'static str,
+        /// The list's entry that withdraws the key.
+        revocation: crate::Revocation,
+    },
+    /// A revocation list that does not supersede the one the installation holds.
+    #[error("revocation list {serial} is not newer than list {held}, which this installation holds: import the newest list from the vendor")]
+    OlderRevocationList {
+        /// The list's serial.
+        serial: u64,
+        /// The serial of the list held.
+        held: u64,
+    },
+    /// The revocation list built into this program does not verify under the trust the
+    /// store was opened with.
+    #[error("the revocation list built into this program does not verify under the trusted keys ({error}): trust the keys it was signed with, or build the program with a list signed by a trusted key")]
+    BuiltInListUnverified {
+        /// The code of the format error.
+        error: String,
+    },
     /// The license's term starts after the effective time.
     #[error("license {license_id} is not valid before {}: import it on or after that date", crate::state::day(.from))]
     NotYetValid {
@@ -272,6 +305,10 @@ impl Error {
             Error::WrongInstallation { .. } => "wrong-installation",
             Error::Expired { .. } => "expired",
             Error::NotYetValid { .. } => "not-yet-valid",
+            Error::Revoked { .. } => "revoked",
+            Error::SignerRevoked { .. } => "signer-revoked",
+            Error::OlderRevocationList { .. } => "older-revocation-list",
+            Error::BuiltInListUnverified { .. } => "built-in-list-unverified",
             Error::OlderSerial { .. } => "older-serial",
             Error::SerialConflict { .. } => "serial-conflict",
             Error::OlderThanActive { .. } => "older-than-active",
@@ -301,6 +338,9 @@ impl Error {
             Error::WrongInstallation { .. }
                 | Error::Expired { .. }
                 | Error::NotYetValid { .. }
+                | Error::Revoked { .. }
+                | Error::SignerRevoked { .. }
+                | Error::OlderRevocationList { .. }
                 | Error::OlderSerial { .. }
                 | Error::SerialConflict { .. }
                 | Error::OlderThanActive { .. }
@@ -324,6 +364,30 @@ fn sequence(customer: &str, installation_id: &Option<String>) -> String {
     match installation_id {
         Some(id) => format!("the sequence of customer {customer} for installation {id}"),
         None => format!("the sequence of customer {customer} for unbound files"),
+    }
+}
+
+/// ", as key K was" when the list withdraws a key rather than the license, then the
+/// reason.
+fn revoked_how(r: &crate::Revocation) -> String {
+    let key = match &r.by {
+        crate::RevokedBy::Key { kid } => format!(" (its key {kid} was revoked)"),
+        _ => String::new(),
+    };
+    key + &reason(r)
+}
+
+fn reason(r: &crate::Revocation) -> String {
+    r.reason
+        .as_ref()
+        .map(|reason| format!(", reason: {reason}"))
+        .unwrap_or_default()
+}
+
+fn revoked_kid(r: &crate::Revocation) -> String {
+    match &r.by {
+        crate::RevokedBy::Key { kid } => kid.to_string(),
+        crate::RevokedBy::License => String::new(),
     }
 }
 

@@ -19,6 +19,17 @@ fn opt_time(t: &Option<DateTime<Utc>>) -> Value {
     t.as_ref().map_or(Value::Null, time)
 }
 
+/// A revocation's data: `by` (`license` or `key`, with `kid`), `revoked_at`,
+/// `revoked_day`, `reason` and `list_serial`.
+fn revocation_details(r: &crate::Revocation) -> Value {
+    let mut v = serde_json::to_value(r).unwrap_or_else(|_| json!({}));
+    v["revoked_day"] = day(&r.revoked_at);
+    if !matches!(r.by, crate::RevokedBy::Key { .. }) {
+        v["kid"] = Value::Null;
+    }
+    v
+}
+
 impl Error {
     /// The error's data under stable names (docs/JSON.md): user names, codes, counts,
     /// instants in RFC 3339 and, where a message names a day, that day (`YYYY-MM-DD`)
@@ -54,6 +65,24 @@ impl Error {
             Error::NotYetValid { license_id, from } => {
                 json!({ "license_id": license_id, "from": time(from), "from_day": day(from) })
             }
+            Error::Revoked {
+                license_id,
+                revocation,
+            } => {
+                let mut v = revocation_details(revocation);
+                v["license_id"] = license_id.clone().into();
+                v
+            }
+            Error::SignerRevoked {
+                document,
+                revocation,
+            } => {
+                let mut v = revocation_details(revocation);
+                v["document"] = (*document).into();
+                v
+            }
+            Error::OlderRevocationList { serial, held } => json!({ "serial": serial, "held": held }),
+            Error::BuiltInListUnverified { error } => json!({ "error": error }),
             Error::OlderSerial {
                 license_id,
                 serial,

@@ -29,6 +29,7 @@ mod error;
 mod error_details;
 mod json_time;
 mod reason;
+mod revocation;
 mod state;
 pub mod store;
 #[cfg(feature = "text")]
@@ -41,11 +42,12 @@ pub use check::{check_file, FileCheck, GrantCheck};
 pub use damage::Damage;
 pub use decision::{decide_capability, decide_seats, decide_system, Decision, UserFacts};
 pub use error::{CodeKind, Error, Result};
-pub use license_format::{Catalog, Keyring, Lang};
+pub use license_format::{Catalog, Keyring, Lang, Trust};
 pub use reason::Reason;
+pub use revocation::{Revocation, RevokedBy};
 pub use state::{end_day, State};
 pub use store::LicenseStore;
-pub use verify::{verify, VerifiedLicense};
+pub use verify::{verify, verify_trusted, VerifiedLicense};
 pub use warning::Warning;
 
 /// The error of [`verify`]: the crate's one error type.

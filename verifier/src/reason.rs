@@ -7,6 +7,7 @@
 //! | `wrong-installation` | the license is bound to another installation | `license_id`, `expected`, `found` |
 //! | `license-expired` | the license (grace included) has ended | `license_id`, `since` |
 //! | `license-not-yet-valid` | the license's term has not started | `license_id`, `from` |
+//! | `license-revoked` | a revocation list withdraws the license or a key it rests on | `license_id`, `by` (`license` or `key`), `kid`, `revoked_at`, `reason`, `list_serial` |
 //! | `system-license-missing` | the license does not grant the module | `license_code` |
 //! | `system-license-expired` | the module (grace included) has ended | `license_code`, `since` |
 //! | `system-license-not-yet-valid` | the module's term has not started | `license_code`, `from` |
@@ -48,6 +49,11 @@ pub enum Reason {
         license_id: String,
         #[serde(with = "crate::json_time")]
         from: DateTime<Utc>,
+    },
+    LicenseRevoked {
+        license_id: String,
+        #[serde(flatten)]
+        revocation: crate::Revocation,
     },
     SystemLicenseMissing {
         license_code: String,
@@ -122,6 +128,7 @@ impl Reason {
             Reason::WrongInstallation { .. } => "wrong-installation",
             Reason::LicenseExpired { .. } => "license-expired",
             Reason::LicenseNotYetValid { .. } => "license-not-yet-valid",
+            Reason::LicenseRevoked { .. } => "license-revoked",
             Reason::SystemLicenseMissing { .. } => "system-license-missing",
             Reason::SystemLicenseExpired { .. } => "system-license-expired",
             Reason::SystemLicenseNotYetValid { .. } => "system-license-not-yet-valid",

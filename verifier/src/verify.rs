@@ -1,17 +1,21 @@
 //! Stateless verification of one license file and its states at an instant.
 
 use chrono::{DateTime, Utc};
-use license_format::{verify_license, Catalog, KeyId, Keyring, Payload, VerifiedFile};
+use license_format::{verify_license, verify_license_trusted, Catalog, KeyId, Keyring, Payload};
+use license_format::{Trust, VerifiedCertificate, VerifiedFile, VerifiedRevocationList};
 use sha2::{Digest, Sha256};
 
-use crate::{Error, Result, State};
+use crate::revocation::revocation_of;
+use crate::{Error, Result, Revocation, State};
 
 /// A license file whose signature holds under a trusted key and whose payload obeys every
 /// rule of the format and the catalog. Whether it is in its term is asked with
-/// [`VerifiedLicense::state_at`].
+/// [`VerifiedLicense::state_at`]; a license that a revocation list the installation
+/// holds withdraws is [`State::Revoked`] at every instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedLicense {
     file: VerifiedFile,
+    revocation: Option<Revocation>,
 }
 
 /// Verifies a license file: size, armor, envelope, key id, the Ed25519 signature over the
@@ -28,12 +32,53 @@ pub struct VerifiedLicense {
 /// assert!(err.to_string().starts_with("armor:"));
 /// ```
 pub fn verify(bytes: &[u8], keyring: &Keyring) -> Result<VerifiedLicense> {
-    Ok(VerifiedLicense {
-        file: verify_license(bytes, keyring, license_catalog::builtin())?,
-    })
+    Ok(VerifiedLicense::of(verify_license(
+        bytes,
+        keyring,
+        license_catalog::builtin(),
+    )?))
+}
+
+/// Verifies a license file as [`verify`] does, its signer trusted directly or through
+/// the key certificate the file carries, under the root keys of `trust` (FORMAT.md §18).
+///
+/// # Errors
+/// As [`verify`], and the refusals of the chain of trust (`certificate-*`,
+/// `signed-by-root`), each naming the link that failed.
+pub fn verify_trusted(bytes: &[u8], trust: &Trust) -> Result<VerifiedLicense> {
+    Ok(VerifiedLicense::of(verify_license_trusted(
+        bytes,
+        trust,
+        license_catalog::builtin(),
+    )?))
 }
 
 impl VerifiedLicense {
+    fn of(file: VerifiedFile) -> Self {
+        VerifiedLicense {
+            file,
+            revocation: None,
+        }
+    }
+
+    /// The license as judged under a revocation list: revoked when the list names its
+    /// id or a key its trust rests on (FORMAT.md §17.4).
+    pub fn judged_by(mut self, list: Option<&VerifiedRevocationList>) -> Self {
+        self.revocation = list.and_then(|l| revocation_of(l, self.license_id(), &self.file.kids()));
+        self
+    }
+
+    /// Why the license is withdrawn, when a revocation list it was judged by says so.
+    pub fn revocation(&self) -> Option<&Revocation> {
+        self.revocation.as_ref()
+    }
+
+    /// The certificate through which the signing key is trusted; `None` when the key is
+    /// trusted directly.
+    pub fn certificate(&self) -> Option<&VerifiedCertificate> {
+        self.file.certificate.as_ref()
+    }
+
     /// The verified claims.
     pub fn payload(&self) -> &Payload {
         &self.file.payload
@@ -62,8 +107,12 @@ impl VerifiedLicense {
         self.file.payload.serial
     }
 
-    /// The state of the whole license at `now`.
+    /// The state of the whole license at `now`: revoked whatever its dates, when a
+    /// revocation list withdrew it.
     pub fn state_at(&self, now: DateTime<Utc>) -> State {
+        if let Some(r) = &self.revocation {
+            return State::Revoked { at: r.revoked_at };
+        }
         let p = &self.file.payload;
         State::of_term(p.valid_from, p.valid_until, p.grace_days, now)
     }
@@ -83,6 +132,9 @@ impl VerifiedLicense {
                     .find(|g| g.code == code)
                     .map(|g| g.valid_until)
             })?;
+        if let Some(r) = &self.revocation {
+            return Some(State::Revoked { at: r.revoked_at });
+        }
         Some(State::of_term(
             p.valid_from,
             p.grant_end(until),
@@ -141,9 +193,15 @@ impl VerifiedLicense {
     /// Refuses a license that does not work at `now`.
     ///
     /// # Errors
-    /// [`Error::Expired`] or [`Error::NotYetValid`].
+    /// [`Error::Revoked`], [`Error::Expired`] or [`Error::NotYetValid`].
     pub fn check_usable_at(&self, now: DateTime<Utc>) -> Result<State> {
         let id = self.license_id().to_owned();
+        if let Some(revocation) = &self.revocation {
+            return Err(Error::Revoked {
+                license_id: id,
+                revocation: revocation.clone(),
+            });
+        }
         match self.state_at(now) {
             State::Expired { since } => Err(Error::Expired {
                 license_id: id,

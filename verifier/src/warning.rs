@@ -8,6 +8,7 @@
 //! | `license-in-grace` | the license's term has ended; it works until the grace period ends | `license_id`, `until`, `days_left` |
 //! | `license-expired` | the license, grace included, has ended | `license_id`, `since` |
 //! | `license-not-yet-valid` | the license's term has not started | `license_id`, `from` |
+//! | `license-revoked` | a revocation list withdraws the license or a key it rests on | `license_id`, `by` (`license` or `key`), `kid`, `revoked_at`, `reason`, `list_serial` |
 //! | `system-license-expired` | a module with an end of its own has ended while the license runs | `license_code`, `since` |
 //! | `grant-ends-soon` | a module or plan with an end of its own stops working within 30 days (grace included) | `license_code`, `plan`, `stops_at`, `days_left` |
 //! | `grant-in-grace` | a module or plan with an end of its own is in its grace period | `license_code`, `plan`, `stops_at`, `days_left` |
@@ -53,6 +54,11 @@ pub enum Warning {
         #[serde(with = "crate::json_time")]
         from: DateTime<Utc>,
     },
+    LicenseRevoked {
+        license_id: String,
+        #[serde(flatten)]
+        revocation: crate::Revocation,
+    },
     SystemLicenseExpired {
         license_code: String,
         #[serde(with = "crate::json_time")]
@@ -95,6 +101,7 @@ impl Warning {
             Warning::LicenseInGrace { .. } => "license-in-grace",
             Warning::LicenseExpired { .. } => "license-expired",
             Warning::LicenseNotYetValid { .. } => "license-not-yet-valid",
+            Warning::LicenseRevoked { .. } => "license-revoked",
             Warning::SystemLicenseExpired { .. } => "system-license-expired",
             Warning::GrantEndsSoon { .. } => "grant-ends-soon",
             Warning::GrantInGrace { .. } => "grant-in-grace",

@@ -70,10 +70,10 @@ fn verify_refuses_forgeries_and_unknown_keys() {
 fn check_file_refuses_another_installation_and_expired_files_cleanly() {
     let bound = lic().set("installation_id", json!("aaaa"));
     let at = t("2026-06-01T00:00:00Z");
-    let ok = license_verifier::check_file(bound.sign().as_bytes(), &keyring(), at, Some("aaaa"))
+    let ok = license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("aaaa"))
         .unwrap();
     assert!(ok.valid);
-    let other = license_verifier::check_file(bound.sign().as_bytes(), &keyring(), at, Some("bbbb"))
+    let other = license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("bbbb"))
         .unwrap();
     assert!(!other.valid);
     assert_eq!(
@@ -86,7 +86,7 @@ fn check_file_refuses_another_installation_and_expired_files_cleanly() {
     );
     let late = license_verifier::check_file(
         bound.sign().as_bytes(),
-        &keyring(),
+        &keyring().into(),
         t("2027-02-01T00:00:00Z"),
         None,
     )

@@ -87,6 +87,23 @@ pub(crate) async fn preview(ctx: Ctx, form: Multipart) -> Response {
         return show(&ctx, Some(notice), confirm_form(&ctx, &text, false)).await;
     }
     let lang = ctx.lang;
+    if document_kind(&bytes) == Some(DocumentKind::RevocationList) {
+        let report = ctx
+            .app
+            .with_store(move |store, now| store.import_revocation_list(&bytes, true, now))
+            .await;
+        return match report {
+            Ok(report) => {
+                let lines = said::revocation_lines(lang, &report);
+                let content = html! {
+                    pre.preview { @for l in &lines { (l) "\n" } }
+                    (confirm_form(&ctx, &text, false))
+                };
+                show(&ctx, None, content).await
+            }
+            Err(e) => refused(&ctx, e).await,
+        };
+    }
     let report = ctx
         .app
         .with_store(move |store, now| {
@@ -152,6 +169,20 @@ pub(crate) async fn confirm(ctx: Ctx, Form(form): Form<Confirm>) -> Response {
             Ok(_) => {
                 let notice = Notice::Done(vec![ctx.t("console-clock-reset-done")]);
                 show(&ctx, Some(notice), upload_form(&ctx)).await
+            }
+            Err(e) => refused(&ctx, e).await,
+        };
+    }
+    if document_kind(&bytes) == Some(DocumentKind::RevocationList) {
+        let done = ctx
+            .app
+            .with_store(move |store, now| store.import_revocation_list(&bytes, false, now))
+            .await;
+        return match done {
+            Ok(report) => {
+                let notice = Notice::Done(said::revocation_lines(lang, &report));
+                let link = html! { p { a href="/licenses" { (ctx.t("nav-licenses")) } } };
+                show(&ctx, Some(notice), link).await
             }
             Err(e) => refused(&ctx, e).await,
         };

@@ -60,7 +60,7 @@ pub fn store_with(path: &Path, lic: &Lic) -> LicenseStore {
 pub fn start_console(path: PathBuf) -> String {
     let console = Console::bind(Config {
         store: path,
-        keyring: keyring(),
+        trust: keyring().into(),
         listen: "127.0.0.1:0".parse().unwrap(),
         allow_remote: false,
         token: None,

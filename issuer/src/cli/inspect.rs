@@ -115,6 +115,8 @@ fn state_text(state: &State) -> String {
             )
         }
         State::Expired { since } => t("inspect-state-expired", &[("since", s(day(since)))]),
+        // A file alone is never revoked: only an installation's revocation list says so.
+        State::Revoked { at } => t("inspect-state-revoked", &[("at", s(day(at)))]),
     }
 }
 

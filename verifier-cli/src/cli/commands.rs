@@ -5,7 +5,7 @@ use std::fs;
 use chrono::{DateTime, Utc};
 use license_format::constants::MAX_LICENSE_FILE_BYTES;
 use license_format::time::parse_rfc3339;
-use license_format::{document_kind, DocumentKind, Keyring};
+use license_format::{document_kind, DocumentKind, Trust};
 use license_verifier::store::ImportOptions;
 use license_verifier::{check_file, Decision, LicenseStore};
 use serde_json::{json, Value};
@@ -25,7 +25,7 @@ fn done(json: Value, text: String) -> Outcome {
     Ok(Reply::new(0, json, text))
 }
 
-pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
+pub(crate) fn dispatch(cli: &Cli, ring: Trust) -> Outcome {
     let now = Utc::now();
     match &cli.command {
         Command::Verify {
@@ -42,7 +42,15 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
             dry_run,
             force,
         } => {
-            let bytes = read_bytes(file, "what-license-file", MAX_LICENSE_FILE_BYTES)?;
+            // The largest kind's limit: the library holds each kind to its own.
+            let limit = DocumentKind::RevocationList.max_bytes();
+            let bytes = read_bytes(file, "what-license-file", limit)?;
+            if document_kind(&bytes) == Some(DocumentKind::RevocationList) {
+                return with_store(cli, ring, |store| {
+                    let report = store.import_revocation_list(&bytes, *dry_run, now)?;
+                    done(to_json(&report), render::revocation_list(&report))
+                });
+            }
             if document_kind(&bytes) == Some(DocumentKind::ClockReset) {
                 if *dry_run {
                     return Err(Failure::usage(t("error-usage-dry-run-reset", &[])));
@@ -125,7 +133,7 @@ pub(crate) fn dispatch(cli: &Cli, ring: Keyring) -> Outcome {
 
 /// Runs `f` on the opened store; says once when the store could not be written, so the
 /// answer came from the stored state without advancing the clock's mark.
-fn with_store(cli: &Cli, ring: Keyring, f: impl FnOnce(&LicenseStore) -> Outcome) -> Outcome {
+fn with_store(cli: &Cli, ring: Trust, f: impl FnOnce(&LicenseStore) -> Outcome) -> Outcome {
     let store = open(cli, ring)?;
     let out = f(&store);
     if store.unwritable() {
@@ -166,7 +174,7 @@ fn instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
     })
 }
 
-fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
+fn init(cli: &Cli, ring: Trust, now: DateTime<Utc>) -> Outcome {
     let store = LicenseStore::create(&cli.store, ring, now)?;
     let (id, created) = (store.installation_id(), store.newly_created());
     let path = cli.store.display().to_string();
@@ -188,7 +196,7 @@ fn init(cli: &Cli, ring: Keyring, now: DateTime<Utc>) -> Outcome {
 
 fn request(
     cli: &Cli,
-    ring: Keyring,
+    ring: Trust,
     out: Option<&std::path::Path>,
     clock_reset: bool,
     now: DateTime<Utc>,
@@ -223,7 +231,7 @@ fn request(
     )
 }
 
-fn open(cli: &Cli, ring: Keyring) -> Result<LicenseStore, Failure> {
+fn open(cli: &Cli, ring: Trust) -> Result<LicenseStore, Failure> {
     Ok(LicenseStore::open(&cli.store, ring)?)
 }
 
@@ -231,7 +239,7 @@ fn verify(
     file: &std::path::Path,
     at: Option<&str>,
     installation: Option<&str>,
-    ring: &Keyring,
+    ring: &Trust,
     now: DateTime<Utc>,
 ) -> Outcome {
     let at = match at {
@@ -333,7 +341,7 @@ fn decision(answer: json::Answer, d: &Decision) -> Reply {
 /// process is stopped.
 fn serve(
     cli: &Cli,
-    ring: Keyring,
+    ring: Trust,
     listen: std::net::SocketAddr,
     allow_remote: bool,
     token_file: Option<&std::path::Path>,
@@ -343,7 +351,7 @@ fn serve(
         .transpose()?;
     let config = license_console::Config {
         store: cli.store.clone(),
-        keyring: ring,
+        trust: ring,
         listen,
         allow_remote,
         token,

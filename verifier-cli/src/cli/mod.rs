@@ -10,7 +10,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use license_format::constants::MAX_KEY_FILE_BYTES;
-use license_format::Keyring;
+use license_format::{Keyring, Trust};
 use license_verifier::{trusted, Error};
 use serde_json::{json, Value};
 
@@ -110,7 +110,7 @@ pub(crate) fn usage_error(e: &clap::Error) -> u8 {
 pub(crate) fn run(cli: Cli) -> u8 {
     let json = cli.json;
     i18n::set_language(cli.language());
-    let result = keyring(&cli).and_then(|ring| commands::dispatch(&cli, ring));
+    let result = trust(&cli).and_then(|trust| commands::dispatch(&cli, trust));
     match result {
         Ok(reply) => {
             if json {
@@ -144,19 +144,25 @@ pub(crate) fn run(cli: Cli) -> u8 {
     }
 }
 
-/// The keys to trust: those given with --trust, else the ones built in.
-fn keyring(cli: &Cli) -> Result<Keyring, Failure> {
-    if cli.trust.is_empty() {
+/// The keys to trust: those given with --trust and --trust-root, else the ones built in.
+/// Given keys replace all that is built in, so that a test of one key trusts only it.
+fn trust(cli: &Cli) -> Result<Trust, Failure> {
+    if cli.trust.is_empty() && cli.trust_root.is_empty() {
         if trusted::TRUSTS_NO_KEY {
             warn(&i18n::t("warning-trusts-no-key", &[]));
         }
         if trusted::TRUSTS_EXAMPLE_KEYS {
             warn(&i18n::t("warning-example-keys", &[]));
         }
-        return Ok(trusted::default_keyring()?);
+        return Ok(trusted::default_trust()?);
     }
+    Ok(Trust::new(ring(&cli.trust)?, ring(&cli.trust_root)?))
+}
+
+/// The keyring of the public key files at `paths`.
+fn ring(paths: &[std::path::PathBuf]) -> Result<Keyring, Failure> {
     let mut ring = Keyring::new();
-    for path in &cli.trust {
+    for path in paths {
         let text = read_text(path, "what-public-key-file", MAX_KEY_FILE_BYTES)?;
         ring.add_pem(&text)
             .map_err(|e| Failure::from(Error::from(e)).in_file(path))?;

@@ -467,6 +467,12 @@ pub(crate) fn clock_reset(r: &ClockResetReport) -> String {
     s
 }
 
+/// `import` of a revocation list.
+pub(crate) fn revocation_list(r: &license_verifier::store::RevocationImport) -> String {
+    let lines = license_verifier::text::revocation_lines(super::i18n::language(), r);
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
 /// `events`: one line per event, newest first.
 pub(crate) fn events(events: &[Event]) -> String {
     let mut s = String::new();

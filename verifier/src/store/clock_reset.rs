@@ -8,7 +8,7 @@
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::NONCE_BYTES;
 use license_format::time::parse_rfc3339;
-use license_format::{verify_clock_reset, ClockResetRequest, KeyId};
+use license_format::{verify_clock_reset_trusted, ClockResetRequest, KeyId};
 use rand_core::{OsRng, RngCore};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -112,13 +112,14 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Format`] (malformed, forged, unknown key, other kind or product),
     /// [`Error::ClockResetWrongInstallation`], [`Error::ClockResetNotPending`],
-    /// [`Error::ClockResetOtherRequest`], [`Error::ClockResetStale`]. A refusal changes
-    /// nothing but the events log.
+    /// [`Error::ClockResetOtherRequest`], [`Error::ClockResetStale`],
+    /// [`Error::SignerRevoked`]. A refusal changes nothing but the events log.
     pub fn import_clock_reset(&self, bytes: &[u8], now: DateTime<Utc>) -> Result<ClockResetReport> {
-        let result = verify_clock_reset(bytes, &self.keyring, license_catalog::builtin())
+        let result = verify_clock_reset_trusted(bytes, &self.trust, license_catalog::builtin())
             .map_err(Error::from)
             .and_then(|verified| {
                 self.write(now, |tx, ctx| {
+                    self.check_signer(ctx, "clock-reset", &verified.kids())?;
                     let r = &verified.reset;
                     if r.installation_id != self.installation_id {
                         return Err(Error::ClockResetWrongInstallation {

@@ -11,7 +11,7 @@ use super::{meta, Ctx, LicenseStore};
 use crate::{Error, Result};
 
 /// The kinds the events log records (docs/JSON.md); each [`EventDetail`] has one.
-pub const EVENT_KINDS: [&str; 13] = [
+pub const EVENT_KINDS: [&str; 14] = [
     "init",
     "import",
     "import-refused",
@@ -24,6 +24,7 @@ pub const EVENT_KINDS: [&str; 13] = [
     "clock",
     "clock-reset-requested",
     "clock-reset",
+    "revocation-list",
     "state",
 ];
 
@@ -179,11 +180,24 @@ pub enum EventDetail {
         /// The latest time seen after.
         mark_after: DateTime<Utc>,
     },
+    /// A revocation list was imported (kind `revocation-list`).
+    RevocationListImported {
+        /// Its serial.
+        serial: u64,
+        /// The key that signed it.
+        kid: String,
+        /// How many licenses it revokes.
+        licenses: usize,
+        /// How many keys it revokes.
+        keys: usize,
+        /// The active license, when the list withdraws it.
+        revokes_active: Option<String>,
+    },
     /// The license's state changed (kind `state`).
     StateChanged {
         /// The license.
         license_id: String,
-        /// The state's code (`active`, `grace`, `expired`, `not-yet-valid`).
+        /// The state's code (`active`, `grace`, `expired`, `not-yet-valid`, `revoked`).
         state: String,
         /// Whole days left, in grace.
         days_left: Option<i64>,
@@ -214,6 +228,7 @@ impl EventDetail {
             EventDetail::ClockBehind { .. } => "clock-behind",
             EventDetail::ClockResetRequested { .. } => "clock-reset-requested",
             EventDetail::ClockReset { .. } => "clock-reset",
+            EventDetail::RevocationListImported { .. } => "revocation-list-imported",
             EventDetail::StateChanged { .. } => "state-changed",
             EventDetail::Text { .. } => "text",
         }
@@ -236,6 +251,7 @@ impl EventDetail {
             EventDetail::ClockBehind { .. } => "clock",
             EventDetail::ClockResetRequested { .. } => "clock-reset-requested",
             EventDetail::ClockReset { .. } => "clock-reset",
+            EventDetail::RevocationListImported { .. } => "revocation-list",
             EventDetail::StateChanged { .. } => "state",
             EventDetail::Text { .. } => "text",
         }

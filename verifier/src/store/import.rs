@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::events::{EventDetail, LostSeat};
 use super::{clock, events, seats, Ctx, LicenseStore};
-use crate::{verify, Error, Result, VerifiedLicense};
+use crate::{verify_trusted, Error, Result, VerifiedLicense};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,8 +144,8 @@ impl LicenseStore {
     /// # Errors
     /// [`Error::Format`] (malformed, forged, unknown key, other product),
     /// [`Error::WrongInstallation`], [`Error::OlderSerial`], [`Error::SerialConflict`],
-    /// [`Error::OlderThanActive`], [`Error::Expired`], [`Error::NotYetValid`],
-    /// [`Error::CustomerChange`], or a store error.
+    /// [`Error::OlderThanActive`], [`Error::Revoked`], [`Error::Expired`],
+    /// [`Error::NotYetValid`], [`Error::CustomerChange`], or a store error.
     pub fn import_with(
         &self,
         bytes: &[u8],
@@ -153,13 +153,14 @@ impl LicenseStore {
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
         let dry_run = options.dry_run;
-        let result = verify(bytes, &self.keyring).and_then(|new| {
+        let result = verify_trusted(bytes, &self.trust).and_then(|new| {
             let tx = rusqlite::Transaction::new_unchecked(
                 &self.conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             let ctx = self.begin(&tx, now)?;
             clock::advance(&tx, &ctx)?;
+            let new = new.judged_by(ctx.revocations.as_deref());
             let report = self.import_in(&tx, &ctx, bytes, &new, options)?;
             if report.outcome == ImportOutcome::Activated {
                 tx.commit()?;
@@ -192,6 +193,12 @@ impl LicenseStore {
     ) -> Result<ImportReport> {
         let dry_run = options.dry_run;
         new.check_installation(&self.installation_id)?;
+        if let Some(revocation) = new.revocation() {
+            return Err(Error::Revoked {
+                license_id: new.license_id().to_owned(),
+                revocation: revocation.clone(),
+            });
+        }
         let old = ctx.license.as_ref();
         let p = new.payload();
         let mut report = ImportReport {

@@ -1,10 +1,11 @@
 //! Loading the active license: every operation re-verifies its stored text and checks
 //! the row against what only the administrator could have changed.
 
+use license_format::VerifiedRevocationList;
 use rusqlite::Connection;
 
 use super::LicenseStore;
-use crate::{verify, Damage, Error, Result, VerifiedLicense};
+use crate::{verify_trusted, Damage, Error, Result, VerifiedLicense};
 
 /// The active row as stored.
 struct ActiveRow {
@@ -107,9 +108,13 @@ fn check_newest(conn: &Connection, active: &VerifiedLicense) -> Result<()> {
 }
 
 impl LicenseStore {
-    /// Loads and re-verifies the active license.
-    pub(crate) fn load_active(&self, conn: &Connection) -> Result<Option<VerifiedLicense>> {
-        let license = self.load_verified(conn)?;
+    /// Loads and re-verifies the active license, judged by the revocation list `list`.
+    pub(crate) fn load_active(
+        &self,
+        conn: &Connection,
+        list: Option<&VerifiedRevocationList>,
+    ) -> Result<Option<VerifiedLicense>> {
+        let license = self.load_verified(conn)?.map(|l| l.judged_by(list));
         if let Some(l) = &license {
             let stamp = history_stamp(conn)?;
             if self.history_checked.borrow().as_deref() != Some(stamp.as_str()) {
@@ -125,7 +130,7 @@ impl LicenseStore {
             return Ok(None);
         };
         let id = &row.license_id;
-        let license = verify(&row.text, &self.keyring).map_err(|e| match e {
+        let license = verify_trusted(&row.text, &self.trust).map_err(|e| match e {
             Error::Format(license_format::Error::UnknownKey { kid }) => {
                 Error::UntrustedStoredLicense {
                     license_id: id.clone(),

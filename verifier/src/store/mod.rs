@@ -19,16 +19,18 @@ mod import;
 mod load;
 mod meta;
 mod report;
+mod revocations;
 mod schema;
 mod seats;
 mod users;
 
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use license_format::{ActivationRequest, Keyring};
+use license_format::{ActivationRequest, Trust};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::{Error, Result, VerifiedLicense, Warning};
@@ -42,6 +44,8 @@ pub use report::{
     ActiveLicense, Holder, LicenseDetail, LicenseRow, LicensesScreen, PlanSeats, ScreenHeader,
     Status,
 };
+pub(crate) use revocations::verify_list;
+pub use revocations::{ListOutcome, RevocationImport};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use seats::{SeatAssignment, SeatCheck, SeatRow};
 pub use users::UserRow;
@@ -66,7 +70,12 @@ fn retry_lock(count: i32) -> bool {
 pub struct LicenseStore {
     conn: Connection,
     path: PathBuf,
-    keyring: Keyring,
+    trust: Trust,
+    /// The revocation list built into the program, verified under `trust` at open.
+    built_in_list: Option<revocations::HeldList>,
+    /// The imported list's text when it last verified, and the list: verified again
+    /// only when the stored text changes.
+    list_checked: RefCell<Option<(Vec<u8>, revocations::HeldList)>>,
     installation_id: String,
     created: bool,
     /// `PRAGMA schema_version` when the seats schema was last checked: a change made by
@@ -80,8 +89,11 @@ pub struct LicenseStore {
 
 /// What every operation knows once its transaction has begun.
 pub(crate) struct Ctx {
-    /// The active license, verified; `None` when there is none.
+    /// The active license, verified and judged by the held revocation list; `None`
+    /// when there is none.
     license: Option<VerifiedLicense>,
+    /// The revocation list that counts (FORMAT.md §17.4); `None` when there is none.
+    pub revocations: Option<revocations::HeldList>,
     /// Why the stored active license cannot be used, if it cannot.
     damage: Option<Error>,
     /// The effective time: max(system clock, high-water mark, active license's issued_at).
@@ -147,16 +159,19 @@ fn is_busy(e: &Error) -> bool {
 }
 
 impl LicenseStore {
-    /// Opens an existing store. `keyring` holds the keys every stored license is
-    /// re-verified with. A store this process may not write is opened all the same:
+    /// Opens an existing store. `trust` holds the keys every stored license is
+    /// re-verified with: signing keys, and root keys that certify issuing keys (a
+    /// [`license_format::Keyring`] converts to trust in its keys alone). The revocation
+    /// list built into the program, if any, must verify under it. A store this process
+    /// may not write is opened all the same:
     /// questions are answered from the stored state and [`LicenseStore::unwritable`]
     /// says so; changes fail.
     ///
     /// # Errors
     /// [`Error::NoStore`], [`Error::NotAFile`], [`Error::ForeignStore`],
-    /// [`Error::NewerStore`], [`Error::DamagedStore`] or [`Error::Sqlite`]. A file that
-    /// is not a store is never written to.
-    pub fn open(path: &Path, keyring: Keyring) -> Result<Self> {
+    /// [`Error::NewerStore`], [`Error::DamagedStore`], [`Error::BuiltInListUnverified`]
+    /// or [`Error::Sqlite`]. A file that is not a store is never written to.
+    pub fn open(path: &Path, trust: impl Into<Trust>) -> Result<Self> {
         let exists = regular_or_absent(path)?;
         if !exists || path.metadata().map(|m| m.len() == 0).unwrap_or(true) {
             return Err(Error::NoStore {
@@ -167,7 +182,7 @@ impl LicenseStore {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Self::setup(conn, path, keyring, None)
+        Self::setup(conn, path, trust.into(), None)
     }
 
     /// Opens the store at `path`, creating it with a new installation id when the file
@@ -175,21 +190,22 @@ impl LicenseStore {
     ///
     /// # Errors
     /// As [`LicenseStore::open`], except [`Error::NoStore`].
-    pub fn create(path: &Path, keyring: Keyring, now: DateTime<Utc>) -> Result<Self> {
+    pub fn create(path: &Path, trust: impl Into<Trust>, now: DateTime<Utc>) -> Result<Self> {
         regular_or_absent(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = connect(path, flags)?;
-        Self::setup(conn, path, keyring, Some(now))
+        Self::setup(conn, path, trust.into(), Some(now))
     }
 
     fn setup(
         conn: Connection,
         path: &Path,
-        keyring: Keyring,
+        trust: Trust,
         create_at: Option<DateTime<Utc>>,
     ) -> Result<Self> {
+        let built_in_list = crate::trusted::built_in_revocation_list(&trust)?.map(Arc::new);
         conn.busy_handler(Some(retry_lock))?;
         // Every question runs the same dozen statements: compiled once per connection.
         conn.set_prepared_statement_cache_capacity(64);
@@ -219,7 +235,9 @@ impl LicenseStore {
             schema_checked: Cell::new(schema::version_stamp(&conn)?),
             conn,
             path: path.to_owned(),
-            keyring,
+            trust,
+            built_in_list,
+            list_checked: RefCell::new(None),
             installation_id,
             created,
             unwritable: Cell::new(false),
@@ -357,7 +375,12 @@ impl LicenseStore {
 
     fn begin(&self, tx: &Transaction, clock: DateTime<Utc>) -> Result<Ctx> {
         self.recheck_schema(tx)?;
-        let (license, damage) = match self.load_active(tx) {
+        let held = self.held_list(tx);
+        let loaded = held
+            .as_ref()
+            .map_err(load::duplicate)
+            .and_then(|list| self.load_active(tx, list.as_deref()));
+        let (license, damage) = match loaded {
             Ok(license) => (license, None),
             Err(e @ (Error::DamagedStore(_) | Error::UntrustedStoredLicense { .. })) => {
                 (None, Some(e))
@@ -367,6 +390,7 @@ impl LicenseStore {
         let mark = clock::mark(tx)?;
         let mut ctx = Ctx {
             license,
+            revocations: held.unwrap_or_default(),
             damage,
             now: clock,
             clock,

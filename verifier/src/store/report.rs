@@ -40,6 +40,8 @@ pub struct Status {
     /// The time decisions use.
     #[serde(with = "crate::json_time")]
     pub effective_time: DateTime<Utc>,
+    /// Why the license no longer works, when a revocation list withdraws it.
+    pub revocation: Option<crate::Revocation>,
     /// Things an administrator should act on.
     pub warnings: Vec<Warning>,
     /// Every module and plan in its grace period or ending within 30 days.
@@ -122,6 +124,8 @@ pub struct ScreenHeader {
     /// The end of its term. In JSON: `ends_at` and `last_day`.
     #[serde(flatten, serialize_with = "crate::json_time::term_end")]
     pub valid_until: Option<DateTime<Utc>>,
+    /// Why it no longer works, when a revocation list withdraws it.
+    pub revocation: Option<crate::Revocation>,
 }
 
 /// The Licenses screen: the head (`None` when no license is active) and one row per
@@ -248,6 +252,7 @@ impl LicenseStore {
                 customer: license.map(|l| l.payload().customer.clone()),
                 valid_until: license.and_then(|l| l.payload().valid_until),
                 days_left: state.and_then(|s| s.days_left(ctx.now)),
+                revocation: license.and_then(|l| l.revocation().cloned()),
                 effective_time: ctx.now,
                 warnings,
                 endings,
@@ -315,6 +320,7 @@ impl LicenseStore {
                     issuer: p.issuer.clone(),
                     state: l.state_at(ctx.now),
                     valid_until: p.valid_until,
+                    revocation: l.revocation().cloned(),
                 }
             });
             let rows = license_catalog::builtin()
@@ -460,6 +466,14 @@ fn license_warnings(tx: &Connection, l: &VerifiedLicense, ctx: &Ctx) -> Result<V
         State::Expired { since } => warnings.push(Warning::LicenseExpired { license_id, since }),
         State::NotYetValid { from } => {
             warnings.push(Warning::LicenseNotYetValid { license_id, from })
+        }
+        State::Revoked { .. } => {
+            if let Some(revocation) = l.revocation() {
+                warnings.push(Warning::LicenseRevoked {
+                    license_id,
+                    revocation: revocation.clone(),
+                });
+            }
         }
         State::Active { until: None } => {}
     }

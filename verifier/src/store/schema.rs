@@ -80,6 +80,17 @@ INSERT INTO seats (user, plan, seq, assigned_at)
 DROP TABLE seats_v1;
 "
     ),
+    // 3: the revocation lists imported (FORMAT.md §17.4); the latest row is the one
+    // held, its text re-verified on every operation.
+    r#"
+CREATE TABLE revocation_lists (
+    id INTEGER PRIMARY KEY,
+    serial INTEGER NOT NULL,
+    kid TEXT NOT NULL,
+    text BLOB NOT NULL,
+    imported_at TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -177,6 +177,28 @@ pub fn event(lang: Lang, detail: &EventDetail) -> String {
                 ("after", text(time(mark_after))),
             ],
         ),
+        EventDetail::RevocationListImported {
+            serial,
+            kid,
+            licenses,
+            keys,
+            revokes_active,
+        } => {
+            let mut out = t(
+                lang,
+                "event-revocation-list-imported",
+                &[
+                    ("serial", n(*serial as f64)),
+                    ("kid", text(kid)),
+                    ("licenses", n(*licenses as f64)),
+                    ("keys", n(*keys as f64)),
+                ],
+            );
+            if let Some(id) = revokes_active {
+                out += &t(lang, "event-revokes-active", &[("license_id", text(id))]);
+            }
+            out
+        }
         EventDetail::StateChanged {
             license_id,
             state,
@@ -201,6 +223,7 @@ fn state_word(lang: Lang, code: &str, days_left: Option<i64>) -> String {
         ("grace", None) => t(lang, "state-word-grace", &[("days", n(0))]),
         ("expired", _) => t(lang, "state-word-expired", &[]),
         ("not-yet-valid", _) => t(lang, "state-word-not-yet-valid", &[]),
+        ("revoked", _) => t(lang, "state-word-revoked", &[]),
         (other, _) => other.to_owned(),
     }
 }

@@ -6,7 +6,7 @@ use license_format::Lang;
 use license_i18n::FluentValue;
 
 use super::{n, s, t};
-use crate::store::{ImportOutcome, ImportReport};
+use crate::store::{ImportOutcome, ImportReport, ListOutcome, RevocationImport};
 
 /// The last day of a term, the word for "perpetual" when it has none.
 pub fn last_day(lang: Lang, end: &Option<DateTime<Utc>>) -> String {
@@ -89,5 +89,37 @@ pub fn import_lines(lang: Lang, r: &ImportReport) -> Vec<String> {
         ];
         line("  ", "import-expiry-moves", &args);
     }
+    out
+}
+
+/// The report of importing a revocation list (or its dry run), one line each: what the
+/// list is, then, indented, what it does to the active license.
+pub fn revocation_lines(lang: Lang, r: &RevocationImport) -> Vec<String> {
+    let head = match r.outcome {
+        ListOutcome::DryRun => "revocations-dry-run",
+        _ => "revocations-imported",
+    };
+    let kid = r.kid.to_string();
+    let previous = r.previous_serial.map_or(0.0, |p| p as f64);
+    let args = [
+        ("serial", n(r.serial as f64)),
+        ("issuer", s(&r.issuer)),
+        ("kid", s(&kid)),
+        ("licenses", n(r.licenses as f64)),
+        ("keys", n(r.keys as f64)),
+        ("previous", n(previous)),
+    ];
+    let mut out = vec![t(lang, head, &args)];
+    let active = match (&r.active_license, &r.revokes_active) {
+        (Some(id), Some(revocation)) => {
+            super::reasons::reason(lang, &crate::Reason::LicenseRevoked {
+                license_id: id.clone(),
+                revocation: revocation.clone(),
+            })
+        }
+        (Some(id), None) => t(lang, "revocations-active-stands", &[("license_id", s(id))]),
+        (None, _) => return out,
+    };
+    out.push(format!("  {active}"));
     out
 }

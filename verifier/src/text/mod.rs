@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 
 pub use actions::{login_set, seat_assigned, seat_released, user_added, user_removed};
 pub use events::event;
-pub use import::{import_lines, last_day};
+pub use import::{import_lines, last_day, revocation_lines};
 pub use reasons::{plans_phrase, plans_phrase_in, reason, warning};
 pub use states::{grant_state, state};
 

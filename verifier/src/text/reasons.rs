@@ -13,6 +13,26 @@ fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
+/// A revoked license in words: the message `id` with the revocation's data as
+/// [`crate::Error::details`] names it (`by`, `kid`, `revoked_day`, `reason`).
+fn revoked(lang: Lang, id: &str, license_id: &str, r: &crate::Revocation) -> String {
+    let (by, kid) = match &r.by {
+        crate::RevokedBy::Key { kid } => ("key", kid.to_string()),
+        _ => ("license", String::new()),
+    };
+    t(
+        lang,
+        id,
+        &[
+            ("license_id", s(license_id)),
+            ("by", s(by)),
+            ("kid", s(kid)),
+            ("revoked_day", s(day(&r.revoked_at))),
+            ("reason", s(r.reason.as_deref().unwrap_or("none"))),
+        ],
+    )
+}
+
 /// A reason in the chosen language's words.
 pub fn reason(lang: Lang, r: &Reason) -> String {
     match r {
@@ -40,6 +60,10 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             "reason-license-not-yet-valid",
             &[("license_id", s(license_id)), ("from", s(day(from)))],
         ),
+        Reason::LicenseRevoked {
+            license_id,
+            revocation,
+        } => revoked(lang, "reason-license-revoked", license_id, revocation),
         Reason::SystemLicenseMissing { license_code } => t(
             lang,
             "reason-system-license-missing",
@@ -196,6 +220,10 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
                 ("days_left", n(*days_left as f64)),
             ],
         ),
+        Warning::LicenseRevoked {
+            license_id,
+            revocation,
+        } => revoked(lang, "warning-license-revoked", license_id, revocation),
         Warning::LicenseExpired { license_id, since } => t(
             lang,
             "warning-license-expired",

@@ -28,6 +28,11 @@ pub fn state(lang: Lang, state: Option<&State>) -> String {
             "state-not-yet-valid",
             &[("from", text(from.format("%Y-%m-%d").to_string()))],
         ),
+        Some(State::Revoked { at }) => t(
+            lang,
+            "state-revoked",
+            &[("at", text(at.format("%Y-%m-%d").to_string()))],
+        ),
     }
 }
 
