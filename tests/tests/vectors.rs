@@ -4,7 +4,10 @@
 //! `Keyring::from_pem`) and checks the decision its `expect:` line names, down to the
 //! kind of refusal: `expect: invalid CODE`, CODE being `Error::code()` (FORMAT.md §11).
 //! Documents are verified with the trust of FORMAT.md §11: `vendor.pub` and
-//! `vendor-next.pub` trusted directly, `root-example.pub` as the one root.
+//! `vendor-next.pub` trusted directly, `root-example.pub` as the one root. A vector with
+//! a `held:` line is then judged under the revocation list it names, by the rules of
+//! FORMAT.md §17.4 written out here once more, apart from the verifier's; the store
+//! itself decides the same vectors in `held_lists.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
@@ -12,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use license_format::{verify_certificate, verify_license, verify_revocation_list, Keyring};
 use license_format::{verify_clock_reset_trusted, verify_license_trusted, Trust};
+use license_format::{KeyId, RevocationList, VerifiedRevocationList};
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
@@ -39,20 +43,57 @@ fn expectation(contents: &[u8]) -> String {
         .to_owned()
 }
 
-/// The decision the verification of the file's kind makes, by its extension.
+/// The list a vector's `held:` line names, verified: `None` for no line or `none`.
+fn held_list(contents: &[u8], trust: &Trust) -> Option<VerifiedRevocationList> {
+    let text = String::from_utf8_lossy(&contents[..contents.len().min(300)]).into_owned();
+    let name = text.lines().find_map(|l| l.strip_prefix("held: "))?;
+    if name == "none" {
+        return None;
+    }
+    let list = std::fs::read(vectors_dir().join(name)).unwrap();
+    Some(verify_revocation_list(&list, trust, license_catalog::builtin()).unwrap())
+}
+
+/// Whether `list` revokes any of `kids`.
+fn revokes_any(list: &RevocationList, kids: &[KeyId]) -> bool {
+    kids.iter().any(|k| list.revokes_key(k).is_some())
+}
+
+/// The decision the verification of the file's kind makes, by its extension, then
+/// under the list the vector holds (FORMAT.md §17.4): a license it names, or whose
+/// keys it names, is revoked; a document signed under a key it (or, for a list, the
+/// list itself) names is refused; a list is imported only if its serial is higher, or
+/// if it revokes the key the held list was signed under.
 fn decide(path: &Path, contents: &[u8], trust: &Trust) -> Option<String> {
     let catalog = license_catalog::builtin();
-    let result = match path.extension()?.to_str()? {
-        "lic" => verify_license_trusted(contents, trust, catalog).map(drop),
-        "reset" => verify_clock_reset_trusted(contents, trust, catalog).map(drop),
-        "cert" => verify_certificate(contents, trust, catalog).map(drop),
-        "revocation" => verify_revocation_list(contents, trust, catalog).map(drop),
-        "pem" => Keyring::from_pem(std::str::from_utf8(contents).ok()?).map(drop),
+    let held = held_list(contents, trust);
+    let judged = |revoked: bool, code: &str| if revoked { Err(code.to_owned()) } else { Ok(()) };
+    let code = |e: license_format::Error| e.code().to_owned();
+    let result: Result<(), String> = match path.extension()?.to_str()? {
+        "lic" => verify_license_trusted(contents, trust, catalog).map_err(code).and_then(|f| {
+            let revoked = held.as_ref().is_some_and(|h| {
+                h.list.revokes_license(&f.payload.license_id).is_some() || revokes_any(&h.list, &f.kids())
+            });
+            judged(revoked, "revoked")
+        }),
+        "reset" => verify_clock_reset_trusted(contents, trust, catalog).map_err(code).and_then(|r| {
+            judged(held.as_ref().is_some_and(|h| revokes_any(&h.list, &r.kids())), "signer-revoked")
+        }),
+        "cert" => verify_certificate(contents, trust, catalog).map(drop).map_err(code),
+        "revocation" => verify_revocation_list(contents, trust, catalog).map_err(code).and_then(|new| {
+            let own = revokes_any(&new.list, &new.kids());
+            judged(own || held.as_ref().is_some_and(|h| revokes_any(&h.list, &new.kids())), "signer-revoked")?;
+            let older = held.as_ref().is_some_and(|h| {
+                new.list.serial <= h.list.serial && !revokes_any(&new.list, &h.kids())
+            });
+            judged(older, "older-revocation-list")
+        }),
+        "pem" => Keyring::from_pem(std::str::from_utf8(contents).ok()?).map(drop).map_err(code),
         _ => return None,
     };
     Some(match result {
         Ok(()) => "valid".to_owned(),
-        Err(e) => format!("invalid {}", e.code()),
+        Err(code) => format!("invalid {code}"),
     })
 }
 
@@ -247,8 +288,12 @@ fn every_chain_refusal_has_a_vector() {
                 "invalid invalid-payload",
                 "invalid payload",
                 "invalid wrong-product",
+                "invalid older-revocation-list",
+                "invalid signer-revoked",
             ][..],
         ),
+        ("lic", &["invalid revoked"][..]),
+        ("reset", &["invalid signer-revoked", "invalid certificate-usage"][..]),
     ];
     for (ext, want) in wants {
         let found = expectations(ext);

@@ -2,8 +2,10 @@
 //! module holds the helpers, the accepted variants and the armor refusals; `refusals`
 //! the envelope, signature and payload refusals; `reset` the clock-reset documents and
 //! the license vectors that are clock resets in disguise; `trust` key certificates,
-//! revocation lists and certified license files.
+//! revocation lists and certified license files; `held` the documents an installation
+//! refuses because of the revocation list it holds.
 
+mod held;
 mod keyring;
 mod profile;
 mod refusals;

@@ -17,7 +17,7 @@ const CERT: DocumentKind = DocumentKind::KeyCertificate;
 const LIST: DocumentKind = DocumentKind::RevocationList;
 
 /// The certificate of the example issuing key, as `license-issuer certify` writes it.
-fn base_certificate() -> Value {
+pub(super) fn base_certificate() -> Value {
     let cert = KeyCertificate::for_key(
         "superoffice-crm",
         &key(ISSUING_KEY).verifying_key(),
@@ -38,21 +38,21 @@ fn certificate_by(cert: &Value, signer: &str) -> String {
     sign_document(CERT, &to_bytes(cert), &key(signer))
 }
 
-fn certificate(cert: &Value) -> String {
+pub(super) fn certificate(cert: &Value) -> String {
     certificate_by(cert, ROOT_KEY)
 }
 
 /// A document of `kind` signed by the issuing key, carrying `cert`.
-fn certified(kind: DocumentKind, payload: &Value, cert: &str) -> String {
+pub(super) fn certified(kind: DocumentKind, payload: &Value, cert: &str) -> String {
     certified_by(kind, payload, cert, ISSUING_KEY)
 }
 
-fn certified_by(kind: DocumentKind, payload: &Value, cert: &str, signer: &str) -> String {
+pub(super) fn certified_by(kind: DocumentKind, payload: &Value, cert: &str, signer: &str) -> String {
     sign_certified(kind, &to_bytes(payload), &key(signer), cert.as_bytes())
         .expect("the certificate is of the signing key")
 }
 
-fn base_list() -> Value {
+pub(super) fn base_list() -> Value {
     json!({
         "product": "superoffice-crm",
         "serial": 4,
@@ -68,7 +68,7 @@ fn base_list() -> Value {
     })
 }
 
-fn named(name: &str, ext: &str, expect: &str, comment: &str, text: &str) -> Vector {
+pub(super) fn named(name: &str, ext: &str, expect: &str, comment: &str, text: &str) -> Vector {
     Vector {
         name: format!("{name}.{ext}"),
         contents: format!("expect: {expect}\ncomment: {comment}\n{text}").into_bytes(),
@@ -88,6 +88,7 @@ pub(super) fn trust_vectors() -> Vec<Vector> {
     let mut all = certificate_vectors();
     all.extend(certified_license_vectors());
     all.extend(revocation_vectors());
+    all.extend(super::held::held_vectors());
     all
 }
 
