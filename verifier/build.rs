@@ -17,7 +17,10 @@ fn main() {
     let (keys, example) = match given(&manifest, "LICENSE_TRUSTED_KEYS") {
         Some(path) => (vec![path], false),
         None if example_feature => (
-            vec![examples.join("vendor.pub"), examples.join("vendor-next.pub")],
+            vec![
+                examples.join("vendor.pub"),
+                examples.join("vendor-next.pub"),
+            ],
             true,
         ),
         None => (Vec::new(), false),
@@ -28,14 +31,26 @@ fn main() {
         None => Vec::new(),
     };
     let list = match given(&manifest, "LICENSE_REVOCATION_LIST") {
-        Some(path) => read(&path, "LICENSE_REVOCATION_LIST", "-----BEGIN REVOCATION LIST-----"),
+        Some(path) => read(
+            &path,
+            "LICENSE_REVOCATION_LIST",
+            "-----BEGIN REVOCATION LIST-----",
+        ),
         None => String::new(),
     };
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
-    let written = fs::write(out.join("trusted_keys.pem"), pem(&keys, "LICENSE_TRUSTED_KEYS"))
-        .and_then(|()| fs::write(out.join("trusted_roots.pem"), pem(&roots, "LICENSE_TRUSTED_ROOTS")))
-        .and_then(|()| fs::write(out.join("revocation_list.txt"), list))
-        .and_then(|()| fs::write(out.join("trusts_example_keys.rs"), format!("{example}\n")));
+    let written = fs::write(
+        out.join("trusted_keys.pem"),
+        pem(&keys, "LICENSE_TRUSTED_KEYS"),
+    )
+    .and_then(|()| {
+        fs::write(
+            out.join("trusted_roots.pem"),
+            pem(&roots, "LICENSE_TRUSTED_ROOTS"),
+        )
+    })
+    .and_then(|()| fs::write(out.join("revocation_list.txt"), list))
+    .and_then(|()| fs::write(out.join("trusts_example_keys.rs"), format!("{example}\n")));
     if let Err(e) = written {
         panic!("cannot write to OUT_DIR: {e}");
     }
@@ -64,7 +79,10 @@ fn pem(paths: &[PathBuf], variable: &str) -> String {
 fn read(path: &Path, variable: &str, begin: &str) -> String {
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!("{variable}: cannot read {}: {e}; give the path of the file", path.display())
+        panic!(
+            "{variable}: cannot read {}: {e}; give the path of the file",
+            path.display()
+        )
     });
     if !text.contains(begin) {
         panic!("{variable}: {} holds no {begin} block", path.display());

@@ -496,7 +496,10 @@ async fn import(
     }
     if document_kind(&body) == Some(DocumentKind::RevocationList) {
         return ask(&app, lang, move |store, now, _| {
-            Ok((0, to_json(&store.import_revocation_list(&body, q.dry_run, now)?)))
+            Ok((
+                0,
+                to_json(&store.import_revocation_list(&body, q.dry_run, now)?),
+            ))
         })
         .await;
     }

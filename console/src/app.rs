@@ -51,10 +51,7 @@ impl App {
     pub(crate) fn new(config: Config, token: String, bound: SocketAddr) -> Result<App, Error> {
         let id = file_id(&config.store);
         let read_only = !may_write(&config.store);
-        let store = (
-            LicenseStore::open(&config.store, config.trust.clone())?,
-            id,
-        );
+        let store = (LicenseStore::open(&config.store, config.trust.clone())?, id);
         let app = App {
             store: config.store,
             trust: config.trust,

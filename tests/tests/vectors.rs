@@ -67,28 +67,54 @@ fn revokes_any(list: &RevocationList, kids: &[KeyId]) -> bool {
 fn decide(path: &Path, contents: &[u8], trust: &Trust) -> Option<String> {
     let catalog = license_catalog::builtin();
     let held = held_list(contents, trust);
-    let judged = |revoked: bool, code: &str| if revoked { Err(code.to_owned()) } else { Ok(()) };
+    let judged = |revoked: bool, code: &str| {
+        if revoked {
+            Err(code.to_owned())
+        } else {
+            Ok(())
+        }
+    };
     let code = |e: license_format::Error| e.code().to_owned();
     let result: Result<(), String> = match path.extension()?.to_str()? {
-        "lic" => verify_license_trusted(contents, trust, catalog).map_err(code).and_then(|f| {
-            let revoked = held.as_ref().is_some_and(|h| {
-                h.list.revokes_license(&f.payload.license_id).is_some() || revokes_any(&h.list, &f.kids())
-            });
-            judged(revoked, "revoked")
-        }),
-        "reset" => verify_clock_reset_trusted(contents, trust, catalog).map_err(code).and_then(|r| {
-            judged(held.as_ref().is_some_and(|h| revokes_any(&h.list, &r.kids())), "signer-revoked")
-        }),
-        "cert" => verify_certificate(contents, trust, catalog).map(drop).map_err(code),
-        "revocation" => verify_revocation_list(contents, trust, catalog).map_err(code).and_then(|new| {
-            let own = revokes_any(&new.list, &new.kids());
-            judged(own || held.as_ref().is_some_and(|h| revokes_any(&h.list, &new.kids())), "signer-revoked")?;
-            let older = held.as_ref().is_some_and(|h| {
-                new.list.serial <= h.list.serial && !revokes_any(&new.list, &h.kids())
-            });
-            judged(older, "older-revocation-list")
-        }),
-        "pem" => Keyring::from_pem(std::str::from_utf8(contents).ok()?).map(drop).map_err(code),
+        "lic" => verify_license_trusted(contents, trust, catalog)
+            .map_err(code)
+            .and_then(|f| {
+                let revoked = held.as_ref().is_some_and(|h| {
+                    h.list.revokes_license(&f.payload.license_id).is_some()
+                        || revokes_any(&h.list, &f.kids())
+                });
+                judged(revoked, "revoked")
+            }),
+        "reset" => verify_clock_reset_trusted(contents, trust, catalog)
+            .map_err(code)
+            .and_then(|r| {
+                judged(
+                    held.as_ref()
+                        .is_some_and(|h| revokes_any(&h.list, &r.kids())),
+                    "signer-revoked",
+                )
+            }),
+        "cert" => verify_certificate(contents, trust, catalog)
+            .map(drop)
+            .map_err(code),
+        "revocation" => verify_revocation_list(contents, trust, catalog)
+            .map_err(code)
+            .and_then(|new| {
+                let own = revokes_any(&new.list, &new.kids());
+                judged(
+                    own || held
+                        .as_ref()
+                        .is_some_and(|h| revokes_any(&h.list, &new.kids())),
+                    "signer-revoked",
+                )?;
+                let older = held.as_ref().is_some_and(|h| {
+                    new.list.serial <= h.list.serial && !revokes_any(&new.list, &h.kids())
+                });
+                judged(older, "older-revocation-list")
+            }),
+        "pem" => Keyring::from_pem(std::str::from_utf8(contents).ok()?)
+            .map(drop)
+            .map_err(code),
         _ => return None,
     };
     Some(match result {
@@ -293,7 +319,10 @@ fn every_chain_refusal_has_a_vector() {
             ][..],
         ),
         ("lic", &["invalid revoked"][..]),
-        ("reset", &["invalid signer-revoked", "invalid certificate-usage"][..]),
+        (
+            "reset",
+            &["invalid signer-revoked", "invalid certificate-usage"][..],
+        ),
     ];
     for (ext, want) in wants {
         let found = expectations(ext);

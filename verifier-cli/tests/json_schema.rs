@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{current, days_from_now, Env};
+use common::{current, days_from_now, revocation_list, Env};
 use license_format::{
     sign_document, signing_key_from_pem, ClockReset, ClockResetRequest, DocumentKind,
 };
@@ -235,5 +235,45 @@ fn every_command_validates_against_its_schema_in_both_languages() {
         check(&env, lang, "error", &["import", &reset, "--dry-run"], 2);
         check(&env, lang, "import-clock-reset", &["import", &reset], 0);
         check(&env, lang, "error", &["import", &reset], 1);
+
+        // A revocation list withdraws the active license: every answer says so.
+        let status = check(&env, lang, "status", &["status"], 0);
+        let active = status["license_id"].as_str().unwrap().to_owned();
+        let list = revocation_list(1, &[(active.as_str(), Some("order refunded"))], &[]);
+        let list = env.file("list.revocation", &list);
+        let dry = check(
+            &env,
+            lang,
+            "import-revocation-list",
+            &["import", &list, "--dry-run"],
+            0,
+        );
+        assert_eq!(dry["revokes_active"]["by"], "license");
+        check(&env, lang, "import-revocation-list", &["import", &list], 0);
+        let status = check(&env, lang, "status", &["status"], 1);
+        assert_eq!(
+            (&status["state"], &status["revocation"]["reason"]),
+            (&json!("revoked"), &json!("order refunded"))
+        );
+        let screen = check(&env, lang, "list", &["list"], 0);
+        assert_eq!(screen["header"]["revocation"]["list_serial"], 1);
+        check(&env, lang, "show", &["show"], 0);
+        check(&env, lang, "show-code", &["show", "sales-premium"], 0);
+        let no = check(
+            &env,
+            lang,
+            "check",
+            &["check", "system", "superoffice-server"],
+            1,
+        );
+        assert_eq!(no["reasons"][0]["code"], "license-revoked");
+        check(&env, lang, "error", &["import", &list], 1);
+        check(
+            &env,
+            lang,
+            "events",
+            &["events", "--kind", "revocation-list"],
+            0,
+        );
     }
 }

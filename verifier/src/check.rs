@@ -84,7 +84,11 @@ pub fn check_file(
     at: DateTime<Utc>,
     installation_id: Option<&str>,
 ) -> Result<FileCheck> {
-    Ok(FileCheck::of(&verify_trusted(bytes, trust)?, at, installation_id))
+    Ok(FileCheck::of(
+        &verify_trusted(bytes, trust)?,
+        at,
+        installation_id,
+    ))
 }
 
 impl FileCheck {

@@ -60,12 +60,13 @@ impl Decision {
         match license {
             None => d.reasons.push(Reason::NoLicense),
             Some(l) => match l.state_at(now) {
-                State::Revoked { .. } => d.reasons.extend(l.revocation().map(|r| {
-                    Reason::LicenseRevoked {
-                        license_id: l.license_id().to_owned(),
-                        revocation: r.clone(),
-                    }
-                })),
+                State::Revoked { .. } => {
+                    d.reasons
+                        .extend(l.revocation().map(|r| Reason::LicenseRevoked {
+                            license_id: l.license_id().to_owned(),
+                            revocation: r.clone(),
+                        }))
+                }
                 State::Expired { since } => d.reasons.push(Reason::LicenseExpired {
                     license_id: l.license_id().to_owned(),
                     since,

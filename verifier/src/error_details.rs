@@ -81,7 +81,9 @@ impl Error {
                 v["document"] = (*document).into();
                 v
             }
-            Error::OlderRevocationList { serial, held } => json!({ "serial": serial, "held": held }),
+            Error::OlderRevocationList { serial, held } => {
+                json!({ "serial": serial, "held": held })
+            }
             Error::BuiltInListUnverified { error } => json!({ "error": error }),
             Error::OlderSerial {
                 license_id,

@@ -100,6 +100,9 @@ mod tests {
     fn no_list_is_built_in_without_the_variable() {
         let trust = super::default_trust().unwrap();
         let built_in = super::built_in_revocation_list(&trust).unwrap();
-        assert_eq!(built_in.is_some(), option_env!("LICENSE_REVOCATION_LIST").is_some_and(|v| !v.is_empty()));
+        assert_eq!(
+            built_in.is_some(),
+            option_env!("LICENSE_REVOCATION_LIST").is_some_and(|v| !v.is_empty())
+        );
     }
 }

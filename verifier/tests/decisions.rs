@@ -70,11 +70,13 @@ fn verify_refuses_forgeries_and_unknown_keys() {
 fn check_file_refuses_another_installation_and_expired_files_cleanly() {
     let bound = lic().set("installation_id", json!("aaaa"));
     let at = t("2026-06-01T00:00:00Z");
-    let ok = license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("aaaa"))
-        .unwrap();
+    let ok =
+        license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("aaaa"))
+            .unwrap();
     assert!(ok.valid);
-    let other = license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("bbbb"))
-        .unwrap();
+    let other =
+        license_verifier::check_file(bound.sign().as_bytes(), &keyring().into(), at, Some("bbbb"))
+            .unwrap();
     assert!(!other.valid);
     assert_eq!(
         other.reasons,

@@ -5,8 +5,8 @@
 use license_format::{sign_document, DocumentKind, KeyId};
 use serde_json::{json, Value};
 
-use super::trust::{base_certificate, base_list, certificate, certified, named, ISSUING_KEY};
 use super::trust::ROOT_KEY;
+use super::trust::{base_certificate, base_list, certificate, certified, named, ISSUING_KEY};
 use super::{base_payload, key, to_bytes, with, Vector, VENDOR_KEY};
 
 const LICENSE: DocumentKind = DocumentKind::LicenseFile;
@@ -27,7 +27,11 @@ fn key_list(serial: u64, kids: &[String]) -> Value {
         .map(|k| json!({"kid": k, "revoked_at": "2026-11-30T09:00:00Z", "reason": "key stolen"}))
         .collect();
     with(
-        with(with(base_list(), "/serial", json!(serial)), "/licenses", json!([])),
+        with(
+            with(base_list(), "/serial", json!(serial)),
+            "/licenses",
+            json!([]),
+        ),
         "/keys",
         json!(keys),
     )
@@ -42,7 +46,11 @@ fn unlisted() -> Value {
 /// The vector `name` with its `held:` line: `held` is the list's file name, or `none`.
 fn held(name: &str, ext: &str, expect: &str, held: &str, comment: &str, text: &str) -> Vector {
     let mut v = named(name, ext, expect, comment, text);
-    let at = v.contents.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let at = v
+        .contents
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = format!("held: {held}\n");
     v.contents.splice(at..at, line.into_bytes());
     v

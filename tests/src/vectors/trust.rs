@@ -47,7 +47,12 @@ pub(super) fn certified(kind: DocumentKind, payload: &Value, cert: &str) -> Stri
     certified_by(kind, payload, cert, ISSUING_KEY)
 }
 
-pub(super) fn certified_by(kind: DocumentKind, payload: &Value, cert: &str, signer: &str) -> String {
+pub(super) fn certified_by(
+    kind: DocumentKind,
+    payload: &Value,
+    cert: &str,
+    signer: &str,
+) -> String {
     sign_certified(kind, &to_bytes(payload), &key(signer), cert.as_bytes())
         .expect("the certificate is of the signing key")
 }

@@ -101,9 +101,7 @@ pub(crate) fn verify_list(bytes: &[u8], trust: &Trust) -> Result<VerifiedRevocat
 /// The latest imported row: its serial column and its text.
 fn latest_row(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT serial, text FROM revocation_lists ORDER BY id DESC LIMIT 1",
-        )?
+        .prepare_cached("SELECT serial, text FROM revocation_lists ORDER BY id DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
@@ -137,7 +135,10 @@ impl LicenseStore {
 
     /// The list that counts now: the imported one or the one built in.
     pub(crate) fn held_list(&self, conn: &Connection) -> Result<Option<HeldList>> {
-        Ok(effective(self.built_in_list.as_ref(), self.stored_list(conn)?))
+        Ok(effective(
+            self.built_in_list.as_ref(),
+            self.stored_list(conn)?,
+        ))
     }
 
     /// Imports a revocation list from the vendor (FORMAT.md §17.4): verified under the
@@ -167,7 +168,10 @@ impl LicenseStore {
             })
         });
         if let Err(e) = &result {
-            if !matches!(e, Error::Sqlite(_) | Error::CannotWrite { .. } | Error::DamagedStore(_)) {
+            if !matches!(
+                e,
+                Error::Sqlite(_) | Error::CannotWrite { .. } | Error::DamagedStore(_)
+            ) {
                 let (error, details) = EventDetail::refusal(e);
                 let detail = EventDetail::ImportRefused {
                     dry_run,
@@ -216,7 +220,8 @@ impl LicenseStore {
             licenses: list.licenses.len(),
             keys: list.keys.len(),
             active_license: active.map(|l| l.license_id().to_owned()),
-            revokes_active: active.and_then(|l| l.clone().judged_by(Some(new)).revocation().cloned()),
+            revokes_active: active
+                .and_then(|l| l.clone().judged_by(Some(new)).revocation().cloned()),
         })
     }
 
@@ -240,7 +245,12 @@ impl LicenseStore {
     }
 }
 
-fn insert(tx: &Connection, list: &VerifiedRevocationList, bytes: &[u8], now: DateTime<Utc>) -> Result<()> {
+fn insert(
+    tx: &Connection,
+    list: &VerifiedRevocationList,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO revocation_lists (serial, kid, text, imported_at) VALUES (?1, ?2, ?3, ?4)",
         params![

@@ -111,12 +111,13 @@ pub fn revocation_lines(lang: Lang, r: &RevocationImport) -> Vec<String> {
     ];
     let mut out = vec![t(lang, head, &args)];
     let active = match (&r.active_license, &r.revokes_active) {
-        (Some(id), Some(revocation)) => {
-            super::reasons::reason(lang, &crate::Reason::LicenseRevoked {
+        (Some(id), Some(revocation)) => super::reasons::reason(
+            lang,
+            &crate::Reason::LicenseRevoked {
                 license_id: id.clone(),
                 revocation: revocation.clone(),
-            })
-        }
+            },
+        ),
         (Some(id), None) => t(lang, "revocations-active-stands", &[("license_id", s(id))]),
         (None, _) => return out,
     };

@@ -187,3 +187,38 @@ pub fn licensed() -> Fixture {
     f.store.add_user("dave", false, now).unwrap();
     f
 }
+
+/// A revocation list of `serial`, signed with the example vendor key, revoking the
+/// licenses `licenses` (id and reason) and the keys `kids`, revoked on 2026-03-01.
+pub fn revocation_list(serial: u64, licenses: &[(&str, Option<&str>)], kids: &[&str]) -> String {
+    let at = "2026-03-01T00:00:00Z";
+    let mut licenses: Vec<Value> = licenses
+        .iter()
+        .map(|(id, reason)| json!({"license_id": id, "revoked_at": at, "reason": reason}))
+        .collect();
+    licenses.sort_by(|a, b| a["license_id"].as_str().cmp(&b["license_id"].as_str()));
+    let keys: Vec<Value> = kids
+        .iter()
+        .map(|kid| json!({"kid": kid, "revoked_at": at, "reason": null}))
+        .collect();
+    let payload = json!({
+        "product": "superoffice-crm",
+        "serial": serial,
+        "issued_at": "2026-03-01T00:00:00Z",
+        "issuer": "Example Vendor",
+        "licenses": licenses,
+        "keys": keys,
+    });
+    let key = signing_key_from_pem(include_str!("../../../keys-example/vendor.key")).unwrap();
+    license_format::sign_document(
+        license_format::DocumentKind::RevocationList,
+        &serde_json::to_vec(&payload).unwrap(),
+        &key,
+    )
+}
+
+/// The id of the example vendor key, which signs [`Lic::sign`]'s files.
+pub fn vendor_kid() -> String {
+    let key = signing_key_from_pem(include_str!("../../../keys-example/vendor.key")).unwrap();
+    license_format::KeyId::of(&key.verifying_key()).to_string()
+}
