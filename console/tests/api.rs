@@ -202,3 +202,31 @@ fn the_language_follows_accept_language() {
         "{nl}"
     );
 }
+
+#[test]
+fn a_revocation_list_through_the_api_answers_in_its_schema() {
+    let s = Server::start(Some(&current()), &[]);
+    let list = support::common::revocation_list(2, &[("LIC-1", None)], &[]);
+    let dry = check(
+        s.api("POST", "/api/v1/import?dry_run=true", &list),
+        200,
+        "yes",
+        "verifier-import-revocation-list",
+    );
+    assert_eq!(dry["outcome"], "dry-run");
+    check(
+        s.api("POST", "/api/v1/import", &list),
+        200,
+        "yes",
+        "verifier-import-revocation-list",
+    );
+    let status = check(
+        s.api("GET", "/api/v1/status", ""),
+        200,
+        "no",
+        "verifier-status",
+    );
+    assert_eq!(status["state"], "revoked");
+    let refused = s.api("POST", "/api/v1/import", &list);
+    assert_eq!(refused.json()["error"]["code"], "older-revocation-list");
+}

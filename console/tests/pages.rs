@@ -166,3 +166,48 @@ fn events_are_filtered_by_kind_and_day() {
     );
     assert!(dutch.contains("gebruiker toegevoegd"), "{dutch}");
 }
+
+#[test]
+fn a_revocation_list_imported_on_the_page_turns_every_page_revoked_in_both_languages() {
+    let s = Server::start(Some(&current()), &["alice"]);
+    let session = s.login();
+    let list = support::common::revocation_list(3, &[("LIC-1", Some("<b>refunded</b>"))], &[]);
+    let done = s.post_form(
+        &session,
+        "/import/confirm",
+        &[("csrf", &session.csrf), ("text", &list)],
+    );
+    assert_eq!(done.status, 200, "{}", done.body);
+    let words = text(&done.body);
+    assert!(words.contains("revocation list 3 imported"), "{words}");
+    assert!(!done.body.contains("<b>refunded"), "the reason is escaped");
+    for path in support::PAGES {
+        let html = s.get(path, &[("Cookie", &session.cookie)]).body;
+        let words = text(&html);
+        assert!(html.contains("class=\"banner\""), "{path}: {html}");
+        assert!(
+            words.contains("LIC-1 was revoked by the vendor on 2026-03-01"),
+            "{path}: {words}"
+        );
+    }
+    let licenses = s.get("/licenses", &[("Cookie", &session.cookie)]).body;
+    assert!(
+        text(&licenses).contains("revoked on 2026-03-01"),
+        "{}",
+        text(&licenses)
+    );
+    let dutch = s.get(
+        "/licenses",
+        &[("Cookie", &session.cookie), ("Accept-Language", "nl")],
+    );
+    let dutch = text(&dutch.body);
+    assert!(dutch.contains("ingetrokken op 2026-03-01"), "{dutch}");
+    assert!(!dutch.contains("revoked"), "{dutch}");
+    // The same list again is refused on the same page, in the command line's words.
+    let again = s.post_form(
+        &session,
+        "/import/confirm",
+        &[("csrf", &session.csrf), ("text", &list)],
+    );
+    assert!(text(&again.body).contains("revocation list 3 is not newer than list 3"));
+}
