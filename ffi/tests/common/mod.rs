@@ -41,8 +41,24 @@ pub fn forge(claims: &Value, genuine: &Value) -> String {
     license_format::armor(&envelope.to_bytes())
 }
 
+/// A revocation list of serial 1 that withdraws LIC-1, signed with the example vendor
+/// key.
+pub fn revoking_list() -> String {
+    let list = json!({
+        "product": "superoffice-crm", "serial": 1, "issued_at": "2026-03-01T00:00:00Z",
+        "issuer": "Example Vendor",
+        "licenses": [{"license_id": "LIC-1", "revoked_at": "2026-03-01T00:00:00Z",
+                      "reason": "order refunded"}],
+        "keys": []
+    });
+    let key = signing_key_from_pem(VENDOR_KEY).unwrap();
+    let kind = license_format::DocumentKind::RevocationList;
+    license_format::sign_document(kind, &serde_json::to_vec(&list).unwrap(), &key)
+}
+
 /// Makes, in `dir`: `licensed.db` (the license; users alice, holding the one
-/// sales-premium seat, and bob, with login and no seat), `empty.db` (no license),
+/// sales-premium seat, and bob, with login and no seat), `revoked.db` (the same license,
+/// withdrawn by a revocation list), `empty.db` (no license),
 /// `genuine.lic`, `expired.lic`, `forged.lic` (more seats under a genuine signature),
 /// `vendor.pub` and `vendor-next.pub` (the example keys). `missing.db` is not made.
 pub fn fixtures(dir: &Path) -> PathBuf {
@@ -61,6 +77,11 @@ pub fn fixtures(dir: &Path) -> PathBuf {
         std::fs::copy(from, dir.join(key)).unwrap();
     }
     LicenseStore::create(&dir.join("empty.db"), ring.clone(), now).unwrap();
+    let revoked = LicenseStore::create(&dir.join("revoked.db"), ring.clone(), now).unwrap();
+    revoked.import(sign(&genuine).as_bytes(), false, now).unwrap();
+    revoked
+        .import_revocation_list(revoking_list().as_bytes(), false, now)
+        .unwrap();
     let store = LicenseStore::create(&dir.join("licensed.db"), ring, now).unwrap();
     store.import(sign(&genuine).as_bytes(), false, now).unwrap();
     store.add_user("alice", true, now).unwrap();
