@@ -266,6 +266,44 @@ async fn import(c: &Client, site: &Site, newer: &str) {
     assert_eq!(text_of(c, Locator::XPath(serial)).await, "2");
 }
 
+/// A revocation list withdrawing LIC-2, uploaded on the import page: the preview holds
+/// exactly the lines of the library's dry run; confirmed, the Licenses page says the
+/// license is revoked, with the vendor's reason (in the vendor's words, here Dutch), in
+/// its header and banner; the Dutch pages that follow show it too.
+async fn revoke(c: &Client, site: &Site) {
+    nav(c, "/import").await;
+    let list =
+        support::common::revocation_list(1, &[("LIC-2", Some("bestelling terugbetaald"))], &[]);
+    let file = site.dir.join("vendor.revocation");
+    std::fs::write(&file, &list).unwrap();
+    let input = wait_for(c, Locator::Id("file")).await;
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    submit(c, Locator::Id("preview")).await;
+    let preview = text_of(c, Locator::Css("pre.preview")).await;
+    let report = site
+        .store
+        .import_revocation_list(list.as_bytes(), true, Utc::now())
+        .unwrap();
+    let lines = text::revocation_lines(Lang::En, &report);
+    assert_eq!(preview.trim_end(), lines.join("\n"));
+    submit(c, Locator::Id("confirm")).await;
+    let done = text_of(c, Locator::Css(".notice.done")).await;
+    assert!(done.contains("revocation list 1 imported"), "{done}");
+    nav(c, "/licenses").await;
+    let banner = text_of(c, Locator::Css(".banner")).await;
+    assert!(
+        banner.contains(
+            "LIC-2 was revoked by the vendor on 2026-03-01, reason: bestelling terugbetaald"
+        ),
+        "{banner}"
+    );
+    let state = "//dt[.='State']/following-sibling::dd[1]";
+    assert_eq!(
+        text_of(c, Locator::XPath(state)).await,
+        "revoked on 2026-03-01"
+    );
+}
+
 /// Adds `user` through the form.
 async fn add_user(c: &Client, user: &str) {
     let input = wait_for(c, Locator::Id("new-user")).await;
@@ -403,6 +441,7 @@ async fn walk(c: Client, site: Site, newer: String, seats: u32) {
     seats_until_full(&c, &site, seats).await;
     screenshot(&c, &site, "/licenses", "console-licenses.png").await;
     screenshot(&c, &site, "/licenses/sales-premium", "console-plan.png").await;
+    revoke(&c, &site).await;
     dutch(&c, &site).await;
 }
 

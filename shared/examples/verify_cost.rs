@@ -15,8 +15,8 @@ use std::hint::black_box;
 use std::process::ExitCode;
 
 use license_format::{
-    dearmor, signed_message, verify_license, verify_license_trusted, verify_signature,
-    Envelope, Keyring, Trust,
+    dearmor, signed_message, verify_license, verify_license_trusted, verify_signature, Envelope,
+    Keyring, Trust,
 };
 
 const FILE: &[u8] = include_bytes!("../../tests/vectors/valid-basic.lic");

@@ -91,7 +91,11 @@ fn paired(a: &dyn Fn(), b: &dyn Fn()) -> (f64, f64, [f64; 3]) {
     ratios.sort_by(f64::total_cmp);
     let per = |d: Duration| d.as_secs_f64() * 1e6 / f64::from(ROUND);
     let n = ratios.len();
-    (per(fast_a), per(fast_b), [ratios[n / 4], ratios[n / 2], ratios[n * 3 / 4]])
+    (
+        per(fast_a),
+        per(fast_b),
+        [ratios[n / 4], ratios[n / 2], ratios[n * 3 / 4]],
+    )
 }
 
 /// The cost of a certificate (FORMAT.md §18): the same payload verified through the
@@ -181,5 +185,10 @@ fn big_store_queries(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, verify_vs_raw, certified_vs_direct, big_store_queries);
+criterion_group!(
+    benches,
+    verify_vs_raw,
+    certified_vs_direct,
+    big_store_queries
+);
 criterion_main!(benches);

@@ -78,7 +78,9 @@ pub fn fixtures(dir: &Path) -> PathBuf {
     }
     LicenseStore::create(&dir.join("empty.db"), ring.clone(), now).unwrap();
     let revoked = LicenseStore::create(&dir.join("revoked.db"), ring.clone(), now).unwrap();
-    revoked.import(sign(&genuine).as_bytes(), false, now).unwrap();
+    revoked
+        .import(sign(&genuine).as_bytes(), false, now)
+        .unwrap();
     revoked
         .import_revocation_list(revoking_list().as_bytes(), false, now)
         .unwrap();
