@@ -2,10 +2,13 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+use license_format::time::format_rfc3339;
 use serde_json::{json, Map, Value};
 
 use crate::file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
-use crate::problem::{object, OrderProblem, SelfCheckProblem, SyntaxProblem};
+use crate::problem::{cause, object, OrderProblem, SelfCheckProblem, SyntaxProblem};
+use crate::trust_problem::{CertificateProblem, KeyRole};
 
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
@@ -163,6 +166,93 @@ pub enum Error {
     /// The freshly signed file did not verify: nothing was recorded or written.
     #[error("self-check failed: {0}; nothing was recorded: check the signing key and the machine")]
     SelfCheck(SelfCheckProblem),
+    /// The key certificate given to sign with cannot be used for this document.
+    #[error("{source_name}: {problem}")]
+    Certificate {
+        /// The certificate's file name.
+        source_name: String,
+        /// What is wrong.
+        problem: CertificateProblem,
+    },
+    /// The ledger records the key (or the root of its certificate) as revoked: every
+    /// installation holding that list refuses what it signs.
+    #[error("key {kid} ({role}) was revoked in revocation list {serial} on {revoked_at}: use another key")]
+    KeyRevoked {
+        /// The revoked key's id.
+        kid: String,
+        /// The part it plays here.
+        role: KeyRole,
+        /// The list that first revoked it.
+        serial: u64,
+        /// When it was revoked (RFC 3339, as the ledger holds it).
+        revoked_at: String,
+    },
+    /// `certify` was given the root's own key to certify.
+    #[error(
+        "the root key and the key to certify are the same key {kid}: a root certifies other keys"
+    )]
+    CertifySameKey {
+        /// The key's id.
+        kid: String,
+    },
+    /// A certificate's window would be empty.
+    #[error(
+        "the window ends {} which is not after its start {}: give a later --valid-until",
+        format_rfc3339(valid_until),
+        format_rfc3339(valid_from)
+    )]
+    CertifyWindow {
+        /// Start of the window.
+        valid_from: DateTime<Utc>,
+        /// End of the window.
+        valid_until: DateTime<Utc>,
+    },
+    /// A date given on the command line is not one.
+    #[error("{option}: {problem}")]
+    Date {
+        /// The option, e.g. `--valid-until`.
+        option: &'static str,
+        /// What is wrong, as for a date in an order.
+        problem: Box<OrderProblem>,
+    },
+    /// A usage that is not a kind a certificate may permit.
+    #[error("unknown usage {value:?}: use license-file, clock-reset or revocation-list")]
+    UnknownUsage {
+        /// The usage as given.
+        value: String,
+    },
+    /// `revoke` was given nothing to revoke.
+    #[error("nothing to revoke: give --license LICENSE_ID or --key-id KID")]
+    NothingToRevoke,
+    /// `revoke --license` names a license this ledger never issued.
+    #[error("--license {license_id}: {} holds no such license: check the id with `license-issuer ledger list`", path.display())]
+    UnknownLicense {
+        /// The id as given.
+        license_id: String,
+        /// The ledger.
+        path: PathBuf,
+    },
+    /// `revoke --key-id` is not a key id.
+    #[error("--key-id {value:?}: not a key id: give 16 lowercase hex digits")]
+    RevokeKeyId {
+        /// The value as given.
+        value: String,
+    },
+    /// The list would revoke the key that signs it or the root of its certificate, so
+    /// every installation would refuse it (FORMAT.md §17.4 step 3).
+    #[error("the list would revoke key {kid} ({role}), which its own trust rests on: sign it with another key")]
+    RevokesOwnKey {
+        /// The key's id.
+        kid: String,
+        /// The part the key plays for the list.
+        role: KeyRole,
+    },
+    /// The reason breaks the rules of a name (FORMAT.md §1.4 rule 8).
+    #[error("--reason: {cause}")]
+    RevokeReason {
+        /// The format's refusal of the reason.
+        cause: license_format::Error,
+    },
 }
 
 impl Error {
@@ -192,6 +282,17 @@ impl Error {
             Error::Ledger { .. } => "ledger",
             Error::Format(e) => e.code(),
             Error::SelfCheck { .. } => "self-check",
+            Error::Certificate { .. } => "certificate",
+            Error::KeyRevoked { .. } => "key-revoked",
+            Error::CertifySameKey { .. } => "certify-same-key",
+            Error::CertifyWindow { .. } => "certify-window",
+            Error::Date { .. } => "date",
+            Error::UnknownUsage { .. } => "unknown-usage",
+            Error::NothingToRevoke => "nothing-to-revoke",
+            Error::UnknownLicense { .. } => "unknown-license",
+            Error::RevokeKeyId { .. } => "revoke-key-id",
+            Error::RevokesOwnKey { .. } => "revokes-own-key",
+            Error::RevokeReason { .. } => "revoke-reason",
         }
     }
 }
@@ -234,6 +335,14 @@ impl Error {
                 | Error::Request { .. }
                 | Error::Unbound { .. }
                 | Error::BoundAndUnbound { .. }
+                | Error::Date { .. }
+                | Error::CertifySameKey { .. }
+                | Error::CertifyWindow { .. }
+                | Error::UnknownUsage { .. }
+                | Error::NothingToRevoke
+                | Error::UnknownLicense { .. }
+                | Error::RevokeKeyId { .. }
+                | Error::RevokeReason { .. }
         )
     }
 }
@@ -391,9 +500,50 @@ impl Error {
             Error::SelfCheck(problem) => {
                 return with_problem(json!({}), problem.code(), problem.details())
             }
+            other => return trust_details(other),
         };
         object(value)
     }
+}
+
+/// The data of the errors of certificates and revocations.
+fn trust_details(error: &Error) -> Map<String, Value> {
+    let value = match error {
+        Error::Certificate {
+            source_name,
+            problem,
+        } => {
+            let base = json!({ "source_name": source_name });
+            return with_problem(base, problem.code(), problem.details());
+        }
+        Error::KeyRevoked {
+            kid,
+            role,
+            serial,
+            revoked_at,
+        } => json!({"kid": kid, "role": role.code(), "serial": serial, "revoked_at": revoked_at}),
+        Error::CertifySameKey { kid } => json!({ "kid": kid }),
+        Error::CertifyWindow {
+            valid_from,
+            valid_until,
+        } => json!({"valid_from": format_rfc3339(valid_from),
+            "valid_until": format_rfc3339(valid_until)}),
+        Error::Date { option, problem } => {
+            return with_problem(
+                json!({ "option": option }),
+                problem.code(),
+                problem.details(),
+            )
+        }
+        Error::UnknownUsage { value } | Error::RevokeKeyId { value } => json!({ "value": value }),
+        Error::UnknownLicense { license_id, path } => {
+            json!({"license_id": license_id, "path": path.display().to_string()})
+        }
+        Error::RevokesOwnKey { kid, role } => json!({"kid": kid, "role": role.code()}),
+        Error::RevokeReason { cause: e } => json!({ "cause": cause(e) }),
+        _ => json!({}),
+    };
+    object(value)
 }
 
 /// An error's own members, `problem` (a code) and the problem's data.

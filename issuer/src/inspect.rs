@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use license_format::{
-    dearmor, verify_license, Envelope, Error as FormatError, Keyring, Payload, State,
+    dearmor, verify_license, verify_license_trusted, DocumentKind, Envelope, Error as FormatError,
+    KeyCertificate, Keyring, Payload, State, Trust,
 };
 use serde::Serialize;
 
@@ -37,25 +38,57 @@ pub struct Inspection {
     /// Where the license's term stands at the instant asked (FORMAT.md §7), as an
     /// installation would judge it by a clock at that instant.
     pub state: State,
+    /// The key certificate the file carries (FORMAT.md §3.1), if any.
+    pub certificate: Option<CarriedCertificate>,
+}
+
+/// What the certificate a file carries says, for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CarriedCertificate {
+    /// The id of the root that signed the certificate.
+    pub root: String,
+    /// The payload: the certified key, its usage and its window.
+    pub certificate: KeyCertificate,
 }
 
 /// Decodes a license file, checks its signature against `keyring` (an empty keyring
-/// checks nothing) and says where its term stands at `now`.
+/// checks nothing; for a file that carries a certificate, the keyring holds the roots it
+/// may chain to) and says where its term stands at `now`.
 ///
 /// # Errors
 /// [`crate::Error::Format`] for a file that is not a license file or whose payload
 /// breaks the format's rules.
 pub fn inspect(bytes: &[u8], keyring: &Keyring, now: DateTime<Utc>) -> Result<Inspection> {
-    let envelope = Envelope::parse(&dearmor(bytes)?)?;
+    let catalog = license_catalog::builtin();
+    let (envelope, cert) = Envelope::parse_certified(&dearmor(bytes)?, DocumentKind::LicenseFile)?;
     let signature = if keyring.is_empty() {
         SignatureStatus::NotChecked
     } else {
-        match verify_license(bytes, keyring, license_catalog::builtin()) {
+        let verified = match &cert {
+            None => verify_license(bytes, keyring, catalog),
+            Some(_) => {
+                let trust = Trust::new(Keyring::new(), keyring.clone());
+                verify_license_trusted(bytes, &trust, catalog)
+            }
+        };
+        match verified {
             Ok(_) => SignatureStatus::Valid,
-            Err(FormatError::UnknownKey { .. }) => SignatureStatus::UnknownKey,
-            Err(FormatError::BadSignature) => SignatureStatus::Bad,
+            Err(FormatError::UnknownKey { .. } | FormatError::CertificateNotByRoot { .. }) => {
+                SignatureStatus::UnknownKey
+            }
+            Err(FormatError::BadSignature | FormatError::CertificateBadSignature) => {
+                SignatureStatus::Bad
+            }
             Err(other) => return Err(other.into()),
         }
+    };
+    let certificate = match cert {
+        Some(cert) => Some(CarriedCertificate {
+            root: cert.kid.to_string(),
+            certificate: KeyCertificate::parse(&cert.payload, catalog)?.0,
+        }),
+        None => None,
     };
     // For display only: the claims of an unverified file are shown, labelled as such.
     let payload = Payload::parse(&envelope.payload, license_catalog::builtin())?;
@@ -70,5 +103,6 @@ pub fn inspect(bytes: &[u8], keyring: &Keyring, now: DateTime<Utc>) -> Result<In
         signature,
         payload,
         state,
+        certificate,
     })
 }

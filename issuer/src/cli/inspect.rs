@@ -81,6 +81,16 @@ fn text(inspection: &Inspection) -> String {
         ("label-valid-until", valid_until),
         ("label-state", state_text(&inspection.state)),
     ];
+    if let Some(c) = &inspection.certificate {
+        let p = &c.certificate;
+        let args = [
+            ("root", s(&c.root)),
+            ("usage", s(p.usage.join(", "))),
+            ("valid_from", s(format_rfc3339(&p.valid_from))),
+            ("valid_until", s(format_rfc3339(&p.valid_until))),
+        ];
+        rows.push(("label-certificate", t("inspect-certificate", &args)));
+    }
     for g in &p.system_licenses {
         let last = until(p.grant_end(g.valid_until));
         let value = t(
@@ -135,6 +145,13 @@ fn to_json(inspection: &Inspection) -> Value {
         "state": inspection.state.name(),
         "state_text": state_text(&inspection.state),
         "payload": p,
+        "certificate": inspection.certificate.as_ref().map(|c| json!({
+            "root_kid": c.root,
+            "kid": c.certificate.kid,
+            "usage": c.certificate.usage,
+            "valid_from": format_rfc3339(&c.certificate.valid_from),
+            "valid_until": format_rfc3339(&c.certificate.valid_until),
+        })),
     })
 }
 

@@ -37,6 +37,12 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        LedgerCommand::Revocations { common } => {
+            super::ledger_trust::revocations(&Ledger::open_existing(&common.ledger)?, common.json)
+        }
+        LedgerCommand::Certificates { common } => {
+            super::ledger_trust::certificates(&Ledger::open_existing(&common.ledger)?, common.json)
+        }
     }
 }
 
