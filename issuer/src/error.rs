@@ -416,6 +416,16 @@ impl Error {
     /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
     /// | `self-check` | `problem` (a code of [`SelfCheckProblem`]); `cause` (the format error's `code` and details) for `format` |
+    /// | `certificate` | `source_name`, `problem` (a code of [`CertificateProblem`]) and its data |
+    /// | `key-revoked` | `kid`, `role` (a code of [`KeyRole`]), `serial`, `revoked_at` |
+    /// | `certify-same-key` | `kid` |
+    /// | `certify-window` | `valid_from`, `valid_until` |
+    /// | `date` | `option`, `problem` (`not-a-date` or `date-out-of-range`), `value` |
+    /// | `unknown-usage`, `revoke-key-id` | `value` |
+    /// | `nothing-to-revoke` | none |
+    /// | `unknown-license` | `license_id`, `path` |
+    /// | `revokes-own-key` | `kid`, `role` |
+    /// | `revoke-reason` | `cause` |
     ///
     /// A problem's data sit beside `problem` under the names its `details` gives; a
     /// format error inside a problem is `cause`, as for `self-check`.
@@ -734,6 +744,53 @@ mod tests {
                 json!({ "problem": "signatures-differ" }),
             ),
         ]
+    }
+
+    #[test]
+    fn the_errors_of_trust_give_their_data() {
+        let at = license_format::time::parse_rfc3339("2026-12-01T00:00:00Z").unwrap();
+        let cases = [
+            (
+                Error::KeyRevoked {
+                    kid: "0123456789abcdef".into(),
+                    role: KeyRole::Root,
+                    serial: 3,
+                    revoked_at: "2026-12-01T00:00:00Z".into(),
+                },
+                json!({"kid": "0123456789abcdef", "role": "root", "serial": 3,
+                    "revoked_at": "2026-12-01T00:00:00Z"}),
+            ),
+            (
+                Error::Certificate {
+                    source_name: "k.cert".into(),
+                    problem: CertificateProblem::Window {
+                        at,
+                        valid_from: at,
+                        valid_until: at,
+                    },
+                },
+                json!({"source_name": "k.cert", "problem": "window", "at": "2026-12-01T00:00:00Z",
+                    "valid_from": "2026-12-01T00:00:00Z", "valid_until": "2026-12-01T00:00:00Z"}),
+            ),
+            (
+                Error::Date {
+                    option: "--valid-until",
+                    problem: Box::new(OrderProblem::NotADate { value: "x".into() }),
+                },
+                json!({"option": "--valid-until", "problem": "not-a-date", "value": "x"}),
+            ),
+            (Error::NothingToRevoke, json!({})),
+            (
+                Error::RevokesOwnKey {
+                    kid: "0123456789abcdef".into(),
+                    role: KeyRole::Signing,
+                },
+                json!({"kid": "0123456789abcdef", "role": "signing"}),
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(Value::Object(error.details()), expected, "{}", error.code());
+        }
     }
 
     #[test]
