@@ -35,6 +35,7 @@ error-issuer-too-large = { $path }: over the limit of { $limit } bytes: no { $wh
     [order] order
     [clock-reset-request] clock-reset request
     [key-certificate] key certificate
+    [document] document
    *[other] { $what }
 } is this large; check the path
 error-issuer-no-such-directory = { $path }: the directory { $dir } does not exist: create it first (mkdir -p { $dir }) or give another --out
@@ -273,11 +274,24 @@ label-system = system
 label-plan = plan
 label-key-id = key id
 label-sha256 = sha256
+label-certified-key = certified key
+label-usage = may sign
+label-window = window
+label-revocation-list = revocation list
+label-revoked-license = revoked license
+label-revoked-key = revoked key
+inspect-window = documents issued from { $valid_from } until { $valid_until }
+inspect-list = serial { $serial }
+inspect-revoked = { $id } since { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
 label-certificate = certificate
 inspect-certificate = root { $root } certifies the key for { $usage } issued from { $valid_from } until { $valid_until }
 inspect-license = { $license_id } (serial { $serial })
 inspect-signature-valid = valid (key { $kid })
 inspect-signature-not-checked = not checked: give --trust VENDOR.pub (signed by key { $kid })
+inspect-signature-not-checked-root = not checked: give --trust ROOT.pub (signed by root key { $kid })
 inspect-signature-unknown-key = unknown key { $kid }: none of the --trust keys signed this file
 inspect-signature-bad = BAD: the file was altered after signing or not made by key { $kid }
 inspect-unbound = any (unbound)

@@ -35,6 +35,7 @@ error-issuer-too-large = { $path }: meer dan de grens van { $limit } bytes: zo g
     [order] bestelling
     [clock-reset-request] klokherstelaanvraag
     [key-certificate] sleutelcertificaat
+    [document] document
    *[other] { $what }
 }; controleer het pad
 error-issuer-no-such-directory = { $path }: de map { $dir } bestaat niet: maak haar eerst aan (mkdir -p { $dir }) of geef een andere --out
@@ -273,11 +274,24 @@ label-system = systeemlicentie
 label-plan = gebruikersplan
 label-key-id = sleutel-id
 label-sha256 = sha256
+label-certified-key = gecertificeerde sleutel
+label-usage = mag ondertekenen
+label-window = periode
+label-revocation-list = intrekkingslijst
+label-revoked-license = ingetrokken licentie
+label-revoked-key = ingetrokken sleutel
+inspect-window = documenten uitgegeven van { $valid_from } tot { $valid_until }
+inspect-list = volgnummer { $serial }
+inspect-revoked = { $id } sinds { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
 label-certificate = certificaat
 inspect-certificate = hoofdsleutel { $root } certificeert de sleutel voor { $usage }, uitgegeven van { $valid_from } tot { $valid_until }
 inspect-license = { $license_id } (volgnummer { $serial })
 inspect-signature-valid = geldig (sleutel { $kid })
 inspect-signature-not-checked = niet gecontroleerd: geef --trust LEVERANCIER.pub (ondertekend met sleutel { $kid })
+inspect-signature-not-checked-root = niet gecontroleerd: geef --trust HOOFDSLEUTEL.pub (ondertekend met hoofdsleutel { $kid })
 inspect-signature-unknown-key = onbekende sleutel { $kid }: geen van de --trust-sleutels heeft dit bestand ondertekend
 inspect-signature-bad = ONGELDIG: het bestand is na het ondertekenen gewijzigd of niet met sleutel { $kid } gemaakt
 inspect-unbound = elke (niet gebonden)

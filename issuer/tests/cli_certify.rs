@@ -79,6 +79,21 @@ fn certify_signs_records_and_names_the_file_by_the_key() {
         verified.unwrap().certificate.usage,
         ["license-file", "revocation-list"]
     );
+    let cert = format!("{issuing}.cert");
+    env.run(&["inspect", &cert, "--trust", "root.pub"])
+        .code(0)
+        .stdout_has(&format!("certified key: {issuing}"))
+        .stdout_has(&format!("signature:     valid (key {root})"))
+        .stdout_has("may sign:      license-file, clock-reset, revocation-list")
+        .stdout_has(
+            "window:        documents issued from 2026-01-01T00:00:00Z until 2031-01-01T00:00:00Z",
+        );
+    env.run(&["inspect", &cert]).code(0).stdout_has(&format!(
+        "not checked: give --trust ROOT.pub (signed by root key {root})"
+    ));
+    env.run(&["inspect", &cert, "--trust", "vendor.pub"])
+        .code(1)
+        .stdout_has(&format!("unknown key {root}"));
     env.run(&["ledger", "certificates"])
         .code(0)
         .stdout_has(&format!(

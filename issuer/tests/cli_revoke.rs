@@ -110,6 +110,18 @@ fn each_list_holds_every_revocation_so_far_sorted_under_a_higher_serial() {
     )
     .code(2)
     .stderr_has("third.revocation exists");
+    env.run(&[
+        "inspect",
+        "revocation-list-2.revocation",
+        "--trust",
+        "vendor.pub",
+    ])
+    .code(0)
+    .stdout_has("revocation list: serial 2")
+    .stdout_has("signature:       valid")
+    .stdout_has("revoked license: LIC-000002 since ")
+    .stdout_has(": order refunded")
+    .stdout_has("revoked key:     0123456789abcdef since ");
     let recorded = revocations(&env);
     assert_eq!(recorded["lists"].as_array().unwrap().len(), 3);
     let entries = recorded["revocations"].as_array().unwrap();

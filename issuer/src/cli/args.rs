@@ -96,7 +96,8 @@ pub enum Command {
     /// Issue one license per line of a JSONL file, each named LICENSE_ID.lic.
     #[command(after_help = AFTER_HELP)]
     Batch(BatchArgs),
-    /// Show a license file and whether its signature holds against the given keys.
+    /// Show a license file, key certificate or revocation list and whether its
+    /// signature holds against the given keys.
     Inspect(InspectArgs),
     /// Answer an installation's clock-reset request with a signed clock reset: its
     /// clock mark becomes now. The same request again gets the same file again.
@@ -319,7 +320,7 @@ pub struct BatchArgs {
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// The license file ("-" for standard input).
+    /// The license file, key certificate or revocation list ("-" for standard input).
     pub file: PathBuf,
     /// A public key (.pub) to check the signature against; repeat for several. For a
     /// file that carries a key certificate, give the root key.
