@@ -12,7 +12,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::certified::check_not_revoked;
 use crate::ledger::{CertificateRecord, Ledger};
-use crate::output::{check_replace, PendingFile};
+use crate::output::{check_replace, commit_with_file};
 use crate::{Error, Issuer, KeyRole, Result, SelfCheckProblem};
 
 /// Where a signed document goes.
@@ -24,6 +24,27 @@ pub enum Destination<'a> {
     File(&'a Path),
     /// The document's default file name, in the current directory.
     Named,
+}
+
+impl Destination<'_> {
+    /// The file to write, `default` for [`Destination::Named`]; refused when it exists
+    /// and `force` is not given (checked again, whole, when the file is put in place).
+    ///
+    /// # Errors
+    /// [`Error::Exists`].
+    pub fn resolve(
+        self,
+        default: impl FnOnce() -> PathBuf,
+        force: bool,
+    ) -> Result<Option<PathBuf>> {
+        let path = match self {
+            Destination::Caller => return Ok(None),
+            Destination::File(p) => p.to_owned(),
+            Destination::Named => default(),
+        };
+        check_replace(&path, force)?;
+        Ok(Some(path))
+    }
 }
 
 /// What a certificate is to say: the key, the window and what it may sign.
@@ -109,14 +130,7 @@ impl Issuer {
                 valid_until: request.valid_until,
             });
         }
-        let path = match out {
-            Destination::Caller => None,
-            Destination::File(p) => Some(p.to_owned()),
-            Destination::Named => Some(default_name(&kid.to_string())),
-        };
-        if let Some(path) = &path {
-            check_replace(path, force)?;
-        }
+        let path = out.resolve(|| default_name(&kid.to_string()), force)?;
         let tx = ledger.begin()?;
         check_not_revoked(&tx, self.key_id(), KeyRole::Signing)?;
         check_not_revoked(&tx, kid, KeyRole::Certified)?;
@@ -131,17 +145,7 @@ impl Issuer {
         );
         let mut issued = self.sign_certificate(payload)?;
         tx.insert_certificate(&record(&issued))?;
-        let pending = path
-            .as_deref()
-            .map(|p| PendingFile::create(p, issued.text.as_bytes()))
-            .transpose()?;
-        let placed = pending.map(|p| p.persist(force)).transpose()?;
-        if let Err(e) = tx.commit() {
-            if let Some(placed) = placed {
-                placed.remove();
-            }
-            return Err(e);
-        }
+        commit_with_file(tx, path.as_deref(), &issued.text, force)?;
         issued.out = path;
         Ok(issued)
     }

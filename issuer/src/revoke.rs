@@ -3,7 +3,7 @@
 //! serial is the ledger's last one plus one, taken in the transaction that records it.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::time::{format_rfc3339, parse_rfc3339};
@@ -11,8 +11,8 @@ use license_format::{DocumentKind, KeyId, RevocationList, RevokedKey, RevokedLic
 use sha2::{Digest as _, Sha256};
 
 use crate::certify::Destination;
-use crate::ledger::{Ledger, ListRecord, RevocationRecord, RevokedKind};
-use crate::output::{check_replace, PendingFile};
+use crate::ledger::{Ledger, LedgerTx, ListRecord, RevocationRecord, RevokedKind};
+use crate::output::{check_replace, commit_with_file};
 use crate::{Error, Issuer, KeyRole, Result};
 
 /// What to revoke, and why.
@@ -77,23 +77,11 @@ impl Issuer {
         let ledger_path = ledger.path().to_owned();
         let tx = ledger.begin()?;
         self.check_signing(&tx, DocumentKind::RevocationList, now)?;
-        for license_id in &request.licenses {
-            if !tx.has_license(license_id)? {
-                return Err(Error::UnknownLicense {
-                    license_id: license_id.clone(),
-                    path: ledger_path.clone(),
-                });
-            }
-        }
+        check_issued(&tx, &request.licenses, &ledger_path)?;
+        // Taken inside the transaction, which holds the write lock until it commits:
+        // two revokes at once queue, and never sign the same serial.
         let serial = tx.last_list_serial()? + 1;
-        let path = match out {
-            Destination::Caller => None,
-            Destination::File(p) => Some(p.to_owned()),
-            Destination::Named => Some(default_name(serial)),
-        };
-        if let (Destination::Named, Some(path)) = (out, &path) {
-            check_replace(path, force)?;
-        }
+        let path = out.resolve(|| default_name(serial), force)?;
         let before = tx.revocations()?;
         let (added, already) = split(request, &before, serial, now);
         let list = self.list(serial, now, before.iter().chain(&added))?;
@@ -109,17 +97,7 @@ impl Issuer {
             text: text.clone(),
         };
         tx.insert_list(&record, &added)?;
-        let pending = path
-            .as_deref()
-            .map(|p| PendingFile::create(p, text.as_bytes()))
-            .transpose()?;
-        let placed = pending.map(|p| p.persist(force)).transpose()?;
-        if let Err(e) = tx.commit() {
-            if let Some(placed) = placed {
-                placed.remove();
-            }
-            return Err(e);
-        }
+        commit_with_file(tx, path.as_deref(), &text, force)?;
         Ok(IssuedList {
             list,
             kid: self.key_id(),
@@ -201,6 +179,19 @@ impl Issuer {
         list.validate(license_catalog::builtin())?;
         Ok(list)
     }
+}
+
+/// Refuses a license id this ledger never issued: a typo would revoke nothing.
+fn check_issued(tx: &LedgerTx<'_>, licenses: &[String], ledger_path: &Path) -> Result<()> {
+    for license_id in licenses {
+        if !tx.has_license(license_id)? {
+            return Err(Error::UnknownLicense {
+                license_id: license_id.clone(),
+                path: ledger_path.to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The requested ids split into those new to the ledger (recorded with this list) and

@@ -297,3 +297,41 @@ fn a_revoked_key_signs_nothing_more() {
     ));
     assert_eq!(env.ledger().len(), 3);
 }
+
+#[test]
+fn revokes_at_once_take_one_serial_each() {
+    let env = env();
+    let children: Vec<_> = (1..=3)
+        .map(|i| {
+            let mut cmd = license_system_tests::cli::process("license-issuer", env.dir.path());
+            cmd.env("LICENSE_ISSUER_NAME", "Example Vendor AS");
+            let license = format!("LIC-00000{i}");
+            let out = format!("at-once-{i}.revocation");
+            cmd.args([
+                "revoke",
+                "--key",
+                "vendor.key",
+                "--license",
+                &license,
+                "--out",
+                &out,
+            ]);
+            cmd.stdout(std::process::Stdio::null());
+            cmd.stderr(std::process::Stdio::null());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let mut serials: Vec<u64> = (1..=3)
+        .map(|i| list(&env, &format!("at-once-{i}.revocation")).serial)
+        .collect();
+    serials.sort_unstable();
+    assert_eq!(serials, [1, 2, 3]);
+    let last = (1..=3)
+        .map(|i| list(&env, &format!("at-once-{i}.revocation")))
+        .find(|l| l.serial == 3)
+        .unwrap();
+    assert_eq!(last.licenses.len(), 3, "each list holds those before it");
+}
