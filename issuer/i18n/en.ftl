@@ -274,6 +274,11 @@ label-system = system
 label-plan = plan
 label-key-id = key id
 label-sha256 = sha256
+label-revoked = revoked
+ledger-revoked = in list { $serial } on { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
 label-certified-key = certified key
 label-usage = may sign
 label-window = window

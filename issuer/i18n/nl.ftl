@@ -274,6 +274,11 @@ label-system = systeemlicentie
 label-plan = gebruikersplan
 label-key-id = sleutel-id
 label-sha256 = sha256
+label-revoked = ingetrokken
+ledger-revoked = in lijst { $serial } op { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
 label-certified-key = gecertificeerde sleutel
 label-usage = mag ondertekenen
 label-window = periode

@@ -122,6 +122,20 @@ fn each_list_holds_every_revocation_so_far_sorted_under_a_higher_serial() {
     .stdout_has("revoked license: LIC-000002 since ")
     .stdout_has(": order refunded")
     .stdout_has("revoked key:     0123456789abcdef since ");
+    env.run(&["ledger", "show", "LIC-000002"])
+        .code(0)
+        .stdout_has("revoked:      in list 1 on ")
+        .stdout_has(": order refunded");
+    let shown = env
+        .run(&["ledger", "show", "LIC-000002", "--json"])
+        .code(0)
+        .json();
+    assert_eq!(shown["revoked"]["serial"], 1);
+    let shown = env
+        .run(&["ledger", "show", "LIC-000003", "--json"])
+        .code(0)
+        .json();
+    assert!(shown["revoked"].is_null());
     let recorded = revocations(&env);
     assert_eq!(recorded["lists"].as_array().unwrap().len(), 3);
     let entries = recorded["revocations"].as_array().unwrap();

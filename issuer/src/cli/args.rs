@@ -162,7 +162,7 @@ pub struct Signing {
     /// The private key file written by keygen.
     #[arg(long, value_name = "KEY")]
     pub key: PathBuf,
-    /// The vendor's display name, written into every license.
+    /// The vendor's display name, written into every document signed.
     #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
     pub issuer: Option<String>,
     /// The ledger file.

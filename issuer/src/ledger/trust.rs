@@ -176,6 +176,23 @@ impl Ledger {
         all(&self.conn, &sql, revocation)
     }
 
+    /// The revocation of the license `license_id`, if this ledger revoked it.
+    ///
+    /// # Errors
+    /// [`crate::Error::Ledger`].
+    pub fn license_revocation(&self, license_id: &str) -> Result<Option<RevocationRecord>> {
+        if !self.has_trust_tables() {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT {REVOCATION_COLUMNS} FROM revocations WHERE kind = 'license' AND id = ?1"
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, [license_id], revocation)
+            .optional()?)
+    }
+
     /// Every revocation list signed, by serial.
     ///
     /// # Errors
