@@ -239,7 +239,7 @@ clock-reset-import = import it on the installation: license-verifier import { $p
 
 ## certify and revoke.
 
-certify-summary = certified key { $kid } with root { $root } for { $product }: it may sign { $usage } issued from { $valid_from } until { $valid_until }
+certify-summary = certified key { $kid } with root { $root } for { $product }: it may sign { $usage }, for documents issued from { $valid_from } until { $valid_until }
 certify-use = sign with it: license-issuer issue --key ISSUING.key --cert { $path }
 revoke-summary = revocation list { $serial }: { $licenses ->
     [one] 1 license

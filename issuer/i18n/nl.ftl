@@ -239,7 +239,7 @@ clock-reset-import = importeer het op de installatie: license-verifier import { 
 
 ## certify en revoke.
 
-certify-summary = sleutel { $kid } gecertificeerd met hoofdsleutel { $root } voor { $product }: die mag { $usage } ondertekenen, uitgegeven van { $valid_from } tot { $valid_until }
+certify-summary = sleutel { $kid } gecertificeerd met hoofdsleutel { $root } voor { $product }: die mag { $usage } ondertekenen, voor documenten uitgegeven van { $valid_from } tot { $valid_until }
 certify-use = onderteken ermee: license-issuer issue --key UITGIFTE.key --cert { $path }
 revoke-summary = intrekkingslijst { $serial }: in totaal { $licenses ->
     [one] 1 licentie

@@ -139,6 +139,23 @@ fn certify_refuses_what_no_installation_could_use_and_records_nothing() {
             "the root key and the key to certify are the same key {}",
             kid(&env, "root")
         ));
+    let dutch = [
+        &[
+            "--lang",
+            "nl",
+            "certify",
+            "--root",
+            "root.key",
+            "--key",
+            "issuing.pub",
+        ][..],
+        &until,
+        &["--usage", "x"],
+    ]
+    .concat();
+    env.run_as_issuer(&dutch)
+        .code(2)
+        .stderr_has("fout: --usage: onbekend gebruik \"x\": gebruik license-file, clock-reset of revocation-list");
     // An encrypted root with no passphrase to open it.
     let mut cmd = env.cmd();
     cmd.env("LICENSE_ISSUER_PASSPHRASE", "correct horse");
