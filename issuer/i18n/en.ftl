@@ -34,6 +34,8 @@ error-issuer-too-large = { $path }: over the limit of { $limit } bytes: no { $wh
     [key-file] key file
     [order] order
     [clock-reset-request] clock-reset request
+    [key-certificate] key certificate
+    [document] document
    *[other] { $what }
 } is this large; check the path
 error-issuer-no-such-directory = { $path }: the directory { $dir } does not exist: create it first (mkdir -p { $dir }) or give another --out
@@ -50,6 +52,24 @@ error-issuer-ledger = ledger: { $detail }
 error-issuer-self-check = self-check failed: { $problem }; nothing was recorded: check the signing key and the machine
 error-issuer-no-such-license = no license { $license_id } in { $path }
 error-issuer-usage = the command line is not understood: { $detail }
+error-issuer-certificate = { $source_name }: { $problem }
+error-issuer-key-revoked = { $role ->
+    [root] the root key { $kid } of the --cert certificate
+    [certified] the key { $kid } to certify
+   *[signing] the signing key { $kid }
+} was revoked in revocation list { $serial } on { $revoked_at }: installations holding that list refuse everything it signs; use another key
+error-issuer-certify-same-key = the root key and the key to certify are the same key { $kid }: a root certifies other keys; give the issuing key's public key (.pub) with --key
+error-issuer-certify-window = the window from { $valid_from } to { $valid_until } is empty: give a --valid-until after --valid-from (which is now unless given)
+error-issuer-date = { $option }: { $problem }
+error-issuer-unknown-usage = --usage: unknown usage "{ $value }": use license-file, clock-reset or revocation-list, comma-separated
+error-issuer-nothing-to-revoke = nothing to revoke: give --license LICENSE_ID or --key-id KID, once or more
+error-issuer-unknown-license = --license { $license_id }: the ledger { $path } never issued this license: check the id with `license-issuer ledger list`
+error-issuer-revoke-key-id = --key-id "{ $value }": not a key id: give 16 lowercase hex digits, as keygen and `license-issuer ledger list` show them
+error-issuer-revokes-own-key = the list would revoke { $role ->
+    [root] the root key { $kid } of its own certificate
+   *[other] its own signing key { $kid }
+}, and every installation would then refuse it: sign the list with another key (--key, and its --cert)
+error-issuer-revoke-reason = --reason: { $cause_problem }: give the reason as one line of plain text
 
 ## The problems inside errors: problem-ERRORCODE-PROBLEM, a code of the library's
 ## OrderProblem, SyntaxProblem, RequestProblem, KeyFileProblem, LedgerProblem or
@@ -133,6 +153,16 @@ problem-passphrase-unreadable = could not read it from the terminal ({ $detail }
 problem-passphrase-differ = the two passphrases differ: run again and type the same one twice
 problem-passphrase-empty = the passphrase is empty: choose a non-empty one
 problem-passphrase-cannot-encrypt = the key could not be encrypted ({ $detail })
+problem-date-not-a-date = "{ $value }" is not a date like 2027-11-30 or an RFC 3339 timestamp like 2027-11-30T12:00:00Z
+problem-date-date-out-of-range = "{ $value }" lies outside the years 0000 to 9999 (UTC) that a document can hold: choose a date within them
+problem-certificate-format = { $cause }; give the certificate `license-issuer certify` wrote for this key
+problem-certificate-other-key = is the certificate of key { $certified }, not of the signing key { $kid }: give the certificate of this key, or sign with the key it certifies
+problem-certificate-usage = does not permit key { $kid } to sign { $document ->
+    [clock-reset] clock resets
+    [revocation-list] revocation lists
+   *[license-file] license files
+}: certify the key again with --usage { $document }, or sign with a key certified for it
+problem-certificate-window = covers documents issued from { $valid_from } until { $valid_until }, not now ({ $at }): certify the key for a window that holds today
 
 ## Words the problems share; they take the arguments of the message that uses them.
 
@@ -207,6 +237,26 @@ clock-reset-summary = clock reset for installation { $installation_id } ({ $host
 }
 clock-reset-import = import it on the installation: license-verifier import { $path }
 
+## certify and revoke.
+
+certify-summary = certified key { $kid } with root { $root } for { $product }: it may sign { $usage }, for documents issued from { $valid_from } until { $valid_until }
+certify-use = sign with it: license-issuer issue --key ISSUING.key --cert { $path }
+revoke-summary = revocation list { $serial }: { $licenses ->
+    [one] 1 license
+   *[other] { $licenses } licenses
+} and { $keys ->
+    [one] 1 key
+   *[other] { $keys } keys
+} revoked in all; { $added ->
+    [0] nothing new
+   *[other] new: { $ids }
+}
+revoke-already = { $kind ->
+    [key] key
+   *[license] license
+} { $id } was revoked before, in list { $serial } on { $revoked_at }: its first entry stays
+revoke-import = import it on every installation: license-verifier import { $path }
+
 ## inspect and ledger show: labels, and their values.
 
 label-license = license
@@ -224,9 +274,29 @@ label-system = system
 label-plan = plan
 label-key-id = key id
 label-sha256 = sha256
+label-revoked = revoked
+ledger-revoked = in list { $serial } on { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
+label-certified-key = certified key
+label-usage = may sign
+label-window = window
+label-revocation-list = revocation list
+label-revoked-license = revoked license
+label-revoked-key = revoked key
+inspect-window = documents issued from { $valid_from } until { $valid_until }
+inspect-list = serial { $serial }
+inspect-revoked = { $id } since { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
+label-certificate = certificate
+inspect-certificate = root { $root } certifies the key for { $usage } issued from { $valid_from } until { $valid_until }
 inspect-license = { $license_id } (serial { $serial })
 inspect-signature-valid = valid (key { $kid })
 inspect-signature-not-checked = not checked: give --trust VENDOR.pub (signed by key { $kid })
+inspect-signature-not-checked-root = not checked: give --trust ROOT.pub (signed by root key { $kid })
 inspect-signature-unknown-key = unknown key { $kid }: none of the --trust keys signed this file
 inspect-signature-bad = BAD: the file was altered after signing or not made by key { $kid }
 inspect-unbound = any (unbound)
@@ -251,6 +321,17 @@ ledger-none = no licenses recorded
 ledger-none-for-customer = no licenses recorded for customer { $customer_id }
 ledger-row = { $license_id }  serial { $serial }  { $customer } ({ $customer_id })  installation { $installation }  issued { $issued_at }  until { $last_day }  key { $kid }
 ledger-unbound = unbound
+ledger-no-revocations = no revocation lists signed
+ledger-revocation-row = { $kind ->
+    [key] key
+   *[license] license
+} { $id }  revoked { $revoked_at }  in list { $serial }{ $has_reason ->
+    [yes] {"  "}reason: { $reason }
+   *[no] {""}
+}
+ledger-list-row = list { $serial }  signed { $issued_at }  key { $kid }
+ledger-no-certificates = no key certificates signed
+ledger-certificate-row = key { $kid }  root { $root }  may sign { $usage }  issued from { $valid_from } until { $valid_until }  certified { $issued_at }
 
 ## SelfCheckProblem.
 problem-self-check-format = the signed file does not verify ({ $cause })

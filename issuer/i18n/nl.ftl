@@ -34,6 +34,8 @@ error-issuer-too-large = { $path }: meer dan de grens van { $limit } bytes: zo g
     [key-file] sleutelbestand
     [order] bestelling
     [clock-reset-request] klokherstelaanvraag
+    [key-certificate] sleutelcertificaat
+    [document] document
    *[other] { $what }
 }; controleer het pad
 error-issuer-no-such-directory = { $path }: de map { $dir } bestaat niet: maak haar eerst aan (mkdir -p { $dir }) of geef een andere --out
@@ -50,6 +52,24 @@ error-issuer-ledger = grootboek: { $detail }
 error-issuer-self-check = zelfcontrole mislukt: { $problem }; er is niets vastgelegd: controleer de ondertekeningssleutel en de machine
 error-issuer-no-such-license = geen licentie { $license_id } in { $path }
 error-issuer-usage = de opdrachtregel wordt niet begrepen: { $detail }
+error-issuer-certificate = { $source_name }: { $problem }
+error-issuer-key-revoked = { $role ->
+    [root] de hoofdsleutel { $kid } van het --cert-certificaat
+    [certified] de te certificeren sleutel { $kid }
+   *[signing] de ondertekeningssleutel { $kid }
+} is ingetrokken in intrekkingslijst { $serial } op { $revoked_at }: installaties met die lijst weigeren alles wat ermee is ondertekend; gebruik een andere sleutel
+error-issuer-certify-same-key = de hoofdsleutel en de te certificeren sleutel zijn dezelfde sleutel { $kid }: een hoofdsleutel certificeert andere sleutels; geef met --key de publieke sleutel (.pub) van de uitgiftesleutel
+error-issuer-certify-window = de periode van { $valid_from } tot { $valid_until } is leeg: geef een --valid-until na --valid-from (die nu is, tenzij gegeven)
+error-issuer-date = { $option }: { $problem }
+error-issuer-unknown-usage = --usage: onbekend gebruik "{ $value }": gebruik license-file, clock-reset of revocation-list, gescheiden door komma's
+error-issuer-nothing-to-revoke = niets in te trekken: geef --license LICENTIE_ID of --key-id KID, één of meer keren
+error-issuer-unknown-license = --license { $license_id }: het grootboek { $path } heeft deze licentie nooit uitgegeven: controleer de id met `license-issuer ledger list`
+error-issuer-revoke-key-id = --key-id "{ $value }": geen sleutel-id: geef 16 kleine hexadecimale cijfers, zoals keygen en `license-issuer ledger list` ze tonen
+error-issuer-revokes-own-key = de lijst zou { $role ->
+    [root] de hoofdsleutel { $kid } van haar eigen certificaat
+   *[other] haar eigen ondertekeningssleutel { $kid }
+} intrekken, en dan weigert elke installatie haar: onderteken de lijst met een andere sleutel (--key, en het bijbehorende --cert)
+error-issuer-revoke-reason = --reason: { $cause_problem }: geef de reden als één regel gewone tekst
 
 ## De problemen binnen fouten: problem-FOUTCODE-PROBLEEM, een code van OrderProblem,
 ## SyntaxProblem, RequestProblem, KeyFileProblem, LedgerProblem of PassphraseProblem
@@ -133,6 +153,16 @@ problem-passphrase-unreadable = kon het niet van de terminal lezen ({ $detail })
 problem-passphrase-differ = de twee wachtwoorden verschillen: voer opnieuw uit en typ twee keer hetzelfde
 problem-passphrase-empty = het wachtwoord is leeg: kies een wachtwoord dat niet leeg is
 problem-passphrase-cannot-encrypt = de sleutel kon niet worden versleuteld ({ $detail })
+problem-date-not-a-date = "{ $value }" is geen datum zoals 2027-11-30 en geen RFC 3339-tijdstip zoals 2027-11-30T12:00:00Z
+problem-date-date-out-of-range = "{ $value }" ligt buiten de jaren 0000 tot en met 9999 (UTC) die een document kan bevatten: kies een datum daarbinnen
+problem-certificate-format = { $cause }; geef het certificaat dat `license-issuer certify` voor deze sleutel schreef
+problem-certificate-other-key = is het certificaat van sleutel { $certified }, niet van de ondertekeningssleutel { $kid }: geef het certificaat van deze sleutel, of onderteken met de sleutel die het certificeert
+problem-certificate-usage = staat niet toe dat sleutel { $kid } { $document ->
+    [clock-reset] klokherstel
+    [revocation-list] intrekkingslijsten
+   *[license-file] licentiebestanden
+} ondertekent: certificeer de sleutel opnieuw met --usage { $document }, of onderteken met een sleutel die daarvoor is gecertificeerd
+problem-certificate-window = geldt voor documenten uitgegeven van { $valid_from } tot { $valid_until }, niet nu ({ $at }): certificeer de sleutel voor een periode waarin vandaag valt
 
 ## Woorden die de problemen delen; ze krijgen de argumenten van het bericht dat ze gebruikt.
 
@@ -207,6 +237,26 @@ clock-reset-summary = klokherstel voor installatie { $installation_id } ({ $host
 }
 clock-reset-import = importeer het op de installatie: license-verifier import { $path }
 
+## certify en revoke.
+
+certify-summary = sleutel { $kid } gecertificeerd met hoofdsleutel { $root } voor { $product }: die mag { $usage } ondertekenen, voor documenten uitgegeven van { $valid_from } tot { $valid_until }
+certify-use = onderteken ermee: license-issuer issue --key UITGIFTE.key --cert { $path }
+revoke-summary = intrekkingslijst { $serial }: in totaal { $licenses ->
+    [one] 1 licentie
+   *[other] { $licenses } licenties
+} en { $keys ->
+    [one] 1 sleutel
+   *[other] { $keys } sleutels
+} ingetrokken; { $added ->
+    [0] niets nieuws
+   *[other] nieuw: { $ids }
+}
+revoke-already = { $kind ->
+    [key] sleutel
+   *[license] licentie
+} { $id } is eerder ingetrokken, in lijst { $serial } op { $revoked_at }: de eerste vermelding blijft staan
+revoke-import = importeer haar op elke installatie: license-verifier import { $path }
+
 ## inspect en ledger show: labels en hun waarden.
 
 label-license = licentie
@@ -224,9 +274,29 @@ label-system = systeemlicentie
 label-plan = gebruikersplan
 label-key-id = sleutel-id
 label-sha256 = sha256
+label-revoked = ingetrokken
+ledger-revoked = in lijst { $serial } op { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
+label-certified-key = gecertificeerde sleutel
+label-usage = mag ondertekenen
+label-window = periode
+label-revocation-list = intrekkingslijst
+label-revoked-license = ingetrokken licentie
+label-revoked-key = ingetrokken sleutel
+inspect-window = documenten uitgegeven van { $valid_from } tot { $valid_until }
+inspect-list = volgnummer { $serial }
+inspect-revoked = { $id } sinds { $revoked_at }{ $has_reason ->
+    [yes] : { $reason }
+   *[no] {""}
+}
+label-certificate = certificaat
+inspect-certificate = hoofdsleutel { $root } certificeert de sleutel voor { $usage }, uitgegeven van { $valid_from } tot { $valid_until }
 inspect-license = { $license_id } (volgnummer { $serial })
 inspect-signature-valid = geldig (sleutel { $kid })
 inspect-signature-not-checked = niet gecontroleerd: geef --trust LEVERANCIER.pub (ondertekend met sleutel { $kid })
+inspect-signature-not-checked-root = niet gecontroleerd: geef --trust HOOFDSLEUTEL.pub (ondertekend met hoofdsleutel { $kid })
 inspect-signature-unknown-key = onbekende sleutel { $kid }: geen van de --trust-sleutels heeft dit bestand ondertekend
 inspect-signature-bad = ONGELDIG: het bestand is na het ondertekenen gewijzigd of niet met sleutel { $kid } gemaakt
 inspect-unbound = elke (niet gebonden)
@@ -254,6 +324,17 @@ ledger-none = er zijn geen licenties vastgelegd
 ledger-none-for-customer = er zijn geen licenties vastgelegd voor klant { $customer_id }
 ledger-row = { $license_id }  volgnummer { $serial }  { $customer } ({ $customer_id })  installatie { $installation }  uitgegeven { $issued_at }  tot en met { $last_day }  sleutel { $kid }
 ledger-unbound = niet gebonden
+ledger-no-revocations = er zijn geen intrekkingslijsten ondertekend
+ledger-revocation-row = { $kind ->
+    [key] sleutel
+   *[license] licentie
+} { $id }  ingetrokken { $revoked_at }  in lijst { $serial }{ $has_reason ->
+    [yes] {"  "}reden: { $reason }
+   *[no] {""}
+}
+ledger-list-row = lijst { $serial }  ondertekend { $issued_at }  sleutel { $kid }
+ledger-no-certificates = er zijn geen sleutelcertificaten ondertekend
+ledger-certificate-row = sleutel { $kid }  hoofdsleutel { $root }  mag { $usage } ondertekenen  uitgegeven van { $valid_from } tot { $valid_until }  gecertificeerd { $issued_at }
 
 ## SelfCheckProblem.
 problem-self-check-format = het ondertekende bestand klopt niet ({ $cause })

@@ -151,8 +151,14 @@ pub fn run_batch(
     now: DateTime<Utc>,
     on_event: &mut dyn FnMut(BatchEvent<'_>),
 ) -> Result<BatchReport> {
-    fs::create_dir_all(&options.out_dir).map_err(Error::io(&options.out_dir))?;
     let now = now.trunc_subsecs(0);
+    // Once for the whole batch: every line would be signed with the same key, at `now`.
+    issuer.check_signing(
+        &ledger.begin()?,
+        license_format::DocumentKind::LicenseFile,
+        now,
+    )?;
+    fs::create_dir_all(&options.out_dir).map_err(Error::io(&options.out_dir))?;
     thread::scope(|scope| {
         let worker = Worker {
             issuer,

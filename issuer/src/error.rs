@@ -2,10 +2,13 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+use license_format::time::format_rfc3339;
 use serde_json::{json, Map, Value};
 
 use crate::file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
-use crate::problem::{object, OrderProblem, SelfCheckProblem, SyntaxProblem};
+use crate::problem::{cause, object, OrderProblem, SelfCheckProblem, SyntaxProblem};
+use crate::trust_problem::{CertificateProblem, KeyRole};
 
 /// Everything that can stop an issuing operation. Each message names the thing that is
 /// wrong and, where there is one, the fix.
@@ -163,6 +166,93 @@ pub enum Error {
     /// The freshly signed file did not verify: nothing was recorded or written.
     #[error("self-check failed: {0}; nothing was recorded: check the signing key and the machine")]
     SelfCheck(SelfCheckProblem),
+    /// The key certificate given to sign with cannot be used for this document.
+    #[error("{source_name}: {problem}")]
+    Certificate {
+        /// The certificate's file name.
+        source_name: String,
+        /// What is wrong.
+        problem: CertificateProblem,
+    },
+    /// The ledger records the key (or the root of its certificate) as revoked: every
+    /// installation holding that list refuses what it signs.
+    #[error("key {kid} ({role}) was revoked in revocation list {serial} on {revoked_at}: use another key")]
+    KeyRevoked {
+        /// The revoked key's id.
+        kid: String,
+        /// The part it plays here.
+        role: KeyRole,
+        /// The list that first revoked it.
+        serial: u64,
+        /// When it was revoked (RFC 3339, as the ledger holds it).
+        revoked_at: String,
+    },
+    /// `certify` was given the root's own key to certify.
+    #[error(
+        "the root key and the key to certify are the same key {kid}: a root certifies other keys"
+    )]
+    CertifySameKey {
+        /// The key's id.
+        kid: String,
+    },
+    /// A certificate's window would be empty.
+    #[error(
+        "the window ends {} which is not after its start {}: give a later --valid-until",
+        format_rfc3339(valid_until),
+        format_rfc3339(valid_from)
+    )]
+    CertifyWindow {
+        /// Start of the window.
+        valid_from: DateTime<Utc>,
+        /// End of the window.
+        valid_until: DateTime<Utc>,
+    },
+    /// A date given on the command line is not one.
+    #[error("{option}: {problem}")]
+    Date {
+        /// The option, e.g. `--valid-until`.
+        option: &'static str,
+        /// What is wrong, as for a date in an order.
+        problem: Box<OrderProblem>,
+    },
+    /// A usage that is not a kind a certificate may permit.
+    #[error("unknown usage {value:?}: use license-file, clock-reset or revocation-list")]
+    UnknownUsage {
+        /// The usage as given.
+        value: String,
+    },
+    /// `revoke` was given nothing to revoke.
+    #[error("nothing to revoke: give --license LICENSE_ID or --key-id KID")]
+    NothingToRevoke,
+    /// `revoke --license` names a license this ledger never issued.
+    #[error("--license {license_id}: {} holds no such license: check the id with `license-issuer ledger list`", path.display())]
+    UnknownLicense {
+        /// The id as given.
+        license_id: String,
+        /// The ledger.
+        path: PathBuf,
+    },
+    /// `revoke --key-id` is not a key id.
+    #[error("--key-id {value:?}: not a key id: give 16 lowercase hex digits")]
+    RevokeKeyId {
+        /// The value as given.
+        value: String,
+    },
+    /// The list would revoke the key that signs it or the root of its certificate, so
+    /// every installation would refuse it (FORMAT.md §17.4 step 3).
+    #[error("the list would revoke key {kid} ({role}), which its own trust rests on: sign it with another key")]
+    RevokesOwnKey {
+        /// The key's id.
+        kid: String,
+        /// The part the key plays for the list.
+        role: KeyRole,
+    },
+    /// The reason breaks the rules of a name (FORMAT.md §1.4 rule 8).
+    #[error("--reason: {cause}")]
+    RevokeReason {
+        /// The format's refusal of the reason.
+        cause: license_format::Error,
+    },
 }
 
 impl Error {
@@ -192,6 +282,17 @@ impl Error {
             Error::Ledger { .. } => "ledger",
             Error::Format(e) => e.code(),
             Error::SelfCheck { .. } => "self-check",
+            Error::Certificate { .. } => "certificate",
+            Error::KeyRevoked { .. } => "key-revoked",
+            Error::CertifySameKey { .. } => "certify-same-key",
+            Error::CertifyWindow { .. } => "certify-window",
+            Error::Date { .. } => "date",
+            Error::UnknownUsage { .. } => "unknown-usage",
+            Error::NothingToRevoke => "nothing-to-revoke",
+            Error::UnknownLicense { .. } => "unknown-license",
+            Error::RevokeKeyId { .. } => "revoke-key-id",
+            Error::RevokesOwnKey { .. } => "revokes-own-key",
+            Error::RevokeReason { .. } => "revoke-reason",
         }
     }
 }
@@ -234,6 +335,14 @@ impl Error {
                 | Error::Request { .. }
                 | Error::Unbound { .. }
                 | Error::BoundAndUnbound { .. }
+                | Error::Date { .. }
+                | Error::CertifySameKey { .. }
+                | Error::CertifyWindow { .. }
+                | Error::UnknownUsage { .. }
+                | Error::NothingToRevoke
+                | Error::UnknownLicense { .. }
+                | Error::RevokeKeyId { .. }
+                | Error::RevokeReason { .. }
         )
     }
 }
@@ -307,6 +416,16 @@ impl Error {
     /// | `ledger-unusable` | `path`, `problem` (a code of [`LedgerProblem`]) and its data |
     /// | `ledger` | `detail` (SQLite's words) |
     /// | `self-check` | `problem` (a code of [`SelfCheckProblem`]); `cause` (the format error's `code` and details) for `format` |
+    /// | `certificate` | `source_name`, `problem` (a code of [`CertificateProblem`]) and its data |
+    /// | `key-revoked` | `kid`, `role` (a code of [`KeyRole`]), `serial`, `revoked_at` |
+    /// | `certify-same-key` | `kid` |
+    /// | `certify-window` | `valid_from`, `valid_until` |
+    /// | `date` | `option`, `problem` (`not-a-date` or `date-out-of-range`), `value` |
+    /// | `unknown-usage`, `revoke-key-id` | `value` |
+    /// | `nothing-to-revoke` | none |
+    /// | `unknown-license` | `license_id`, `path` |
+    /// | `revokes-own-key` | `kid`, `role` |
+    /// | `revoke-reason` | `cause` |
     ///
     /// A problem's data sit beside `problem` under the names its `details` gives; a
     /// format error inside a problem is `cause`, as for `self-check`.
@@ -391,9 +510,50 @@ impl Error {
             Error::SelfCheck(problem) => {
                 return with_problem(json!({}), problem.code(), problem.details())
             }
+            other => return trust_details(other),
         };
         object(value)
     }
+}
+
+/// The data of the errors of certificates and revocations.
+fn trust_details(error: &Error) -> Map<String, Value> {
+    let value = match error {
+        Error::Certificate {
+            source_name,
+            problem,
+        } => {
+            let base = json!({ "source_name": source_name });
+            return with_problem(base, problem.code(), problem.details());
+        }
+        Error::KeyRevoked {
+            kid,
+            role,
+            serial,
+            revoked_at,
+        } => json!({"kid": kid, "role": role.code(), "serial": serial, "revoked_at": revoked_at}),
+        Error::CertifySameKey { kid } => json!({ "kid": kid }),
+        Error::CertifyWindow {
+            valid_from,
+            valid_until,
+        } => json!({"valid_from": format_rfc3339(valid_from),
+            "valid_until": format_rfc3339(valid_until)}),
+        Error::Date { option, problem } => {
+            return with_problem(
+                json!({ "option": option }),
+                problem.code(),
+                problem.details(),
+            )
+        }
+        Error::UnknownUsage { value } | Error::RevokeKeyId { value } => json!({ "value": value }),
+        Error::UnknownLicense { license_id, path } => {
+            json!({"license_id": license_id, "path": path.display().to_string()})
+        }
+        Error::RevokesOwnKey { kid, role } => json!({"kid": kid, "role": role.code()}),
+        Error::RevokeReason { cause: e } => json!({ "cause": cause(e) }),
+        _ => json!({}),
+    };
+    object(value)
 }
 
 /// An error's own members, `problem` (a code) and the problem's data.
@@ -423,194 +583,5 @@ fn io_kind(e: &std::io::Error) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn io(kind: std::io::ErrorKind) -> std::io::Error {
-        std::io::Error::new(kind, "oops")
-    }
-
-    /// One of each variant and its details.
-    fn every_variant() -> Vec<(Error, Value)> {
-        let p = || PathBuf::from("a/b.lic");
-        let s = |t: &str| t.to_owned();
-        vec![
-            (
-                Error::Order {
-                    source_name: s("o.json"),
-                    field: s("customer"),
-                    problem: Box::new(OrderProblem::Missing { member: "customer" }),
-                },
-                json!({"source_name": "o.json", "field": "customer", "problem": "missing",
-                    "member": "customer"}),
-            ),
-            (
-                Error::OrderSyntax {
-                    source_name: s("o.json"),
-                    problem: SyntaxProblem::NotJson {
-                        line: 2,
-                        column: 7,
-                        detail: s("EOF while parsing an object"),
-                    },
-                },
-                json!({"source_name": "o.json", "problem": "not-json", "line": 2, "column": 7,
-                    "detail": "EOF while parsing an object"}),
-            ),
-            (
-                Error::Request {
-                    source_name: s("r.json"),
-                    problem: RequestProblem::NotAnActivationRequest {
-                        cause: license_format::Error::Request(
-                            license_format::RequestProblem::WrongFormat {
-                                found: s("\"x\""),
-                                expected: "activation-request/v1",
-                            },
-                        ),
-                    },
-                },
-                json!({"source_name": "r.json", "problem": "not-an-activation-request",
-                    "cause": {"code": "request", "problem": "wrong-format", "found": "\"x\"",
-                        "expected": "activation-request/v1"}}),
-            ),
-            (
-                Error::Unbound {
-                    source_name: s("o.json"),
-                },
-                json!({"source_name": "o.json"}),
-            ),
-            (
-                Error::BoundAndUnbound {
-                    source_name: s("o.json"),
-                    installation_id: s("i-1"),
-                },
-                json!({"source_name": "o.json", "installation_id": "i-1"}),
-            ),
-            (Error::MissingIssuerName, json!({})),
-            (Error::KeyName { name: s("../x") }, json!({"name": "../x"})),
-            (
-                Error::KeyFile {
-                    path: p(),
-                    problem: KeyFileProblem::WrongLabel { label: s("X") },
-                },
-                json!({"path": "a/b.lic", "problem": "wrong-label", "label": "X"}),
-            ),
-            (
-                Error::KeyPermissions {
-                    path: p(),
-                    mode: 0o640,
-                },
-                json!({"path": "a/b.lic", "mode": "640"}),
-            ),
-            (
-                Error::WrongPassphrase { path: p() },
-                json!({"path": "a/b.lic"}),
-            ),
-            (
-                Error::Passphrase(PassphraseProblem::Differ),
-                json!({"problem": "differ"}),
-            ),
-            (
-                Error::Passphrase(PassphraseProblem::Unreadable(s("eof"))),
-                json!({"problem": "unreadable", "detail": "eof"}),
-            ),
-            (Error::Exists { path: p() }, json!({"path": "a/b.lic"})),
-            (
-                Error::TooLarge {
-                    path: p(),
-                    what: "activation request",
-                    limit: 7,
-                },
-                json!({"path": "a/b.lic", "what": "activation-request", "limit": 7}),
-            ),
-            (
-                Error::NoSuchDirectory {
-                    path: p(),
-                    dir: PathBuf::from("a"),
-                },
-                json!({"path": "a/b.lic", "dir": "a"}),
-            ),
-            (
-                Error::Io {
-                    path: p(),
-                    source: io(std::io::ErrorKind::NotFound),
-                },
-                json!({"path": "a/b.lic", "kind": "not-found", "detail": "oops"}),
-            ),
-            (
-                Error::NotDelivered {
-                    path: p(),
-                    source: io(std::io::ErrorKind::StorageFull),
-                },
-                json!({"path": "a/b.lic", "detail": "oops"}),
-            ),
-            (
-                Error::WrittenAfterRecord {
-                    license_id: s("LIC-000001"),
-                    path: p(),
-                    source: io(std::io::ErrorKind::Other),
-                },
-                json!({"license_id": "LIC-000001", "path": "a/b.lic", "detail": "oops"}),
-            ),
-            (
-                Error::LedgerUnusable {
-                    path: p(),
-                    problem: LedgerProblem::Newer {
-                        schema: 9,
-                        known: 3,
-                    },
-                },
-                json!({"path": "a/b.lic", "problem": "newer", "schema": 9, "known": 3}),
-            ),
-            (
-                Error::LedgerMissing { path: p() },
-                json!({"path": "a/b.lic"}),
-            ),
-            (
-                Error::Ledger(rusqlite::Error::InvalidQuery),
-                json!({"detail": rusqlite::Error::InvalidQuery.to_string()}),
-            ),
-            (
-                Error::Format(license_format::Error::BadSignature),
-                json!({}),
-            ),
-            (
-                Error::SelfCheck(SelfCheckProblem::Format(
-                    license_format::Error::BadSignature,
-                )),
-                json!({"problem": "format", "cause": {"code": "bad-signature"}}),
-            ),
-            (
-                Error::SelfCheck(SelfCheckProblem::SignaturesDiffer),
-                json!({ "problem": "signatures-differ" }),
-            ),
-        ]
-    }
-
-    #[test]
-    fn every_variant_gives_its_data() {
-        for (error, expected) in every_variant() {
-            assert_eq!(Value::Object(error.details()), expected, "{}", error.code());
-        }
-        let format = Error::Format(license_format::Error::UnknownKey {
-            kid: "0123456789abcdef".parse().unwrap(),
-        });
-        assert_eq!(format.code(), "unknown-key");
-        assert_eq!(format.details()["kid"], "0123456789abcdef");
-    }
-
-    #[test]
-    fn every_passphrase_problem_has_a_code() {
-        use PassphraseProblem as P;
-        let all = [
-            P::NotUtf8,
-            P::NoneForNewKey,
-            P::NoTerminal,
-            P::Unreadable(String::new()),
-            P::Differ,
-            P::Empty,
-            P::CannotEncrypt(String::new()),
-        ];
-        let codes: std::collections::BTreeSet<_> = all.iter().map(P::code).collect();
-        assert_eq!(codes.len(), all.len());
-    }
-}
+#[path = "error_tests.rs"]
+mod tests;

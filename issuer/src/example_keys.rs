@@ -4,9 +4,11 @@
 use license_format::{verifying_key_from_pem, KeyId};
 
 /// The public halves of `keys-example/`, compiled in so that the check needs no file.
-const EXAMPLE_PUBLIC_KEYS: [&str; 2] = [
+const EXAMPLE_PUBLIC_KEYS: [&str; 4] = [
     include_str!("../../keys-example/vendor.pub"),
     include_str!("../../keys-example/vendor-next.pub"),
+    include_str!("../../keys-example/root-example.pub"),
+    include_str!("../../keys-example/issuing-example.pub"),
 ];
 
 /// Whether `kid` is the id of one of the example keys.
@@ -23,10 +25,12 @@ mod tests {
     use license_format::signing_key_from_pem;
 
     #[test]
-    fn both_example_keys_are_recognised_and_no_other() {
+    fn every_example_key_is_recognised_and_no_other() {
         for pem in [
             include_str!("../../keys-example/vendor.key"),
             include_str!("../../keys-example/vendor-next.key"),
+            include_str!("../../keys-example/root-example.key"),
+            include_str!("../../keys-example/issuing-example.key"),
         ] {
             let kid = KeyId::of(&signing_key_from_pem(pem).unwrap().verifying_key());
             assert!(is_example_key(kid), "{kid}");

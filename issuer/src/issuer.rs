@@ -6,10 +6,12 @@ use std::path::Path;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::{
-    dearmor, sign_payload, verify_license, Envelope, KeyId, Keyring, Payload, SigningKey,
+    dearmor, sign_payload, verify_license, DocumentKind, Envelope, KeyId, Keyring, Payload,
+    SigningKey,
 };
 use sha2::{Digest as _, Sha256};
 
+use crate::certified::SigningCertificate;
 use crate::ledger::{license_id, Ledger, LedgerTx};
 use crate::output::{holds, PendingFile, PlacedFile};
 use crate::{BoundOrder, Error, Order, Result, SelfCheckProblem};
@@ -72,6 +74,7 @@ pub struct Issuer {
     key: SigningKey,
     kid: KeyId,
     name: String,
+    certificate: Option<SigningCertificate>,
 }
 
 impl fmt::Debug for Issuer {
@@ -106,7 +109,24 @@ impl Issuer {
             kid: KeyId::of(&key.verifying_key()),
             key,
             name: name.to_owned(),
+            certificate: None,
         })
+    }
+
+    /// The issuer signing every document with `certificate` in its envelope (FORMAT.md
+    /// §3.1), so that installations trusting only the root accept it.
+    ///
+    /// # Errors
+    /// [`Error::Certificate`] for the certificate of another key.
+    pub fn with_certificate(mut self, certificate: SigningCertificate) -> Result<Issuer> {
+        certificate.check_key(self.kid)?;
+        self.certificate = Some(certificate);
+        Ok(self)
+    }
+
+    /// The certificate the issuer signs with, if any.
+    pub fn signing_certificate(&self) -> Option<&SigningCertificate> {
+        self.certificate.as_ref()
     }
 
     /// The id of the signing key.
@@ -156,7 +176,8 @@ impl Issuer {
         }
     }
 
-    /// Validates the payload against the catalog, signs it, and checks the result before
+    /// Validates the payload against the catalog, signs it (with the certificate, if the
+    /// issuer has one), and checks the result before
     /// anyone records or sends it.
     ///
     /// The check costs about one more signature, not a verification (two and a half):
@@ -172,10 +193,7 @@ impl Issuer {
     pub fn sign(&self, payload: Payload) -> Result<Issued> {
         payload.validate(license_catalog::builtin())?;
         let bytes = payload.to_bytes();
-        let text = sign_payload(&bytes, &self.key);
-        if sign_payload(&bytes, &self.key) != text {
-            return Err(self_check(SelfCheckProblem::SignaturesDiffer));
-        }
+        let text = self.sign_kind(DocumentKind::LicenseFile, &bytes)?;
         let envelope = dearmor(text.as_bytes())
             .and_then(|e| Envelope::parse(&e))
             .map_err(format_check)?;
@@ -251,6 +269,7 @@ impl Issuer {
             // Before signing: a key's passphrase is never spent on a refused file.
             crate::output::check_replace(out, options.force)?;
         }
+        self.check_signing(&tx, DocumentKind::LicenseFile, now)?;
         let installation = bound.installation_id.as_deref();
         let seq = tx.last_seq()? + 1;
         let serial = tx.last_serial(&bound.order.customer.id, installation)? + 1;

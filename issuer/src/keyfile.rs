@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, KeypairBytes};
 use license_format::constants::MAX_KEY_FILE_BYTES;
 use license_format::{signing_key_from_pem, signing_key_to_pem, verifying_key_to_pem};
+use license_format::{verifying_key_from_pem, VerifyingKey};
 use license_format::{KeyId, Keyring, SigningKey};
 use pkcs8::der::pem::LineEnding;
 use pkcs8::der::SecretDocument;
@@ -251,6 +252,18 @@ fn read_private(path: &Path) -> Result<Zeroizing<String>> {
     #[cfg(not(unix))]
     drop(meta);
     Ok(Zeroizing::new(text.to_owned()))
+}
+
+/// Reads the one public key of a file, e.g. the issuing key a root certifies.
+///
+/// # Errors
+/// As [`read_keyring`]; [`Error::KeyFile`] also for a file of several keys.
+pub fn read_public_key(path: &Path) -> Result<VerifyingKey> {
+    let bytes = read_limited(path, "key file", MAX_KEY_FILE_BYTES)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| key_problem(path, KeyFileProblem::PublicNotText))?;
+    verifying_key_from_pem(&text)
+        .map_err(|cause| key_problem(path, KeyFileProblem::NotAPublicKey { cause }))
 }
 
 /// Reads the public keys of every file into one keyring.

@@ -18,6 +18,10 @@ use crate::issuer::Issued;
 use crate::reset::IssuedReset;
 use crate::{Error, LedgerProblem, Result};
 
+mod trust;
+
+pub use trust::{CertificateRecord, ListRecord, RevocationRecord, RevokedKind};
+
 /// The file name used when no `--ledger` or `LICENSE_LEDGER` is given.
 pub const DEFAULT_LEDGER: &str = "license-ledger.db";
 
@@ -109,6 +113,37 @@ const MIGRATIONS: &[&str] = &[
     // the index is on (order_id, serial) and a lookup takes the latest.
     "ALTER TABLE licenses ADD COLUMN order_id TEXT;
     CREATE UNIQUE INDEX licenses_order_id ON licenses (order_id, serial) WHERE order_id IS NOT NULL;",
+    // 4: key certificates signed with a root (FORMAT.md §16) and revocation lists
+    // (§17). A list's serial is its primary key, so two revokes can never sign the same
+    // serial; an id is revoked once, in the list that first named it, and every later
+    // list repeats it (lists are cumulative).
+    "CREATE TABLE certificates (
+        id INTEGER PRIMARY KEY,
+        kid TEXT NOT NULL,
+        root_kid TEXT NOT NULL,
+        product TEXT NOT NULL,
+        usage TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        valid_until TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE revocation_lists (
+        serial INTEGER PRIMARY KEY,
+        issued_at TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE revocations (
+        kind TEXT NOT NULL CHECK (kind IN ('license', 'key')),
+        id TEXT NOT NULL,
+        revoked_at TEXT NOT NULL,
+        reason TEXT,
+        serial INTEGER NOT NULL REFERENCES revocation_lists (serial),
+        PRIMARY KEY (kind, id)
+    );",
 ];
 
 /// The text form of a license id: `LIC-000042`.

@@ -182,3 +182,79 @@ fn damaged_and_read_only_files_are_said_as_such() {
     assert_eq!(problem(ffi::SQLITE_NOTADB), "not-sqlite");
     assert_eq!(problem(ffi::SQLITE_BUSY), "ledger");
 }
+
+/// A ledger of schema 3 (before certificates and revocations) holding one license.
+fn ledger_of_schema_3(path: &Path) -> crate::Issued {
+    let conn = Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..3] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    drop(conn);
+    let issuer = crate::Issuer::new(crate::keyfile::generate_signing_key(), "V").unwrap();
+    let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+    let order = crate::Order::parse(
+        br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
+        "o",
+        now,
+    )
+    .unwrap();
+    let issued = issuer
+        .sign(issuer.payload(&order, None, 1, 1, now))
+        .unwrap();
+    // Recorded as license-issuer 3 recorded it: no table of this schema is touched.
+    let conn = Connection::open(path).unwrap();
+    conn.execute(
+        "INSERT INTO licenses (seq, license_id, serial, customer_id, customer_name, product,
+            issued_at, valid_from, key_id, sha256, file_text)
+         VALUES (1, 'LIC-000001', 1, 'C', 'N', 'superoffice-crm', 'x', 'x', 'k', 's', ?1)",
+        [&issued.text],
+    )
+    .unwrap();
+    issued
+}
+
+#[test]
+fn a_ledger_from_before_revocations_is_read_as_is_and_upgraded_keeping_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let issued = ledger_of_schema_3(&path);
+    let read = Ledger::open_existing(&path).unwrap();
+    assert!(read.revocations().unwrap().is_empty());
+    assert!(read.revocation_lists().unwrap().is_empty());
+    assert!(read.certificates().unwrap().is_empty());
+    drop(read);
+    let mut ledger = Ledger::open(&path).unwrap();
+    let shown = ledger.show("LIC-000001").unwrap().unwrap();
+    assert_eq!(shown.file_text.as_deref(), Some(issued.text.as_str()));
+    let tx = ledger.begin().unwrap();
+    assert_eq!(tx.last_list_serial().unwrap(), 0);
+    assert!(tx.has_license("LIC-000001").unwrap());
+    let list = ListRecord {
+        serial: 1,
+        issued_at: "2026-12-01T00:00:00Z".into(),
+        kid: "0123456789abcdef".into(),
+        sha256: "00".into(),
+        text: "list".into(),
+    };
+    let revoked = RevocationRecord {
+        kind: RevokedKind::License,
+        id: "LIC-000001".into(),
+        revoked_at: "2026-12-01T00:00:00Z".into(),
+        reason: None,
+        serial: 1,
+    };
+    tx.insert_list(&list, std::slice::from_ref(&revoked))
+        .unwrap();
+    // A serial is taken once: a second list under it cannot be recorded.
+    assert!(tx.insert_list(&list, &[]).is_err());
+    tx.commit().unwrap();
+    assert_eq!(ledger.revocations().unwrap(), [revoked]);
+    let version: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, MIGRATIONS.len() as i64);
+}

@@ -32,6 +32,8 @@
 
 pub mod batch;
 mod binding;
+mod certified;
+pub mod certify;
 pub mod dates;
 mod error;
 pub mod example_keys;
@@ -46,9 +48,12 @@ mod order;
 mod output;
 mod problem;
 mod reset;
+pub mod revoke;
+mod trust_problem;
 
 pub use batch::{run_batch, BatchEvent, BatchOptions, BatchReport};
 pub use binding::{bind, read_bound_order, read_request, BoundOrder};
+pub use certified::SigningCertificate;
 pub use error::{Error, PassphraseProblem, Result};
 pub use file_problem::{KeyFileProblem, LedgerProblem, RequestProblem};
 pub use issuer::{term_warning, IssueOptions, Issued, Issuer, TermWarning};
@@ -57,3 +62,4 @@ pub use order::{Order, DEFAULT_GRACE_DAYS};
 pub use output::check_replace;
 pub use problem::{Expected, JsonKind, OrderProblem, SelfCheckProblem, SyntaxProblem};
 pub use reset::{read_clock_reset_request, IssuedReset};
+pub use trust_problem::{CertificateProblem, KeyRole};

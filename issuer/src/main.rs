@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         Command::Batch(args) => cli::batch::batch(&args),
         Command::Inspect(args) => cli::inspect::inspect(&args),
         Command::ClockReset(args) => cli::clock_reset::clock_reset(&args),
+        Command::Certify(args) => cli::certify::certify(&args),
+        Command::Revoke(args) => cli::revoke::revoke(&args),
         Command::Ledger(command) => cli::ledger::ledger(&command),
     };
     match outcome {

@@ -79,6 +79,33 @@ impl PlacedFile {
     }
 }
 
+/// Commits `tx` with `text` delivered to `path`, if given: the file is written whole
+/// under a temporary name, put in place (over an existing file only with `force`), and
+/// removed again if the commit fails, so that no document is delivered that the ledger
+/// does not hold.
+///
+/// # Errors
+/// [`Error::Exists`], [`Error::Io`], [`Error::NoSuchDirectory`], [`Error::Ledger`];
+/// nothing is recorded then.
+pub(crate) fn commit_with_file(
+    tx: crate::ledger::LedgerTx<'_>,
+    path: Option<&Path>,
+    text: &str,
+    force: bool,
+) -> Result<()> {
+    let pending = path
+        .map(|p| PendingFile::create(p, text.as_bytes()))
+        .transpose()?;
+    let placed = pending.map(|p| p.persist(force)).transpose()?;
+    if let Err(e) = tx.commit() {
+        if let Some(placed) = placed {
+            placed.remove();
+        }
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// The error for a license file that cannot be created at `path`.
 fn write_error(path: &Path, e: std::io::Error) -> Error {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
 use license_format::constants::MAX_REQUEST_BYTES;
-use license_format::{dearmor_as, sign_document, verify_clock_reset, Envelope};
-use license_format::{ClockReset, ClockResetRequest, DocumentKind, KeyId, Keyring};
+use license_format::{dearmor_as, Envelope};
+use license_format::{ClockReset, ClockResetRequest, DocumentKind, KeyId};
 
 use crate::input::read_named;
 use crate::ledger::{Ledger, ResetRecord};
@@ -86,6 +86,7 @@ impl Issuer {
         let issued = match tx.clock_reset(&request.nonce)? {
             Some(record) => resend(&record, request)?,
             None => {
+                self.check_signing(&tx, DocumentKind::ClockReset, now)?;
                 let issued = self.sign_clock_reset(self.reset_for(request, now))?;
                 tx.insert_clock_reset(&issued)?;
                 issued
@@ -116,24 +117,19 @@ impl Issuer {
         }
     }
 
-    /// Signs a clock reset and checks the result before anyone records or sends it: two
-    /// signatures must agree (a faulty one can reveal the key), and the document must
-    /// pass [`verify_clock_reset`] under this key and read back as `reset`.
+    /// Signs a clock reset (with the certificate, if the issuer has one) and checks the
+    /// result before anyone records or sends it: two signatures must agree (a faulty one
+    /// can reveal the key), and the document's signature must hold under this key and
+    /// its payload read back as `reset`.
     ///
     /// # Errors
     /// [`Error::Format`] for a payload that breaks a rule, [`Error::SelfCheck`].
     pub fn sign_clock_reset(&self, reset: ClockReset) -> Result<IssuedReset> {
         reset.validate(license_catalog::builtin())?;
         let bytes = reset.to_bytes();
-        let text = sign_document(DocumentKind::ClockReset, &bytes, self.signing_key());
-        if sign_document(DocumentKind::ClockReset, &bytes, self.signing_key()) != text {
-            return Err(self_check(SelfCheckProblem::SignaturesDiffer));
-        }
-        let mut keyring = Keyring::new();
-        keyring.add(self.signing_key().verifying_key())?;
-        let verified = verify_clock_reset(text.as_bytes(), &keyring, license_catalog::builtin())
-            .map_err(format_check)?;
-        if verified.reset != reset || verified.payload_bytes != bytes {
+        let text = self.sign_kind(DocumentKind::ClockReset, &bytes)?;
+        self.read_back(DocumentKind::ClockReset, &text, &bytes)?;
+        if ClockReset::parse(&bytes, license_catalog::builtin()).map_err(format_check)? != reset {
             return Err(self_check(SelfCheckProblem::NotAsSigned));
         }
         Ok(IssuedReset {

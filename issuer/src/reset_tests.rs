@@ -1,6 +1,7 @@
 use super::*;
 use license_format::time::parse_rfc3339;
 use license_format::SigningKey;
+use license_format::{verify_clock_reset, Keyring};
 
 fn issuer() -> Issuer {
     Issuer::new(SigningKey::from_bytes(&[7u8; 32]), "Vendor AS").unwrap()

@@ -50,7 +50,7 @@ fn inputs_over_their_limit_are_refused_naming_file_and_limit() {
 
     env.run(&["inspect", &big])
         .code(2)
-        .stderr_has("big: over the limit of 1048576 bytes: no license file is this large");
+        .stderr_has("big: over the limit of 1048576 bytes: no document is this large");
     env.run(&["inspect", "x.lic", "--trust", &big])
         .code(2)
         .stderr_has("big: over the limit of 65536 bytes: no key file is this large");

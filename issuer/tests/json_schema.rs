@@ -223,6 +223,92 @@ fn every_command_in(lang: &str) {
         2,
     );
     assert_eq!(usage["error"]["code"], "usage");
+    trust_commands_in(&env, lang);
+}
+
+/// `certify`, `revoke`, `ledger revocations` and `ledger certificates`, and `inspect`
+/// of a file that carries a certificate.
+fn trust_commands_in(env: &Env, lang: &str) {
+    let revocations = ["ledger", "revocations"];
+    let listed = valid(
+        "issuer-ledger-revocations.json",
+        &run(env, lang, &revocations),
+        0,
+    );
+    assert_eq!(listed["lists"], serde_json::json!([]));
+    valid(
+        "issuer-ledger-certificates.json",
+        &run(env, lang, &["ledger", "certificates"]),
+        0,
+    );
+    common::trust::example_keys(env);
+    let certify = [
+        "certify",
+        "--root",
+        "root.key",
+        "--key",
+        "issuing.pub",
+        "--valid-from",
+        "2026-01-01",
+        "--valid-until",
+        "2099-12-31",
+    ];
+    let made = valid("issuer-certify.json", &run(env, lang, &certify), 0);
+    let cert = made["out"].as_str().unwrap().to_owned();
+    let to_stdout = [&certify[..], &["--out", "-"]].concat();
+    let made = valid("issuer-certify.json", &run(env, lang, &to_stdout), 0);
+    assert!(made["certificate"].is_string());
+    valid("error.json", &run(env, lang, &certify), 2);
+    let certified = valid(
+        "issuer-ledger-certificates.json",
+        &run(env, lang, &["ledger", "certificates"]),
+        0,
+    );
+    assert_eq!(certified["certificates"].as_array().unwrap().len(), 2);
+    let issue = [
+        "issue",
+        "--key",
+        "issuing.key",
+        "--cert",
+        &cert,
+        "--order",
+        "order.json",
+        "--out",
+        "c.lic",
+    ];
+    valid("issuer-issue.json", &run(env, lang, &issue), 0);
+    let inspected = valid(
+        "issuer-inspect.json",
+        &run(env, lang, &["inspect", "c.lic", "--trust", "root.pub"]),
+        0,
+    );
+    assert_eq!(inspected["certificate"]["usage"][2], "revocation-list");
+    let revoke = [
+        "revoke",
+        "--key",
+        "vendor.key",
+        "--license",
+        "LIC-000001",
+        "--reason",
+        "refund",
+    ];
+    let revoked = valid("issuer-revoke.json", &run(env, lang, &revoke), 0);
+    assert_eq!(revoked["added"][0]["id"], "LIC-000001");
+    let again = [&revoke[..], &["--out", "-"]].concat();
+    let again = valid("issuer-revoke.json", &run(env, lang, &again), 0);
+    assert_eq!(again["already_revoked"][0]["serial"], 1);
+    assert!(again["revocation_list"].is_string());
+    valid(
+        "error.json",
+        &run(env, lang, &["revoke", "--key", "vendor.key"]),
+        2,
+    );
+    let listed = valid(
+        "issuer-ledger-revocations.json",
+        &run(env, lang, &revocations),
+        0,
+    );
+    assert_eq!(listed["lists"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -241,6 +327,10 @@ fn the_schemas_are_closed_where_the_shape_is() {
         "issuer-keygen.json",
         "issuer-issue.json",
         "issuer-ledger-show.json",
+        "issuer-certify.json",
+        "issuer-revoke.json",
+        "issuer-ledger-revocations.json",
+        "issuer-ledger-certificates.json",
         "error.json",
     ] {
         let mut extra = serde_json::json!({"surprise": 1});

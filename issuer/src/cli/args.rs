@@ -76,8 +76,12 @@ impl Command {
             Command::Batch(a) => a.json,
             Command::Inspect(a) => a.json,
             Command::ClockReset(a) => a.json,
+            Command::Certify(a) => a.json,
+            Command::Revoke(a) => a.json,
             Command::Ledger(LedgerCommand::List { common, .. })
-            | Command::Ledger(LedgerCommand::Show { common, .. }) => common.json,
+            | Command::Ledger(LedgerCommand::Show { common, .. })
+            | Command::Ledger(LedgerCommand::Revocations { common })
+            | Command::Ledger(LedgerCommand::Certificates { common }) => common.json,
         }
     }
 }
@@ -92,15 +96,46 @@ pub enum Command {
     /// Issue one license per line of a JSONL file, each named LICENSE_ID.lic.
     #[command(after_help = AFTER_HELP)]
     Batch(BatchArgs),
-    /// Show a license file and whether its signature holds against the given keys.
+    /// Show a license file, key certificate or revocation list and whether its
+    /// signature holds against the given keys.
     Inspect(InspectArgs),
     /// Answer an installation's clock-reset request with a signed clock reset: its
     /// clock mark becomes now. The same request again gets the same file again.
     ClockReset(ClockResetArgs),
+    /// Sign, with a root key, a key certificate for an issuing key: which documents it
+    /// may sign for this product, for documents issued in a window. Files the issuing key
+    /// signs with --cert then verify on installations that trust only the root.
+    #[command(after_help = CERTIFY_HELP)]
+    Certify(CertifyArgs),
+    /// Sign the next revocation list: every license and key revoked in this ledger so
+    /// far, and those given now. Installations that import it refuse them.
+    #[command(after_help = REVOKE_HELP)]
+    Revoke(RevokeArgs),
     /// What was issued, to whom, bound to what, valid until when, with which key.
     #[command(subcommand)]
     Ledger(LedgerCommand),
 }
+
+const CERTIFY_HELP: &str = "\
+Dates: a date (YYYY-MM-DD) is the whole day in UTC: --valid-from 2026-12-01 starts
+  at 2026-12-01T00:00:00Z, --valid-until 2027-11-30 ends at 2027-12-01T00:00:00Z
+  (exclusive). RFC 3339 timestamps are accepted too. The window bounds when
+  documents are issued, not how long they are used.
+
+Output: --out FILE, or \"-\" for standard output; by default KID.cert in the
+  current directory (KID: the certified key's id). An existing file is replaced
+  only with --force. The certificate is recorded in the ledger (ledger
+  certificates).";
+
+const REVOKE_HELP: &str = "\
+The list is cumulative: it holds every revocation recorded in this ledger, each
+  with the date it was first revoked; an id revoked before keeps its first entry.
+  Its serial is the ledger's last one plus one. A list cannot revoke its own
+  signing key or the root of its --cert: sign it with another key.
+
+Output: --out FILE, or \"-\" for standard output; by default
+  revocation-list-SERIAL.revocation in the current directory. An existing file is
+  replaced only with --force. `ledger revocations` shows what was revoked.";
 
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
@@ -127,7 +162,7 @@ pub struct Signing {
     /// The private key file written by keygen.
     #[arg(long, value_name = "KEY")]
     pub key: PathBuf,
-    /// The vendor's display name, written into every license.
+    /// The vendor's display name, written into every document signed.
     #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
     pub issuer: Option<String>,
     /// The ledger file.
@@ -138,6 +173,79 @@ pub struct Signing {
         default_value = DEFAULT_LEDGER
     )]
     pub ledger: PathBuf,
+    /// The signing key's certificate (written by `certify`): carried in every file
+    /// signed, so that installations trusting only the root key accept it.
+    #[arg(long, value_name = "CERT")]
+    pub cert: Option<PathBuf>,
+    /// The root's public key: the --cert signature is checked under it, and every file
+    /// signed is verified through it as an installation will.
+    #[arg(long, value_name = "ROOT.pub", requires = "cert")]
+    pub root_pub: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CertifyArgs {
+    /// The root's private key, which signs the certificate.
+    #[arg(long, value_name = "ROOT.key")]
+    pub root: PathBuf,
+    /// The issuing key to certify: its public key file (.pub).
+    #[arg(long, value_name = "ISSUING.pub")]
+    pub key: PathBuf,
+    /// Start of the window (date or RFC 3339), inclusive; default: now.
+    #[arg(long, value_name = "DATE")]
+    pub valid_from: Option<String>,
+    /// End of the window (date or RFC 3339): a date's whole day is inside it.
+    #[arg(long, value_name = "DATE")]
+    pub valid_until: String,
+    /// What the key may sign, comma-separated: license-file, clock-reset,
+    /// revocation-list (default: all three).
+    #[arg(long, value_name = "USAGE", value_delimiter = ',')]
+    pub usage: Vec<String>,
+    /// The vendor's display name, written into the certificate.
+    #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The ledger file.
+    #[arg(
+        long,
+        env = "LICENSE_LEDGER",
+        value_name = "PATH",
+        default_value = DEFAULT_LEDGER
+    )]
+    pub ledger: PathBuf,
+    /// Write the certificate here ("-": standard output; default: KID.cert).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    #[command(flatten)]
+    pub signing: Signing,
+    /// A license this ledger issued, to revoke; repeat for several.
+    #[arg(long = "license", value_name = "LICENSE_ID")]
+    pub licenses: Vec<String>,
+    /// A key to revoke, by its key id (16 hex digits); repeat for several.
+    #[arg(long = "key-id", value_name = "KID")]
+    pub key_ids: Vec<String>,
+    /// Why, in words shown to customers (one line of text).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Write the list here ("-": standard output; default:
+    /// revocation-list-SERIAL.revocation).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -212,9 +320,10 @@ pub struct BatchArgs {
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// The license file ("-" for standard input).
+    /// The license file, key certificate or revocation list ("-" for standard input).
     pub file: PathBuf,
-    /// A public key (.pub) to check the signature against; repeat for several.
+    /// A public key (.pub) to check the signature against; repeat for several. For a
+    /// file that carries a key certificate, give the root key.
     #[arg(long, value_name = "PUB")]
     pub trust: Vec<PathBuf>,
     /// Print the result as JSON.
@@ -236,6 +345,16 @@ pub enum LedgerCommand {
     Show {
         /// The license id, e.g. LIC-000042.
         license_id: String,
+        #[command(flatten)]
+        common: LedgerArgs,
+    },
+    /// List revoked licenses and keys (when, why, in which list) and the lists signed.
+    Revocations {
+        #[command(flatten)]
+        common: LedgerArgs,
+    },
+    /// List the key certificates signed with this ledger.
+    Certificates {
         #[command(flatten)]
         common: LedgerArgs,
     },

@@ -12,7 +12,7 @@ use license_issuer::{run_batch, BatchEvent, BatchOptions, Error, Ledger, Result}
 use serde_json::{json, Value};
 
 use super::args::BatchArgs;
-use super::i18n::{count, n, s, t, yes_no};
+use super::i18n::{count, n, phrase, s, t, yes_no};
 use super::report::{error_object, error_text};
 
 /// A refused line in words. A batch has no `--request`: the fix of an order without an
@@ -89,14 +89,14 @@ pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
                 let object = error_object(error);
                 refusals.push(json!({"line": line, "error": object}));
                 let row = json!({"line": line, "error": object});
-                let words = [("line", n(line as f64)), ("text", s(&text))];
+                let words = [("line", n(line as f64)), ("text", phrase(text.clone()))];
                 lines.push(Line {
                     line,
                     text: t("batch-line-refused", &words),
                     json: row,
                 });
                 if !args.json {
-                    let text = t("line-refused", &[("text", s(&text))]);
+                    let text = t("line-refused", &[("text", phrase(text.clone()))]);
                     bar.suspend(|| eprintln!("{text}"));
                 }
             }

@@ -41,6 +41,13 @@ pub fn t_json(id: &str, args: &serde_json::Map<String, serde_json::Value>) -> St
     WORDS.get_json(language(), id, args)
 }
 
+/// A message already in words, as an argument of another (a line prefix): its own
+/// arguments were escaped for display when it was made, and escaping it again would
+/// double every backslash.
+pub fn phrase(text: String) -> FluentValue<'static> {
+    FluentValue::from(text)
+}
+
 /// "yes" or "no", the selector of a message that says something only when a flag holds.
 pub fn yes_no(flag: bool) -> FluentValue<'static> {
     FluentValue::from(if flag { "yes" } else { "no" })
@@ -63,6 +70,8 @@ mod tests {
         "issue-",
         "batch-",
         "clock-reset-",
+        "certify-",
+        "revoke-",
         "label-",
         "inspect-",
         "ledger-",

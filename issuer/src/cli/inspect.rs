@@ -1,12 +1,13 @@
-//! `inspect`: a license file for a person, and whether its signature holds.
+//! `inspect`: a license file, key certificate or revocation list for a person, and
+//! whether its signature holds.
 
 use std::process::ExitCode;
 
-use license_format::constants::MAX_LICENSE_FILE_BYTES;
+use license_format::constants::MAX_REVOCATION_LIST_BYTES;
 use license_format::time::format_rfc3339;
 use license_format::{Payload, State};
 use license_issuer::input::read_named;
-use license_issuer::inspect::{inspect as decode, Inspection, SignatureStatus};
+use license_issuer::inspect::{inspect_document, Inspected, Inspection, SignatureStatus};
 use license_issuer::keyfile::read_keyring;
 use license_issuer::Result;
 use serde_json::{json, Value};
@@ -15,23 +16,38 @@ use super::args::InspectArgs;
 use super::i18n::{n, s, t};
 use super::labels::{block, end_json, last_day_text};
 
+#[path = "inspect_other.rs"]
+mod other;
+
 pub fn inspect(args: &InspectArgs) -> Result<ExitCode> {
     let keyring = read_keyring(&args.trust)?;
-    let (_, bytes) = read_named(&args.file, "license file", MAX_LICENSE_FILE_BYTES)?;
-    let inspection = decode(&bytes, &keyring, chrono::Utc::now())?;
+    // The largest kind's limit; each kind's own is checked when it is read (FORMAT.md §13).
+    let (_, bytes) = read_named(&args.file, "document", MAX_REVOCATION_LIST_BYTES)?;
+    let (signature, json, text) = match inspect_document(&bytes, &keyring, chrono::Utc::now())? {
+        Inspected::License(inspection) => {
+            let i = &*inspection;
+            (i.signature, to_json(i), text(i))
+        }
+        Inspected::Certificate(c) => (
+            c.signature,
+            other::certificate_json(&c),
+            other::certificate_text(&c),
+        ),
+        Inspected::RevocationList(l) => (l.signature, other::list_json(&l), other::list_text(&l)),
+    };
     if args.json {
-        super::print_json(&to_json(&inspection))?;
+        super::print_json(&json)?;
     } else {
-        super::emit(&text(&inspection))?;
+        super::emit(&text)?;
     }
-    Ok(match inspection.signature {
+    Ok(match signature {
         SignatureStatus::UnknownKey | SignatureStatus::Bad => super::NO,
         _ => ExitCode::SUCCESS,
     })
 }
 
 /// The signature check's outcome in words.
-fn signature_text(status: SignatureStatus, kid: &str) -> String {
+pub(super) fn signature_text(status: SignatureStatus, kid: &str) -> String {
     let id = match status {
         SignatureStatus::Valid => "inspect-signature-valid",
         SignatureStatus::UnknownKey => "inspect-signature-unknown-key",
@@ -81,6 +97,9 @@ fn text(inspection: &Inspection) -> String {
         ("label-valid-until", valid_until),
         ("label-state", state_text(&inspection.state)),
     ];
+    if let Some(c) = &inspection.certificate {
+        rows.push(("label-certificate", other::carried_text(c)));
+    }
     for g in &p.system_licenses {
         let last = until(p.grant_end(g.valid_until));
         let value = t(
@@ -137,6 +156,7 @@ fn to_json(inspection: &Inspection) -> Value {
         "state": inspection.state.name(),
         "state_text": state_text(&inspection.state),
         "payload": p,
+        "certificate": inspection.certificate.as_ref().map(other::carried_json),
     })
 }
 

@@ -11,7 +11,7 @@ use license_issuer::{
 use serde_json::{json, Value};
 
 use super::args::IssueArgs;
-use super::i18n::{n, s, t};
+use super::i18n::{n, phrase, s, t};
 use super::labels::end_json;
 use super::report::Warning;
 
@@ -99,7 +99,7 @@ fn text(issued: &Issued, out: Option<&Path>, ledger_path: &str) -> String {
     });
     let Some(out) = out else {
         if let Some(note) = already {
-            eprintln!("{}", t("line-note", &[("text", s(note))]));
+            eprintln!("{}", t("line-note", &[("text", phrase(note))]));
         }
         return issued.text.clone();
     };

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use license_issuer::keyfile::{self, GeneratedKey};
-use license_issuer::{Error, Issuer, Result};
+use license_issuer::{Error, Issuer, Result, SigningCertificate};
 use serde_json::json;
 
 use super::args::{KeygenArgs, Signing};
@@ -62,22 +62,47 @@ fn to_json(made: &GeneratedKey) -> serde_json::Value {
 /// is allowed, with a warning on stderr.
 pub fn load_issuer(signing: &Signing) -> Result<(Issuer, Warnings)> {
     let name = issuer_name(signing)?;
+    // The certificate before the key: a wrong file never costs a passphrase prompt.
+    let certificate = signing
+        .cert
+        .as_deref()
+        .map(|path| {
+            let roots = signing
+                .root_pub
+                .as_ref()
+                .map(|p| keyfile::read_keyring(std::slice::from_ref(p)))
+                .transpose()?;
+            SigningCertificate::read(path, roots)
+        })
+        .transpose()?;
     let key = keyfile::load_signing_key(&signing.key, || super::passphrase(false))?;
-    let issuer = Issuer::new(key, name)?;
+    let mut issuer = Issuer::new(key, name)?;
+    if let Some(certificate) = certificate {
+        issuer = issuer.with_certificate(certificate)?;
+    }
+    let warnings = example_key_warning(&issuer);
+    Ok((issuer, warnings))
+}
+
+/// A warning, printed and as JSON, when the issuer signs with a published example key.
+pub fn example_key_warning(issuer: &Issuer) -> Warnings {
     let mut warnings = Vec::new();
     if issuer.uses_example_key() {
         let warning = Warning::ExampleKey(issuer.key_id());
         warning.print();
         warnings.push(warning.to_json());
     }
-    Ok((issuer, warnings))
+    warnings
 }
 
 /// The vendor's display name from `--issuer` or LICENSE_ISSUER_NAME.
 pub fn issuer_name(signing: &Signing) -> Result<&str> {
-    signing
-        .issuer
-        .as_deref()
+    name_of(signing.issuer.as_deref())
+}
+
+/// The vendor's display name as given, if it is one.
+pub fn name_of(issuer: Option<&str>) -> Result<&str> {
+    issuer
         .filter(|n| !n.trim().is_empty())
         .ok_or(Error::MissingIssuerName)
 }

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use license_format::time::parse_rfc3339;
+use license_issuer::ledger::RevocationRecord;
 use license_issuer::{Ledger, LedgerRecord, Result};
 use serde_json::{json, Value};
 
@@ -30,12 +31,21 @@ pub fn ledger(command: &LedgerCommand) -> Result<ExitCode> {
                 super::report::report_no_such_license(license_id, &path, common.json);
                 return Ok(super::NO);
             };
+            let revoked = ledger.license_revocation(license_id)?;
             if common.json {
-                super::print_json(&record_json(&record))?;
+                let mut value = record_json(&record);
+                value["revoked"] = json!(revoked);
+                super::print_json(&value)?;
             } else {
-                super::emit(&details(&record))?;
+                super::emit(&details(&record, revoked.as_ref()))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        LedgerCommand::Revocations { common } => {
+            super::ledger_trust::revocations(&Ledger::open_existing(&common.ledger)?, common.json)
+        }
+        LedgerCommand::Certificates { common } => {
+            super::ledger_trust::certificates(&Ledger::open_existing(&common.ledger)?, common.json)
         }
     }
 }
@@ -91,8 +101,8 @@ fn row(r: &LedgerRecord) -> String {
     )
 }
 
-fn details(r: &LedgerRecord) -> String {
-    let rows = [
+fn details(r: &LedgerRecord, revoked: Option<&RevocationRecord>) -> String {
+    let mut rows = vec![
         ("label-license", r.license_id.clone()),
         ("label-serial", r.serial.to_string()),
         (
@@ -107,6 +117,10 @@ fn details(r: &LedgerRecord) -> String {
         ("label-key-id", r.key_id.clone()),
         ("label-sha256", r.sha256.clone()),
     ];
+    if let Some(revoked) = revoked {
+        let words = t("ledger-revoked", &super::revoke::revocation_args(revoked));
+        rows.push(("label-revoked", words));
+    }
     block(&rows) + "\n" + r.file_text.as_deref().unwrap_or_default()
 }
 

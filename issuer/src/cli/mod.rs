@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 
 pub mod args;
 pub mod batch;
+pub mod certify;
 pub mod clock_reset;
 pub mod i18n;
 pub mod inspect;
@@ -15,7 +16,9 @@ pub mod issue;
 pub mod keys;
 pub mod labels;
 pub mod ledger;
+pub mod ledger_trust;
 pub mod report;
+pub mod revoke;
 
 /// Status 1: a clean no.
 pub const NO: ExitCode = ExitCode::FAILURE;

@@ -9,7 +9,9 @@ use license_format::{KeyId, Lang};
 use license_issuer::{Error, TermWarning};
 use serde_json::{json, Map, Value};
 
-use super::i18n::{language, s, t, t_json, WORDS};
+use license_i18n::FluentValue;
+
+use super::i18n::{language, phrase, s, t, t_json, WORDS};
 
 /// Status 2: an error.
 pub fn error_code() -> ExitCode {
@@ -29,7 +31,31 @@ fn error_text_in(lang: Lang, err: &Error) -> String {
     }
     let code = err.code();
     let details = in_words(lang, code, err.details());
-    WORDS.get_json(lang, &format!("error-issuer-{code}"), &details)
+    WORDS.get(lang, &format!("error-issuer-{code}"), &arguments(&details))
+}
+
+/// The members put in words by [`in_words`]: their values were made from escaped
+/// arguments already, and escaping them again would double every backslash.
+const WORDS_MEMBERS: [&str; 3] = ["cause", "cause_problem", "problem"];
+
+/// A message's arguments from an error's details in words: data escaped for display
+/// (as `get_json` does), words as they are.
+fn arguments(details: &Map<String, Value>) -> Vec<(&str, FluentValue<'_>)> {
+    details
+        .iter()
+        .map(|(name, value)| {
+            let arg = match value {
+                Value::String(text) if WORDS_MEMBERS.contains(&name.as_str()) => {
+                    FluentValue::from(text.as_str())
+                }
+                Value::String(text) => s(text.as_str()),
+                Value::Number(number) => FluentValue::from(number.as_f64().unwrap_or_default()),
+                Value::Null => FluentValue::from("none"),
+                other => FluentValue::from(other.to_string()),
+            };
+            (name.as_str(), arg)
+        })
+        .collect()
 }
 
 /// An issuer error's details with the members that are codes and data put in words: a
@@ -87,9 +113,9 @@ fn object(code: &str, text: String, details: Map<String, Value>) -> Value {
 /// Prints an error the house way (and, with `--json`, as JSON on stdout) and returns
 /// status 2.
 pub fn report_error(err: &Error, json: bool) -> ExitCode {
-    eprintln!("{}", t("line-error", &[("text", s(error_text(err)))]));
+    eprintln!("{}", t("line-error", &[("text", phrase(error_text(err)))]));
     if let Some(hint) = hint(err) {
-        eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
+        eprintln!("{}", t("line-hint", &[("text", phrase(hint))]));
     }
     if json {
         print_error(error_object(err), 2);
@@ -104,7 +130,7 @@ pub fn report_no_such_license(license_id: &str, path: &str, json: bool) {
     let text = t_json("error-issuer-no-such-license", &details);
     eprintln!("license-issuer: {text}");
     let hint = t("hint-no-such-license", &[]);
-    eprintln!("{}", t("line-hint", &[("text", s(&hint))]));
+    eprintln!("{}", t("line-hint", &[("text", phrase(hint))]));
     if json {
         print_error(object("no-such-license", text, details), 1);
     }
@@ -191,7 +217,7 @@ impl Warning<'_> {
 
     /// Prints the warning on stderr.
     pub fn print(&self) {
-        eprintln!("{}", t("line-warning", &[("text", s(self.text()))]));
+        eprintln!("{}", t("line-warning", &[("text", phrase(self.text()))]));
     }
 
     /// The warning as the JSON object `{code, text, ...details}`.

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use license_format::LicenseKind;
 use license_issuer::{
-    Expected, JsonKind, KeyFileProblem, LedgerProblem, OrderProblem as O, PassphraseProblem,
-    RequestProblem, SyntaxProblem,
+    CertificateProblem, Expected, JsonKind, KeyFileProblem, KeyRole, LedgerProblem,
+    OrderProblem as O, PassphraseProblem, RequestProblem, SyntaxProblem,
 };
 
 use super::super::i18n::WORDS;
@@ -237,6 +237,41 @@ fn errors_with_problems() -> Vec<Error> {
             problem,
         });
     }
+    let at = time("2026-12-01T00:00:00Z");
+    for problem in [
+        CertificateProblem::Format { cause: cause() },
+        CertificateProblem::OtherKey {
+            kid: s("0123456789abcdef"),
+            certified: s("fedcba9876543210"),
+        },
+        CertificateProblem::Usage {
+            kid: s("0123456789abcdef"),
+            document: "clock-reset",
+        },
+        CertificateProblem::Window {
+            at,
+            valid_from: at,
+            valid_until: at,
+        },
+    ] {
+        let source_name = s("k.cert");
+        all.push(Error::Certificate {
+            source_name,
+            problem,
+        });
+    }
+    for problem in [
+        O::NotADate { value: s("x") },
+        O::DateOutOfRange {
+            value: s("9999-12-31"),
+        },
+    ] {
+        let problem = Box::new(problem);
+        all.push(Error::Date {
+            option: "--valid-until",
+            problem,
+        });
+    }
     for problem in [
         PassphraseProblem::NotUtf8,
         PassphraseProblem::NoneForNewKey,
@@ -408,7 +443,36 @@ fn every_error_and_warning_has_its_words() {
         )),
         Error::SelfCheck(license_issuer::SelfCheckProblem::SignaturesDiffer),
         Error::SelfCheck(license_issuer::SelfCheckProblem::NotAsSigned),
+        Error::CertifySameKey { kid: st() },
+        Error::CertifyWindow {
+            valid_from: time("2026-12-01T00:00:00Z"),
+            valid_until: time("2026-11-01T00:00:00Z"),
+        },
+        Error::UnknownUsage { value: st() },
+        Error::NothingToRevoke,
+        Error::UnknownLicense {
+            license_id: st(),
+            path: p(),
+        },
+        Error::RevokeKeyId { value: st() },
+        Error::RevokeReason {
+            cause: license_format::Error::BadSignature,
+        },
+        Error::TooLarge {
+            path: p(),
+            what: "key certificate",
+            limit: 1,
+        },
     ]);
+    for role in [KeyRole::Signing, KeyRole::Root, KeyRole::Certified] {
+        errors.push(Error::KeyRevoked {
+            kid: st(),
+            role,
+            serial: 2,
+            revoked_at: st(),
+        });
+        errors.push(Error::RevokesOwnKey { kid: st(), role });
+    }
     for lang in [Lang::En, Lang::Nl] {
         for e in &errors {
             let id = match e {

@@ -6,6 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+
+pub mod trust;
 use license_format::{verify_license, Keyring, VerifiedFile};
 
 pub const ORDER: &str = r#"{
