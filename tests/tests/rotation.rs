@@ -27,7 +27,16 @@ fn issue(s: &Scene, key: &str, cert: &str, serial_order: &str, out: &str) {
     let order_file = format!("{out}.order.json");
     s.write(&order_file, serial_order);
     s.issuer(&[
-        "issue", "--key", key, "--cert", cert, "--order", &order_file, "--unbound", "--out", out,
+        "issue",
+        "--key",
+        key,
+        "--cert",
+        cert,
+        "--order",
+        &order_file,
+        "--unbound",
+        "--out",
+        out,
     ])
     .code(0);
 }
@@ -48,8 +57,15 @@ fn rotation_to_a_new_issuing_key_and_revoking_the_old_one_needs_no_rebuild() {
     kid(&s, "root");
     let a = kid(&s, "issuing-a");
     s.issuer(&[
-        "certify", "--root", "keys/root.key", "--key", "keys/issuing-a.pub",
-        "--valid-until", &day(365), "--out", "a.cert",
+        "certify",
+        "--root",
+        "keys/root.key",
+        "--key",
+        "keys/issuing-a.pub",
+        "--valid-until",
+        &day(365),
+        "--out",
+        "a.cert",
     ])
     .code(0);
     let year = order(WEB, r#"{"sales-premium": 3}"#, &day(-1), &day(365));
@@ -69,8 +85,15 @@ fn rotation_to_a_new_issuing_key_and_revoking_the_old_one_needs_no_rebuild() {
     let b = kid(&s, "issuing-b");
     assert_ne!(a, b);
     s.issuer(&[
-        "certify", "--root", "keys/root.key", "--key", "keys/issuing-b.pub",
-        "--valid-until", &day(730), "--out", "b.cert",
+        "certify",
+        "--root",
+        "keys/root.key",
+        "--key",
+        "keys/issuing-b.pub",
+        "--valid-until",
+        &day(730),
+        "--out",
+        "b.cert",
     ])
     .code(0);
     let renewal = order(WEB, r#"{"sales-premium": 5}"#, &day(-1), &day(730));
@@ -78,8 +101,17 @@ fn rotation_to_a_new_issuing_key_and_revoking_the_old_one_needs_no_rebuild() {
 
     // A is revoked, in a list signed by B; the installation imports the list.
     s.issuer(&[
-        "revoke", "--key", "keys/issuing-b.key", "--cert", "b.cert", "--key-id", &a,
-        "--reason", "issuing key A retired", "--out", "list-1.revocation",
+        "revoke",
+        "--key",
+        "keys/issuing-b.key",
+        "--cert",
+        "b.cert",
+        "--key-id",
+        &a,
+        "--reason",
+        "issuing key A retired",
+        "--out",
+        "list-1.revocation",
     ])
     .code(0);
     verifier(&["import", "list-1.revocation"])
@@ -105,8 +137,15 @@ fn rotation_to_a_new_issuing_key_and_revoking_the_old_one_needs_no_rebuild() {
     // A revoked issuing key signs nothing an installation with the list accepts: not
     // even a revocation list of a higher serial, nor does the vendor's issuer use it.
     s.issuer(&[
-        "revoke", "--key", "keys/issuing-a.key", "--cert", "a.cert", "--key-id", &b,
-        "--out", "forged.revocation",
+        "revoke",
+        "--key",
+        "keys/issuing-a.key",
+        "--cert",
+        "a.cert",
+        "--key-id",
+        &b,
+        "--out",
+        "forged.revocation",
     ])
     .code(2);
     // The vendor's ledger shows the revocation.
