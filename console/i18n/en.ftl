@@ -101,6 +101,7 @@ event-kind-user-removed = user removed
 event-kind-clock = clock
 event-kind-clock-reset-requested = clock reset requested
 event-kind-clock-reset = clock reset
+event-kind-revocation-list = revocation list
 event-kind-state = license state
 field-valid-from = Valid from
 field-grace = Grace period

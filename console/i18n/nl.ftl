@@ -101,6 +101,7 @@ event-kind-user-removed = gebruiker verwijderd
 event-kind-clock = klok
 event-kind-clock-reset-requested = klokherstel aangevraagd
 event-kind-clock-reset = klokherstel
+event-kind-revocation-list = intrekkingslijst
 event-kind-state = licentiestatus
 field-valid-from = Geldig vanaf
 field-grace = Respijtperiode

@@ -45,6 +45,8 @@ pub struct Scene {
     /// example keys by default, so that the scenes do not depend on the features the
     /// binary was built with.
     pub trust: Vec<String>,
+    /// Variables set for every command (the harness starts each with a clean one).
+    pub env: Vec<(String, String)>,
 }
 
 /// What a command did: exit code, stdout, stderr.
@@ -101,6 +103,7 @@ impl Scene {
         Scene {
             dir: tempfile::tempdir().unwrap(),
             trust: vec![example("vendor.pub"), example("vendor-next.pub")],
+            env: Vec::new(),
         }
     }
 
@@ -128,6 +131,7 @@ impl Scene {
         assert!(bin(name).exists());
         let mut cmd = license_system_tests::cli::process(name, self.dir.path());
         cmd.env("LICENSE_ISSUER_NAME", "Example Vendor AS");
+        cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd
     }
 

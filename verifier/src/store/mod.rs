@@ -73,9 +73,9 @@ pub struct LicenseStore {
     trust: Trust,
     /// The revocation list built into the program, verified under `trust` at open.
     built_in_list: Option<revocations::HeldList>,
-    /// The imported list's text when it last verified, and the list: verified again
-    /// only when the stored text changes.
-    list_checked: RefCell<Option<(Vec<u8>, revocations::HeldList)>>,
+    /// The imported list as last verified: read again only when another connection
+    /// has written since, and verified again only when its text changed.
+    list_checked: RefCell<Option<revocations::Checked>>,
     installation_id: String,
     created: bool,
     /// `PRAGMA schema_version` when the seats schema was last checked: a change made by

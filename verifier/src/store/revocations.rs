@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use license_format::time::format_rfc3339;
 use license_format::{verify_revocation_list, KeyId, Trust, VerifiedRevocationList};
-use rusqlite::{params, Connection, OptionalExtension as _};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::events::{self, EventDetail};
@@ -98,24 +98,58 @@ pub(crate) fn verify_list(bytes: &[u8], trust: &Trust) -> Result<VerifiedRevocat
     Ok(list)
 }
 
-/// The latest imported row: its serial column and its text.
-fn latest_row(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
+/// The imported list as this store last verified it, and what identifies the moment.
+#[derive(Debug)]
+pub(crate) struct Checked {
+    /// `PRAGMA data_version` then: it moves when another connection commits.
+    data_version: i64,
+    /// The row's id.
+    id: i64,
+    /// The row's text, exactly as verified.
+    text: Vec<u8>,
+    /// The list.
+    list: HeldList,
+}
+
+/// The latest imported row's id, without its text (`None`: no list imported).
+fn latest_id(conn: &Connection) -> Result<Option<i64>> {
     Ok(conn
-        .prepare_cached("SELECT serial, text FROM revocation_lists ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+        .prepare_cached("SELECT max(id) FROM revocation_lists")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// The row `id`: its serial column and its text.
+fn row(conn: &Connection, id: i64) -> Result<(i64, Vec<u8>)> {
+    Ok(conn
+        .prepare_cached("SELECT serial, text FROM revocation_lists WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
 }
 
 impl LicenseStore {
-    /// The list imported last, re-verified; verified again only when its text changed
-    /// since this store last looked, so a question costs no signature check for it.
+    /// The list imported last, re-verified. A question reads its text again only when
+    /// another connection wrote to the store since this one looked (a list may be up to
+    /// 1 MiB), and verifies it again only when the text changed, so a question costs no
+    /// signature check for it; an edit by any other process is seen at the next
+    /// operation.
     pub(crate) fn stored_list(&self, conn: &Connection) -> Result<Option<HeldList>> {
-        let Some((serial, text)) = latest_row(conn)? else {
+        let Some(id) = latest_id(conn)? else {
             return Ok(None);
         };
-        if let Some((cached, list)) = &*self.list_checked.borrow() {
-            if *cached == text {
-                return Ok(Some(Arc::clone(list)));
+        let version = data_version(conn)?;
+        if let Some(c) = &*self.list_checked.borrow() {
+            if (c.data_version, c.id) == (version, id) {
+                return Ok(Some(Arc::clone(&c.list)));
+            }
+        }
+        let (serial, text) = row(conn, id)?;
+        if let Some(c) = &mut *self.list_checked.borrow_mut() {
+            if c.text == text {
+                (c.data_version, c.id) = (version, id);
+                return Ok(Some(Arc::clone(&c.list)));
             }
         }
         let damaged = |error: &str| {
@@ -129,7 +163,12 @@ impl LicenseStore {
             return Err(damaged("serial-mismatch"));
         }
         let list = Arc::new(list);
-        *self.list_checked.borrow_mut() = Some((text, Arc::clone(&list)));
+        *self.list_checked.borrow_mut() = Some(Checked {
+            data_version: version,
+            id,
+            text,
+            list: Arc::clone(&list),
+        });
         Ok(Some(list))
     }
 
