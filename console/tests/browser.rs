@@ -241,16 +241,21 @@ async fn details(c: &Client, site: &Site) {
     assert_eq!(state, "active");
 }
 
-/// The preview holds exactly the lines of `import --dry-run`; confirmed, the Licenses
-/// page shows the new serial.
-async fn import(c: &Client, site: &Site, newer: &str) {
+/// Uploads `text` as the file `name` on the import page; the preview it shows.
+async fn upload(c: &Client, site: &Site, name: &str, text: &str) -> String {
     nav(c, "/import").await;
-    let file = site.dir.join("acme-2.lic");
-    std::fs::write(&file, newer).unwrap();
+    let file = site.dir.join(name);
+    std::fs::write(&file, text).unwrap();
     let input = wait_for(c, Locator::Id("file")).await;
     input.send_keys(file.to_str().unwrap()).await.unwrap();
     submit(c, Locator::Id("preview")).await;
-    let preview = text_of(c, Locator::Css("pre.preview")).await;
+    text_of(c, Locator::Css("pre.preview")).await
+}
+
+/// The preview holds exactly the lines of `import --dry-run`; confirmed, the Licenses
+/// page shows the new serial.
+async fn import(c: &Client, site: &Site, newer: &str) {
+    let preview = upload(c, site, "acme-2.lic", newer).await;
     let report = site
         .store
         .import(newer.as_bytes(), true, Utc::now())
@@ -271,15 +276,9 @@ async fn import(c: &Client, site: &Site, newer: &str) {
 /// license is revoked, with the vendor's reason (in the vendor's words, here Dutch), in
 /// its header and banner; the Dutch pages that follow show it too.
 async fn revoke(c: &Client, site: &Site) {
-    nav(c, "/import").await;
     let list =
         support::common::revocation_list(1, &[("LIC-2", Some("bestelling terugbetaald"))], &[]);
-    let file = site.dir.join("vendor.revocation");
-    std::fs::write(&file, &list).unwrap();
-    let input = wait_for(c, Locator::Id("file")).await;
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
-    submit(c, Locator::Id("preview")).await;
-    let preview = text_of(c, Locator::Css("pre.preview")).await;
+    let preview = upload(c, site, "vendor.revocation", &list).await;
     let report = site
         .store
         .import_revocation_list(list.as_bytes(), true, Utc::now())

@@ -5,6 +5,7 @@
 use license_format::{sign_document, DocumentKind, KeyId};
 use serde_json::{json, Value};
 
+use super::reset::base_reset;
 use super::trust::ROOT_KEY;
 use super::trust::{base_certificate, base_list, certificate, certified, named, ISSUING_KEY};
 use super::{base_payload, key, to_bytes, with, Vector, VENDOR_KEY};
@@ -60,18 +61,6 @@ fn held(name: &str, ext: &str, expect: &str, held: &str, comment: &str, text: &s
 fn certificate_for_all() -> String {
     let usage = json!(["license-file", "clock-reset", "revocation-list"]);
     certificate(&with(base_certificate(), "/usage", usage))
-}
-
-fn reset() -> Value {
-    json!({
-        "product": "superoffice-crm",
-        "installation_id": "5f0c3a9e8b7d4c21a6e1f2d3c4b5a697",
-        "nonce": "9c1b7e4d2a6f8035c4e9d1b2a7f60e38",
-        "request_mark": "2031-03-14T09:26:53Z",
-        "request_clock": "2026-11-28T16:40:00Z",
-        "issued_at": "2026-11-29T08:15:00Z",
-        "issuer": "SuperOffice AS"
-    })
 }
 
 /// Every vector of the held list, and the lists they name.
@@ -182,7 +171,7 @@ pub(super) fn held_vectors() -> Vec<Vector> {
             "invalid signer-revoked",
             "valid-revocation-list-issuing-key.revocation",
             "a clock reset signed by the issuing key, which the held list revokes",
-            certified(RESET, &reset(), &all_kinds),
+            certified(RESET, &base_reset(), &all_kinds),
         ),
     ];
     all.extend(
@@ -197,14 +186,14 @@ pub(super) fn held_vectors() -> Vec<Vector> {
         "reset",
         "valid",
         "a clock reset signed by the issuing key, whose certificate permits clock resets",
-        &certified(RESET, &reset(), &all_kinds),
+        &certified(RESET, &base_reset(), &all_kinds),
     ));
     all.push(named(
         "invalid-reset-cert-usage",
         "reset",
         "invalid certificate-usage",
         "a clock reset signed by the issuing key, whose certificate permits license files and revocation lists only",
-        &certified(RESET, &reset(), &cert),
+        &certified(RESET, &base_reset(), &cert),
     ));
     all
 }

@@ -11,7 +11,7 @@ use super::{base_payload, file, key, to_bytes, with, without, Vector, VENDOR_KEY
 const RESET: DocumentKind = DocumentKind::ClockReset;
 const LICENSE: DocumentKind = DocumentKind::LicenseFile;
 
-fn base_reset() -> Value {
+pub(super) fn base_reset() -> Value {
     json!({
         "product": "superoffice-crm",
         "installation_id": "5f0c3a9e8b7d4c21a6e1f2d3c4b5a697",
