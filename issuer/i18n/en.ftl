@@ -58,6 +58,10 @@ error-issuer-key-revoked = { $role ->
     [certified] the key { $kid } to certify
    *[signing] the signing key { $kid }
 } was revoked in revocation list { $serial } on { $revoked_at }: installations holding that list refuse everything it signs; use another key
+error-issuer-issued-revoked = order { $order_id } was issued as license { $license_id }, which revocation list { $serial } revoked on { $revoked_at }{ $by ->
+    [key] {" "}(its signing key { $id } was revoked)
+   *[other] {""}
+}: installations refuse that file; pass --reissue to sign a new license for the order
 error-issuer-certify-same-key = the root key and the key to certify are the same key { $kid }: a root certifies other keys; give the issuing key's public key (.pub) with --key
 error-issuer-certify-window = the window from { $valid_from } to { $valid_until } is empty: give a --valid-until after --valid-from (which is now unless given)
 error-issuer-date = { $option }: { $problem }

@@ -58,6 +58,10 @@ error-issuer-key-revoked = { $role ->
     [certified] de te certificeren sleutel { $kid }
    *[signing] de ondertekeningssleutel { $kid }
 } is ingetrokken in intrekkingslijst { $serial } op { $revoked_at }: installaties met die lijst weigeren alles wat ermee is ondertekend; gebruik een andere sleutel
+error-issuer-issued-revoked = bestelling { $order_id } is uitgegeven als licentie { $license_id }, die intrekkingslijst { $serial } op { $revoked_at } heeft ingetrokken{ $by ->
+    [key] {" "}(de ondertekeningssleutel { $id } is ingetrokken)
+   *[other] {""}
+}: installaties weigeren dat bestand; geef --reissue om een nieuwe licentie voor de bestelling te ondertekenen
 error-issuer-certify-same-key = de hoofdsleutel en de te certificeren sleutel zijn dezelfde sleutel { $kid }: een hoofdsleutel certificeert andere sleutels; geef met --key de publieke sleutel (.pub) van de uitgiftesleutel
 error-issuer-certify-window = de periode van { $valid_from } tot { $valid_until } is leeg: geef een --valid-until na --valid-from (die nu is, tenzij gegeven)
 error-issuer-date = { $option }: { $problem }

@@ -537,6 +537,11 @@ impl<R: BufRead> Run<'_, R> {
             self.refuse(self.line, &e);
         } else if self.options.reissue {
             return Ok(false);
+        } else if let Err(e) = crate::issuer::check_not_revoked(&group.tx, order_id, &license_id) {
+            if !matches!(e, Error::IssuedRevoked { .. }) {
+                return Err(e);
+            }
+            self.refuse(self.line, &e);
         } else {
             let row = (self.line, license_id, customer_id, serial);
             group.already.push(row);

@@ -187,6 +187,24 @@ pub enum Error {
         /// When it was revoked (RFC 3339, as the ledger holds it).
         revoked_at: String,
     },
+    /// An order issued before as a license the ledger has since revoked, by its id or
+    /// by the key that signed it: sending that file again would hand the customer a
+    /// file installations refuse.
+    #[error("order {order_id} was issued as license {license_id}, which revocation list {serial} revoked on {revoked_at}: sign a new license for the order")]
+    IssuedRevoked {
+        /// The order's id.
+        order_id: String,
+        /// The license issued for it.
+        license_id: String,
+        /// What the list names: `license` (the license) or `key` (its signing key).
+        by: &'static str,
+        /// The license id or key id the list names.
+        id: String,
+        /// The list that first revoked it.
+        serial: u64,
+        /// When it was revoked (RFC 3339, as the ledger holds it).
+        revoked_at: String,
+    },
     /// `certify` was given the root's own key to certify.
     #[error(
         "the root key and the key to certify are the same key {kid}: a root certifies other keys"
@@ -284,6 +302,7 @@ impl Error {
             Error::SelfCheck { .. } => "self-check",
             Error::Certificate { .. } => "certificate",
             Error::KeyRevoked { .. } => "key-revoked",
+            Error::IssuedRevoked { .. } => "issued-revoked",
             Error::CertifySameKey { .. } => "certify-same-key",
             Error::CertifyWindow { .. } => "certify-window",
             Error::Date { .. } => "date",
@@ -532,6 +551,15 @@ fn trust_details(error: &Error) -> Map<String, Value> {
             serial,
             revoked_at,
         } => json!({"kid": kid, "role": role.code(), "serial": serial, "revoked_at": revoked_at}),
+        Error::IssuedRevoked {
+            order_id,
+            license_id,
+            by,
+            id,
+            serial,
+            revoked_at,
+        } => json!({"order_id": order_id, "license_id": license_id, "by": by, "id": id,
+            "serial": serial, "revoked_at": revoked_at}),
         Error::CertifySameKey { kid } => json!({ "kid": kid }),
         Error::CertifyWindow {
             valid_from,

@@ -304,11 +304,30 @@ impl Issuer {
         if options.reissue {
             return Ok(None);
         }
+        check_not_revoked(tx, order_id, &license_id)?;
         tx.file_of_order(order_id)?
             .map(|text| Issued::recorded(text, order_id))
             .transpose()
     }
+}
 
+/// Refuses to hand out again the license issued for `order_id` when the ledger has
+/// revoked it, or the key that signed it.
+pub(crate) fn check_not_revoked(tx: &LedgerTx<'_>, order_id: &str, license_id: &str) -> Result<()> {
+    match tx.issued_revocation(license_id)? {
+        Some(r) => Err(Error::IssuedRevoked {
+            order_id: order_id.to_owned(),
+            license_id: license_id.to_owned(),
+            by: r.kind.code(),
+            id: r.id,
+            serial: r.serial,
+            revoked_at: r.revoked_at,
+        }),
+        None => Ok(()),
+    }
+}
+
+impl Issuer {
     /// Writes `out` under a temporary name, calls `deliver`, then puts `out` in place:
     /// a failed delivery leaves no file, and a failed rename calls for no retraction of
     /// what `deliver` wrote, as the caller then reports the error and records nothing.

@@ -349,3 +349,50 @@ fn revokes_at_once_take_one_serial_each() {
         .unwrap();
     assert_eq!(last.licenses.len(), 3, "each list holds those before it");
 }
+
+/// A revoked license is not handed out again for its order id, nor is one whose signing
+/// key was revoked: the vendor is told, and `--reissue` signs a new one. In a batch the
+/// line is refused and the others go on.
+#[test]
+fn a_revoked_license_is_not_sent_again_for_its_order() {
+    let env = env();
+    let order: serde_json::Value = serde_json::from_str(ORDER).unwrap();
+    let with_id = |id: &str| {
+        let mut o = order.clone();
+        o["order_id"] = id.into();
+        o.to_string()
+    };
+    env.write("refunded.json", &with_id("SO-77"));
+    env.issue(&["--order", "refunded.json", "--out", "a.lic"])
+        .code(0);
+    revoke(&env, "issuing.key", &["--license", "LIC-000004"]).code(0);
+    env.issue(&["--order", "refunded.json", "--out", "again.lic"])
+        .code(2)
+        .stderr_has(
+            "order SO-77 was issued as license LIC-000004, which revocation list 1 revoked on",
+        )
+        .stderr_has("pass --reissue");
+    assert!(!env.path("again.lic").exists());
+    env.issue(&["--order", "refunded.json", "--out", "new.lic", "--reissue"])
+        .code(0);
+    // By its key: vendor.key signed SO-78's license; a list revokes vendor.key.
+    env.write("kept.json", &with_id("SO-78"));
+    env.issue(&["--order", "kept.json", "--out", "b.lic"])
+        .code(0);
+    let vendor = kid(&env, "vendor");
+    revoke(&env, "issuing.key", &["--key-id", &vendor]).code(0);
+    env.write(
+        "orders.jsonl",
+        &format!("{}\n{}\n", with_id("SO-78"), with_id("SO-79")),
+    );
+    env.run_as_issuer(&[
+        "batch",
+        "--key",
+        "issuing.key",
+        "--orders",
+        "orders.jsonl",
+        "--out-dir",
+        "out",
+    ])
+    .stderr_has(&format!("(its signing key {vendor} was revoked)"));
+}

@@ -227,6 +227,24 @@ impl LedgerTx<'_> {
         Ok(self.tx.query_row(&sql, [kid], revocation).optional()?)
     }
 
+    /// What withdraws the license `license_id` as this ledger issued it: its own
+    /// revocation, else that of the key that signed it.
+    ///
+    /// # Errors
+    /// [`crate::Error::Ledger`].
+    pub fn issued_revocation(&self, license_id: &str) -> Result<Option<RevocationRecord>> {
+        let sql = format!(
+            "SELECT {REVOCATION_COLUMNS} FROM revocations
+             WHERE (kind = 'license' AND id = ?1)
+                OR (kind = 'key' AND id = (SELECT key_id FROM licenses WHERE license_id = ?1))
+             ORDER BY kind DESC LIMIT 1"
+        );
+        Ok(self
+            .tx
+            .query_row(&sql, [license_id], revocation)
+            .optional()?)
+    }
+
     /// The highest serial of a revocation list so far (0 before the first).
     ///
     /// # Errors
