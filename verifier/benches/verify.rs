@@ -185,10 +185,49 @@ fn big_store_queries(c: &mut Criterion) {
     }
 }
 
+/// A question on a store holding a revocation list of 5,000 licenses (about 500 KB),
+/// against the same store without one, in paired rounds: what holding a list costs a
+/// question once it was verified.
+fn held_list(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let now = common::t("2026-03-01T00:00:00Z");
+    let without = big_store(dir.path(), 1_000);
+    let path = dir.path().join("big-1000-list.db");
+    std::fs::copy(dir.path().join("big-1000.db"), &path).unwrap();
+    let with = LicenseStore::open(&path, common::keyring()).unwrap();
+    let ids: Vec<String> = (0..5_000).map(|i| format!("OLD-{i:06}")).collect();
+    let entries: Vec<(&str, Option<&str>)> =
+        ids.iter().map(|id| (id.as_str(), Some("refunded"))).collect();
+    let list = common::revocation_list(1, &entries, &[]);
+    with.import_revocation_list(list.as_bytes(), false, now)
+        .unwrap();
+    let mut group = c.benchmark_group("held list");
+    group.bench_function("status, 5000 revoked", |b| {
+        b.iter(|| with.status(black_box(now)).unwrap())
+    });
+    group.bench_function("status, no list", |b| {
+        b.iter(|| without.status(black_box(now)).unwrap())
+    });
+    group.finish();
+    let (a, b, [q1, median, q3]) = paired(
+        &|| {
+            black_box(with.status(black_box(now)).unwrap());
+        },
+        &|| {
+            black_box(without.status(black_box(now)).unwrap());
+        },
+    );
+    println!(
+        "status with a list of {} bytes: {a:.1} us, without: {b:.1} us (fastest rounds); ratio {median:.3} (quartiles {q1:.3}-{q3:.3})",
+        list.len()
+    );
+}
+
 criterion_group!(
     benches,
     verify_vs_raw,
     certified_vs_direct,
+    held_list,
     big_store_queries
 );
 criterion_main!(benches);
