@@ -375,11 +375,16 @@ impl LicenseStore {
 
     fn begin(&self, tx: &Transaction, clock: DateTime<Utc>) -> Result<Ctx> {
         self.recheck_schema(tx)?;
-        let held = self.held_list(tx);
-        let loaded = held
-            .as_ref()
-            .map_err(load::duplicate)
-            .and_then(|list| self.load_active(tx, list.as_deref()));
+        // A damaged list damages the store, as a damaged license does: no question is
+        // answered. The list built in still counts, for what an import checks.
+        let (held, loaded) = match self.held_list(tx) {
+            Ok(held) => {
+                let loaded = self.load_active(tx, held.as_deref());
+                (held, loaded)
+            }
+            Err(e @ Error::DamagedStore(_)) => (self.built_in_list.clone(), Err(e)),
+            Err(other) => return Err(other),
+        };
         let (license, damage) = match loaded {
             Ok(license) => (license, None),
             Err(e @ (Error::DamagedStore(_) | Error::UntrustedStoredLicense { .. })) => {
@@ -390,7 +395,7 @@ impl LicenseStore {
         let mark = clock::mark(tx)?;
         let mut ctx = Ctx {
             license,
-            revocations: held.unwrap_or_default(),
+            revocations: held,
             damage,
             now: clock,
             clock,

@@ -182,7 +182,8 @@ impl LicenseStore {
 
     /// Imports a revocation list from the vendor (FORMAT.md §17.4): verified under the
     /// trusted keys, not signed by a key it or the held list withdraws, and newer than
-    /// the held list. Licenses it withdraws turn [`crate::State::Revoked`] from then on.
+    /// the held list. A list imported over one that no longer verifies (a damaged store)
+    /// replaces it, judged against the list built in. Licenses it withdraws turn [`crate::State::Revoked`] from then on.
     /// With `dry_run`, reports the same and changes nothing. A refusal changes nothing
     /// but the events log.
     ///
@@ -243,7 +244,9 @@ impl LicenseStore {
                 held: h.list.serial,
             });
         }
-        let active = ctx.license()?;
+        // A store whose list no longer verifies is mended by a newer one: the report then
+        // says nothing of a license the damage keeps from being read.
+        let active = ctx.license().ok().flatten();
         let list = &new.list;
         Ok(RevocationImport {
             outcome: if dry_run {
