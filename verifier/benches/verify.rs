@@ -196,8 +196,10 @@ fn held_list(c: &mut Criterion) {
     std::fs::copy(dir.path().join("big-1000.db"), &path).unwrap();
     let with = LicenseStore::open(&path, common::keyring()).unwrap();
     let ids: Vec<String> = (0..5_000).map(|i| format!("OLD-{i:06}")).collect();
-    let entries: Vec<(&str, Option<&str>)> =
-        ids.iter().map(|id| (id.as_str(), Some("refunded"))).collect();
+    let entries: Vec<(&str, Option<&str>)> = ids
+        .iter()
+        .map(|id| (id.as_str(), Some("refunded")))
+        .collect();
     let list = common::revocation_list(1, &entries, &[]);
     with.import_revocation_list(list.as_bytes(), false, now)
         .unwrap();

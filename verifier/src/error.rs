@@ -78,6 +78,16 @@ pub enum Error {
         /// The key that signed it.
         kid: license_format::KeyId,
     },
+    /// The revocation list the store holds is signed by a key this build does not trust
+    /// (the trusted keys changed, not the store): no question is answered until a list
+    /// signed by a trusted key is imported.
+    #[error("the revocation list {serial} this store holds is signed by key {kid}, which this program does not trust: import the vendor's newest list signed by a key it trusts, or use a build whose trusted keys include {kid}")]
+    UntrustedStoredList {
+        /// The list's serial.
+        serial: i64,
+        /// The key that signed it.
+        kid: String,
+    },
     /// SQLite failed (I/O, locking, disk full).
     #[error("license store: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -300,6 +310,7 @@ impl Error {
             Error::NotAFile { .. } => "not-a-file",
             Error::DamagedStore { .. } => "damaged-store",
             Error::UntrustedStoredLicense { .. } => "untrusted-stored-license",
+            Error::UntrustedStoredList { .. } => "untrusted-stored-list",
             Error::Sqlite { .. } => "sqlite",
             Error::NoLicense => "no-license",
             Error::WrongInstallation { .. } => "wrong-installation",

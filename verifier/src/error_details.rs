@@ -52,6 +52,7 @@ impl Error {
             Error::UntrustedStoredLicense { license_id, kid } => {
                 json!({ "license_id": license_id, "kid": kid.to_string() })
             }
+            Error::UntrustedStoredList { serial, kid } => json!({ "serial": serial, "kid": kid }),
             Error::Sqlite(e) => json!({ "detail": e.to_string() }),
             Error::NoLicense | Error::ClockResetNotPending => json!({}),
             Error::WrongInstallation {

@@ -204,3 +204,35 @@ fn an_edited_list_row_is_damage_never_obeyed_or_ignored() {
         .unwrap();
     assert_eq!(store.status(now).unwrap().state.unwrap().name(), "revoked");
 }
+
+#[test]
+fn a_list_under_a_key_no_longer_trusted_is_named_and_a_trusted_list_mends_it() {
+    let f = licensed();
+    let now = t("2026-04-01T00:00:00Z");
+    let list = revocation_list(1, &[("LIC-9", None)], &[]);
+    f.store
+        .import_revocation_list(list.as_bytes(), false, now)
+        .unwrap();
+    drop(f.store);
+    let next = include_str!("../../keys-example/vendor-next.pub");
+    let only_next = license_verifier::Keyring::from_pem(next).unwrap();
+    let store = license_verifier::LicenseStore::open(&f.path, only_next).unwrap();
+    let err = store.status(now).unwrap_err();
+    assert_eq!(err.code(), "untrusted-stored-list", "{err}");
+    assert!(err.to_string().contains(&vendor_kid()), "{err}");
+    // A list signed by a key the build trusts replaces it.
+    let key =
+        license_format::signing_key_from_pem(include_str!("../../keys-example/vendor-next.key"))
+            .unwrap();
+    let payload = br#"{"product":"superoffice-crm","serial":2,"issued_at":"2026-03-02T00:00:00Z","issuer":"Example Vendor","licenses":[],"keys":[]}"#;
+    let trusted =
+        license_format::sign_document(license_format::DocumentKind::RevocationList, payload, &key);
+    store
+        .import_revocation_list(trusted.as_bytes(), false, now)
+        .unwrap();
+    // What is left is the license's own trust, said as before.
+    assert_eq!(
+        store.status(now).unwrap_err().code(),
+        "untrusted-stored-license"
+    );
+}

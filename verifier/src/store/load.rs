@@ -22,6 +22,10 @@ pub(crate) fn duplicate(e: &Error) -> Error {
             license_id: license_id.clone(),
             kid: *kid,
         },
+        Error::UntrustedStoredList { serial, kid } => Error::UntrustedStoredList {
+            serial: *serial,
+            kid: kid.clone(),
+        },
         other => Error::DamagedStore(match other {
             Error::DamagedStore(damage) => damage.clone(),
             _ => Damage::Earlier {

@@ -382,14 +382,18 @@ impl LicenseStore {
                 let loaded = self.load_active(tx, held.as_deref());
                 (held, loaded)
             }
-            Err(e @ Error::DamagedStore(_)) => (self.built_in_list.clone(), Err(e)),
+            Err(e @ (Error::DamagedStore(_) | Error::UntrustedStoredList { .. })) => {
+                (self.built_in_list.clone(), Err(e))
+            }
             Err(other) => return Err(other),
         };
         let (license, damage) = match loaded {
             Ok(license) => (license, None),
-            Err(e @ (Error::DamagedStore(_) | Error::UntrustedStoredLicense { .. })) => {
-                (None, Some(e))
-            }
+            Err(
+                e @ (Error::DamagedStore(_)
+                | Error::UntrustedStoredLicense { .. }
+                | Error::UntrustedStoredList { .. }),
+            ) => (None, Some(e)),
             Err(other) => return Err(other),
         };
         let mark = clock::mark(tx)?;

@@ -125,6 +125,18 @@ fn row(conn: &Connection, id: i64) -> Result<(i64, Vec<u8>)> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
+/// The `kid` of an armored list's envelope, as written (empty when it cannot be read).
+fn signer(text: &[u8]) -> String {
+    license_format::dearmor_as(license_format::DocumentKind::RevocationList, text)
+        .ok()
+        .and_then(|e| {
+            license_format::Envelope::parse_as(&e, license_format::DocumentKind::RevocationList)
+                .ok()
+        })
+        .map(|e| e.kid.to_string())
+        .unwrap_or_default()
+}
+
 fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
 }
@@ -158,7 +170,14 @@ impl LicenseStore {
                 error: error.to_owned(),
             })
         };
-        let list = verify_list(&text, &self.trust).map_err(|e| damaged(e.code()))?;
+        let list = verify_list(&text, &self.trust).map_err(|e| match e.code() {
+            // The trust changed, not the store: say so, as for the active license.
+            "unknown-key" | "certificate-not-by-root" => Error::UntrustedStoredList {
+                serial,
+                kid: signer(&text),
+            },
+            code => damaged(code),
+        })?;
         if i64::try_from(list.list.serial).ok() != Some(serial) {
             return Err(damaged("serial-mismatch"));
         }
