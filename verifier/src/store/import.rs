@@ -168,7 +168,19 @@ impl LicenseStore {
             Ok(report)
         });
         let result = result.map_err(|e| self.unwritable_error(e));
-        match &result {
+        self.log_import_refusal(now, dry_run, &result);
+        result
+    }
+
+    /// Records a refused import (or dry run) of a license or a revocation list in the
+    /// events log. A store that cannot be read or written records nothing.
+    pub(crate) fn log_import_refusal<T>(
+        &self,
+        now: DateTime<Utc>,
+        dry_run: bool,
+        result: &Result<T>,
+    ) {
+        match result {
             Err(Error::Sqlite(_) | Error::DamagedStore(_) | Error::CannotWrite { .. }) | Ok(_) => {}
             Err(e) => {
                 let (error, details) = EventDetail::refusal(e);
@@ -180,7 +192,6 @@ impl LicenseStore {
                 self.log_alone(now, &detail);
             }
         }
-        result
     }
 
     fn import_in(

@@ -226,20 +226,8 @@ impl LicenseStore {
                 Ok(report)
             })
         });
-        if let Err(e) = &result {
-            if !matches!(
-                e,
-                Error::Sqlite(_) | Error::CannotWrite { .. } | Error::DamagedStore(_)
-            ) {
-                let (error, details) = EventDetail::refusal(e);
-                let detail = EventDetail::ImportRefused {
-                    dry_run,
-                    error,
-                    details,
-                };
-                self.log_alone(now, &detail);
-            }
-        }
+        let result = result.map_err(|e| self.unwritable_error(e));
+        self.log_import_refusal(now, dry_run, &result);
         result
     }
 
