@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 root=..
 seeds=seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{license_file,payload,activation_request,keys,order}
+mkdir -p "$seeds"/{license_file,payload,activation_request,keys,order,trust}
 cp "$root"/demo/order.json "$seeds/order/demo.json"
 cat > "$seeds/order/array-plans.json" <<'JSON'
 {"customer": {"id": "C-2", "name": "Beta BV"}, "installation_id": "inst-1",
@@ -34,6 +34,13 @@ for lic in "$root"/tests/vectors/*.lic; do
         printf '%s' "$payload" | base64 -d > "$seeds/payload/$name" 2>/dev/null \
             || rm -f "$seeds/payload/$name"
     fi
+done
+
+# The chain of trust: certificates, revocation lists, certified files and clock resets.
+for doc in "$root"/tests/vectors/*.cert "$root"/tests/vectors/*.revocation \
+    "$root"/tests/vectors/*cert*.lic "$root"/tests/vectors/*held*.lic \
+    "$root"/tests/vectors/*cert*.reset "$root"/tests/vectors/*held*.reset; do
+    cp "$doc" "$seeds/trust/$(basename "$doc")"
 done
 
 cat > "$seeds/activation_request/sample.json" <<'JSON'

@@ -22,6 +22,7 @@ TARGETS=(
     "activation_request  -max_len=4096 -dict=dicts/json.dict"
     "keys                -max_len=4096"
     "order               -max_len=4096 -dict=dicts/json.dict"
+    "trust               -max_len=8192"
 )
 
 usage() {
