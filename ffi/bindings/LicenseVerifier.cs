@@ -46,6 +46,9 @@ namespace LicenseVerifier
         internal static extern int lic_open_json(byte[] storePath, byte[]? keyringPem, out IntPtr store, out IntPtr json);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lic_open_trusted_json(byte[] storePath, byte[]? keyringPem, byte[]? rootsPem, out IntPtr store, out IntPtr json);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void lic_close(IntPtr store);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -91,11 +94,13 @@ namespace LicenseVerifier
         /// <summary>The library's version.</summary>
         public static string Version => Marshal.PtrToStringUTF8(Native.lic_version()) ?? "";
 
-        /// <summary>Opens a store; keyringPem null trusts the keys compiled into the library.</summary>
+        /// <summary>Opens a store, trusting the signing keys of keyringPem and the root keys
+        /// of rootsPem (roots only certify issuing keys); both null trust the keys and roots
+        /// compiled into the library.</summary>
         /// <exception cref="LicenseException">The store cannot be opened (e.g. code no-store).</exception>
-        public static LicenseStore Open(string storePath, string? keyringPem = null)
+        public static LicenseStore Open(string storePath, string? keyringPem = null, string? rootsPem = null)
         {
-            int exit = Native.lic_open_json(Native.Utf8(storePath)!, Native.Utf8(keyringPem), out var store, out var json);
+            int exit = Native.lic_open_trusted_json(Native.Utf8(storePath)!, Native.Utf8(keyringPem), Native.Utf8(rootsPem), out var store, out var json);
             var text = Native.Take(json);
             if (exit != Answer.YesCode) throw new LicenseException(new Answer(exit, text));
             return new LicenseStore(store);

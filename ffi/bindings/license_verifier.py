@@ -91,6 +91,7 @@ class Library:
         for name, args in {
             "lic_open": [c, c, s],
             "lic_open_json": [c, c, s, s],
+            "lic_open_trusted_json": [c, c, c, s, s],
             "lic_status": [p, i64, s],
             "lic_check_system": [p, c, i64, s],
             "lic_check_capability": [p, c, c, i64, s],
@@ -118,11 +119,21 @@ class Library:
             self.c.lic_string_free(out)
         return Answer(exit_code, text)
 
-    def open(self, store_path: str, keyring_pem: Optional[str] = None) -> "Store":
-        """Opens a store for questions (``keyring_pem``: PEM text of the keys to trust,
-        else the keys compiled in). Raises :class:`LicenseError` when it cannot."""
+    def open(
+        self, store_path: str, keyring_pem: Optional[str] = None, roots_pem: Optional[str] = None
+    ) -> "Store":
+        """Opens a store for questions (``keyring_pem``: PEM text of the signing keys to
+        trust; ``roots_pem``: of the root keys, which only certify issuing keys; neither
+        given: the keys and roots compiled in). Raises :class:`LicenseError` when it
+        cannot."""
         handle = ctypes.c_void_p()
-        answer = self.call("lic_open_json", _text(store_path), _text(keyring_pem), ctypes.byref(handle))
+        answer = self.call(
+            "lic_open_trusted_json",
+            _text(store_path),
+            _text(keyring_pem),
+            _text(roots_pem),
+            ctypes.byref(handle),
+        )
         if answer.exit != YES:
             raise LicenseError(answer)
         return Store(self, handle)

@@ -33,8 +33,9 @@ extern "C" {
 #endif // __cplusplus
 
 // Opens the license store at `store_path` for questions, trusting the public keys of
-// `keyring_pem` (PEM text of one or more PUBLIC KEY blocks), or, when it is NULL, the
-// keys compiled into this library. The store is only read; the clock's high-water mark
+// `keyring_pem` (PEM text of one or more PUBLIC KEY blocks) to sign license files, or,
+// when it is NULL, the keys and root keys compiled into this library (to give root
+// keys at run time, use `lic_open_trusted_json`). The store is only read; the clock's high-water mark
 // is advanced when the store happens to be writable, and a store this process may not
 // write answers all the same.
 //
@@ -45,7 +46,9 @@ extern "C" {
 // # Safety
 // `store_path` and `keyring_pem` are NULL or NUL-terminated strings; `out` is NULL or
 // valid for writing one pointer. The library keeps none of them after returning.
-int32_t lic_open(const char *store_path, const char *keyring_pem, lic_store **out);
+int32_t lic_open(const char *store_path,
+                 const char *keyring_pem,
+                 lic_store **out);
 
 // As `lic_open`, and when it fails `*out_json` (if not NULL) receives the error as the
 // command line prints it for a question on this store (e.g. code `no-store`); on
@@ -58,6 +61,19 @@ int32_t lic_open_json(const char *store_path,
                       const char *keyring_pem,
                       lic_store **out,
                       char **out_json);
+
+// As `lic_open_json`, trusting the signing keys of `keyring_pem` and the root keys of
+// `roots_pem` (PEM text of PUBLIC KEY blocks; FORMAT.md §18): roots only certify
+// issuing keys, whose certificate a license file carries. Either may be NULL for none;
+// when both are NULL, the keys and roots compiled into this library.
+//
+// # Safety
+// As `lic_open_json`; `roots_pem` is NULL or a NUL-terminated string.
+int32_t lic_open_trusted_json(const char *store_path,
+                              const char *keyring_pem,
+                              const char *roots_pem,
+                              lic_store **out,
+                              char **out_json);
 
 // Closes a store opened by `lic_open`; the handle is invalid afterwards. NULL, and a
 // handle closed already, are ignored. A call still running on the handle in another

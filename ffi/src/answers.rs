@@ -67,14 +67,15 @@ pub(crate) fn instant(now_unix: i64) -> Result<DateTime<Utc>, Answer> {
         .ok_or_else(|| usage(format!("now_unix {now_unix} is out of range")))
 }
 
-/// The trust: the signing keys of the PEM text given (and no roots), else the keys and
-/// root keys compiled in.
-pub(crate) fn keyring(pem: Option<&str>) -> Result<Trust, Answer> {
-    let trust = match pem {
-        Some(text) => Keyring::from_pem(text)
-            .map(Trust::direct)
+/// The trust: the signing keys and root keys of the PEM texts given (none for one not
+/// given), or, when neither is, the keys and roots compiled in.
+pub(crate) fn trust(keys: Option<&str>, roots: Option<&str>) -> Result<Trust, Answer> {
+    let ring = |pem: Option<&str>| pem.map_or_else(|| Ok(Keyring::new()), Keyring::from_pem);
+    let trust = match (keys, roots) {
+        (None, None) => trusted::default_trust(),
+        _ => ring(keys)
+            .and_then(|k| Ok(Trust::new(k, ring(roots)?)))
             .map_err(Error::from),
-        None => trusted::default_trust(),
     };
     trust.map_err(|e| failure(&e))
 }

@@ -42,8 +42,9 @@ pub const LIC_NO: i32 = 1;
 pub const LIC_ERROR: i32 = 2;
 
 /// Opens the license store at `store_path` for questions, trusting the public keys of
-/// `keyring_pem` (PEM text of one or more PUBLIC KEY blocks), or, when it is NULL, the
-/// keys compiled into this library. The store is only read; the clock's high-water mark
+/// `keyring_pem` (PEM text of one or more PUBLIC KEY blocks) to sign license files, or,
+/// when it is NULL, the keys and root keys compiled into this library (to give root
+/// keys at run time, use `lic_open_trusted_json`). The store is only read; the clock's high-water mark
 /// is advanced when the store happens to be writable, and a store this process may not
 /// write answers all the same.
 ///
@@ -78,6 +79,25 @@ pub unsafe extern "C" fn lic_open_json(
     out: *mut *mut lic_store,
     out_json: *mut *mut c_char,
 ) -> i32 {
+    // SAFETY: the same obligations, passed on; no roots given.
+    unsafe { lic_open_trusted_json(store_path, keyring_pem, std::ptr::null(), out, out_json) }
+}
+
+/// As `lic_open_json`, trusting the signing keys of `keyring_pem` and the root keys of
+/// `roots_pem` (PEM text of PUBLIC KEY blocks; FORMAT.md §18): roots only certify
+/// issuing keys, whose certificate a license file carries. Either may be NULL for none;
+/// when both are NULL, the keys and roots compiled into this library.
+///
+/// # Safety
+/// As `lic_open_json`; `roots_pem` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn lic_open_trusted_json(
+    store_path: *const c_char,
+    keyring_pem: *const c_char,
+    roots_pem: *const c_char,
+    out: *mut *mut lic_store,
+    out_json: *mut *mut c_char,
+) -> i32 {
     // SAFETY: `out` is NULL or writable (caller).
     unsafe { put(out, std::ptr::null_mut()) };
     let body = |_: bool| {
@@ -88,7 +108,9 @@ pub unsafe extern "C" fn lic_open_json(
         let path = unsafe { text(store_path, "store_path") }?;
         // SAFETY: as above.
         let pem = unsafe { optional_text(keyring_pem, "keyring_pem") }?;
-        let store = answers::open(path, answers::keyring(pem)?)?;
+        // SAFETY: as above.
+        let roots = unsafe { optional_text(roots_pem, "roots_pem") }?;
+        let store = answers::open(path, answers::trust(pem, roots)?)?;
         // SAFETY: `out` is not NULL and is writable (caller).
         unsafe { put(out, handles::register(store)) };
         Ok(answers::done())
@@ -239,7 +261,7 @@ pub unsafe extern "C" fn lic_verify_file(
         let path = unsafe { text(path, "path") }?;
         // SAFETY: as above.
         let pem = unsafe { optional_text(keyring_pem, "keyring_pem") }?;
-        let ring = answers::keyring(pem)?;
+        let ring = answers::trust(pem, None)?;
         let now = answers::instant(now_unix)?;
         Ok(answers::verify_file(path, &ring, now, want))
     };

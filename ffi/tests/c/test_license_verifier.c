@@ -201,6 +201,47 @@ static void bad_arguments(void) {
     free(licensed);
 }
 
+/* A store whose license is signed by an issuing key that a root certifies: opened with
+   the root given at run time, it answers yes; with the signing keys alone, the stored
+   license is named as signed under a key this program does not trust. */
+static void roots_at_run_time(void) {
+    char *certified = path_in(fixtures, "certified.db");
+    char *root_path = path_in(fixtures, "root-example.pub");
+    char *vendor_path = path_in(fixtures, "vendor.pub");
+    char *root = read_file(root_path);
+    char *vendor = read_file(vendor_path);
+    lic_store *store = NULL;
+    char *json = NULL;
+    CHECK(root && vendor, "cannot read the example public keys");
+    CHECK(lic_open_trusted_json(certified, NULL, root, &store, &json) == LIC_YES && store,
+          "open with the root: %s", json ? json : "");
+    lic_string_free(json);
+    json = NULL;
+    CHECK(lic_status(store, 0, &json) == LIC_YES && json && strstr(json, "\"state\": \"active\""),
+          "status under the root: %s", json ? json : "(none)");
+    lic_string_free(json);
+    json = NULL;
+    lic_close(store);
+    store = NULL;
+    CHECK(lic_open_json(certified, vendor, &store, &json) == LIC_YES, "open with signing keys alone");
+    lic_string_free(json);
+    json = NULL;
+    CHECK(lic_status(store, 0, &json) == LIC_ERROR && json && strstr(json, "untrusted-stored-license"),
+          "status without the root: %s", json ? json : "(none)");
+    lic_string_free(json);
+    json = NULL;
+    lic_close(store);
+    store = (lic_store *)1;
+    CHECK(lic_open_trusted_json(certified, NULL, "not a key", &store, &json) == LIC_ERROR && store == NULL,
+          "a roots_pem that is not PEM: %s", json ? json : "(none)");
+    lic_string_free(json);
+    free(root);
+    free(vendor);
+    free(root_path);
+    free(vendor_path);
+    free(certified);
+}
+
 static void version(void) {
     const char *v = lic_version();
     CHECK(v != NULL && strlen(v) >= 5 && strchr(v, '.') != NULL, "lic_version: %s", v ? v : "(null)");
@@ -267,6 +308,7 @@ int main(int argc, char **argv) {
     int ran = run_scenarios(argv[1], argv[3]);
     CHECK(ran >= 10, "only %d scenarios ran", ran);
     bad_arguments();
+    roots_at_run_time();
     threads();
     printf("c: %d scenarios; %d failed\n", ran, failures);
     return failures == 0 ? 0 : 1;

@@ -56,11 +56,43 @@ pub fn revoking_list() -> String {
     license_format::sign_document(kind, &serde_json::to_vec(&list).unwrap(), &key)
 }
 
+/// The license `payload` signed by the example issuing key, carrying its certificate by
+/// the example root (FORMAT.md §16), valid for documents issued within 400 days of now.
+pub fn sign_certified(payload: &Value) -> String {
+    use license_format::{DocumentKind, KeyCertificate};
+    let example = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../keys-example")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let root = signing_key_from_pem(&example("root-example.key")).unwrap();
+    let issuing = signing_key_from_pem(&example("issuing-example.key")).unwrap();
+    let now = Utc::now();
+    let window = (now - Duration::days(400), now + Duration::days(400));
+    let cert = KeyCertificate::for_key(
+        "superoffice-crm",
+        &issuing.verifying_key(),
+        &[DocumentKind::LicenseFile],
+        window,
+        now,
+        "Example Vendor",
+    );
+    let cert = license_format::sign_document(DocumentKind::KeyCertificate, &cert.to_bytes(), &root);
+    let bytes = serde_json::to_vec(payload).unwrap();
+    license_format::sign_certified(DocumentKind::LicenseFile, &bytes, &issuing, cert.as_bytes())
+        .unwrap()
+}
+
 /// Makes, in `dir`: `licensed.db` (the license; users alice, holding the one
 /// sales-premium seat, and bob, with login and no seat), `revoked.db` (the same license,
-/// withdrawn by a revocation list), `empty.db` (no license),
+/// withdrawn by a revocation list), `certified.db` (the license signed by the example
+/// issuing key, carrying its certificate by `root-example.pub`), `empty.db` (no license),
 /// `genuine.lic`, `expired.lic`, `forged.lic` (more seats under a genuine signature),
-/// `vendor.pub` and `vendor-next.pub` (the example keys). `missing.db` is not made.
+/// `vendor.pub`, `vendor-next.pub` and `root-example.pub` (the example keys). `missing.db`
+/// is not made.
 pub fn fixtures(dir: &Path) -> PathBuf {
     let now = Utc::now();
     let ring = license_verifier::trusted::default_keyring().unwrap();
@@ -70,13 +102,19 @@ pub fn fixtures(dir: &Path) -> PathBuf {
     let mut claims = genuine.clone();
     claims["user_plans"][0]["seats"] = json!(1000);
     std::fs::write(dir.join("forged.lic"), forge(&claims, &genuine)).unwrap();
-    for key in ["vendor.pub", "vendor-next.pub"] {
+    for key in ["vendor.pub", "vendor-next.pub", "root-example.pub"] {
         let from = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../keys-example")
             .join(key);
         std::fs::copy(from, dir.join(key)).unwrap();
     }
     LicenseStore::create(&dir.join("empty.db"), ring.clone(), now).unwrap();
+    let roots = license_verifier::trusted::default_roots().unwrap();
+    let trust = license_format::Trust::new(ring.clone(), roots);
+    let certified = LicenseStore::create(&dir.join("certified.db"), trust, now).unwrap();
+    certified
+        .import(sign_certified(&genuine).as_bytes(), false, now)
+        .unwrap();
     let revoked = LicenseStore::create(&dir.join("revoked.db"), ring.clone(), now).unwrap();
     revoked
         .import(sign(&genuine).as_bytes(), false, now)

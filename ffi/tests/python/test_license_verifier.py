@@ -131,6 +131,18 @@ class Scenarios(unittest.TestCase):
         self.assertEqual(raised.exception.code, "no-store")
         self.assertEqual(raised.exception.answer.exit, ERROR)
 
+    def test_root_keys_given_at_run_time_certify_the_license(self):
+        with open(fixture("root-example.pub"), encoding="utf-8") as f:
+            root = f.read()
+        with self.lib.open(fixture("certified.db"), roots_pem=root) as store:
+            status = store.status()
+            self.assertEqual(status.exit, YES, status.json)
+            self.assertEqual(status.json["state"], "active")
+        with open(fixture("vendor.pub"), encoding="utf-8") as f:
+            vendor = f.read()
+        with self.lib.open(fixture("certified.db"), vendor) as store:
+            self.assertEqual(store.status().json["error"]["code"], "untrusted-stored-license")
+
     def test_a_forged_file_is_an_error(self):
         answer = self.lib.verify_file(fixture("forged.lic"))
         self.assertEqual(answer.exit, ERROR)

@@ -134,13 +134,16 @@ impl LicenseStore {
             return Ok(None);
         };
         let id = &row.license_id;
+        // A key (or a certificate's root) the build does not trust: the trust changed,
+        // not the store.
         let license = verify_trusted(&row.text, &self.trust).map_err(|e| match e {
-            Error::Format(license_format::Error::UnknownKey { kid }) => {
-                Error::UntrustedStoredLicense {
-                    license_id: id.clone(),
-                    kid,
-                }
-            }
+            Error::Format(
+                license_format::Error::UnknownKey { kid }
+                | license_format::Error::CertificateNotByRoot { kid },
+            ) => Error::UntrustedStoredLicense {
+                license_id: id.clone(),
+                kid,
+            },
             other => damaged(Damage::ActiveUnverified {
                 license_id: id.clone(),
                 error: other.code().to_owned(),
