@@ -104,17 +104,7 @@ fn uncommitted_transactions_leave_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
     let mut ledger = Ledger::open(&path).unwrap();
-    let issuer = crate::Issuer::new(crate::keyfile::generate_signing_key(), "V").unwrap();
-    let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
-    let order = crate::Order::parse(
-        br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
-        "o",
-        now,
-    )
-    .unwrap();
-    let issued = issuer
-        .sign(issuer.payload(&order, None, 1, 1, now))
-        .unwrap();
+    let issued = a_signed_license();
     {
         let tx = ledger.begin().unwrap();
         tx.insert(1, &issued).unwrap();
@@ -193,17 +183,7 @@ fn ledger_of_schema_3(path: &Path) -> crate::Issued {
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .unwrap();
     drop(conn);
-    let issuer = crate::Issuer::new(crate::keyfile::generate_signing_key(), "V").unwrap();
-    let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
-    let order = crate::Order::parse(
-        br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
-        "o",
-        now,
-    )
-    .unwrap();
-    let issued = issuer
-        .sign(issuer.payload(&order, None, 1, 1, now))
-        .unwrap();
+    let issued = a_signed_license();
     // Recorded as license-issuer 3 recorded it: no table of this schema is touched.
     let conn = Connection::open(path).unwrap();
     conn.execute(
@@ -257,4 +237,19 @@ fn a_ledger_from_before_revocations_is_read_as_is_and_upgraded_keeping_everythin
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, MIGRATIONS.len() as i64);
+}
+
+/// A license signed with a fresh key, as `issue` signs it: sequence 1, serial 1, unbound.
+fn a_signed_license() -> crate::issuer::Issued {
+    let issuer = crate::Issuer::new(crate::keyfile::generate_signing_key(), "V").unwrap();
+    let now = license_format::time::parse_rfc3339("2026-11-29T10:00:00Z").unwrap();
+    let order = crate::Order::parse(
+        br#"{"customer":{"id":"C","name":"N"},"system_licenses":["system"]}"#,
+        "o",
+        now,
+    )
+    .unwrap();
+    issuer
+        .sign(issuer.payload(&order, None, 1, 1, now))
+        .unwrap()
 }

@@ -265,17 +265,7 @@ fn a_revoked_key_signs_nothing_more() {
     assert!(!env.path("x.lic").exists());
     assert_eq!(env.ledger().len(), 3);
     env.write("orders.jsonl", &format!("{}\n", ORDER.replace('\n', " ")));
-    env.run_as_issuer(&[
-        "batch",
-        "--key",
-        "vendor.key",
-        "--orders",
-        "orders.jsonl",
-        "--out-dir",
-        "out",
-    ])
-    .code(2)
-    .stderr_has(&words);
+    env.run_as_issuer(&common::BATCH).code(2).stderr_has(&words);
     revoke(&env, "vendor.key", &["--license", "LIC-000001"])
         .code(2)
         .stderr_has(&words);

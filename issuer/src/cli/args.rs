@@ -157,11 +157,9 @@ pub struct KeygenArgs {
     pub json: bool,
 }
 
+/// Who signs, and where it is recorded: what every command that signs takes.
 #[derive(Debug, Args)]
-pub struct Signing {
-    /// The private key file written by keygen.
-    #[arg(long, value_name = "KEY")]
-    pub key: PathBuf,
+pub struct Vendor {
     /// The vendor's display name, written into every document signed.
     #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
     pub issuer: Option<String>,
@@ -173,6 +171,15 @@ pub struct Signing {
         default_value = DEFAULT_LEDGER
     )]
     pub ledger: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Signing {
+    /// The private key file written by keygen.
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+    #[command(flatten)]
+    pub vendor: Vendor,
     /// The signing key's certificate (written by `certify`): carried in every file
     /// signed, so that installations trusting only the root key accept it.
     #[arg(long, value_name = "CERT")]
@@ -201,17 +208,8 @@ pub struct CertifyArgs {
     /// revocation-list (default: all three).
     #[arg(long, value_name = "USAGE", value_delimiter = ',')]
     pub usage: Vec<String>,
-    /// The vendor's display name, written into the certificate.
-    #[arg(long, env = "LICENSE_ISSUER_NAME", value_name = "NAME")]
-    pub issuer: Option<String>,
-    /// The ledger file.
-    #[arg(
-        long,
-        env = "LICENSE_LEDGER",
-        value_name = "PATH",
-        default_value = DEFAULT_LEDGER
-    )]
-    pub ledger: PathBuf,
+    #[command(flatten)]
+    pub vendor: Vendor,
     /// Write the certificate here ("-": standard output; default: KID.cert).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -38,7 +38,7 @@ pub fn batch(args: &BatchArgs) -> Result<ExitCode> {
     let total = count_orders(args)?;
     let input = open_orders(args)?;
     let (issuer, warnings) = super::keys::load_issuer(&args.signing)?;
-    let mut ledger = Ledger::open(&args.signing.ledger)?;
+    let mut ledger = Ledger::open(&args.signing.vendor.ledger)?;
     let options = BatchOptions {
         fail_fast: args.fail_fast,
         unbound: args.unbound,

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use license_format::time::format_rfc3339;
-use license_issuer::certify::{parse_usage, CertifyRequest, Destination, IssuedCertificate};
+use license_issuer::certify::{parse_usage, CertifyRequest, IssuedCertificate};
 use license_issuer::dates::{parse_edge, Edge};
 use license_issuer::keyfile::{load_signing_key, read_public_key};
 use license_issuer::{Error, Issuer, Ledger, Result};
@@ -17,17 +17,13 @@ pub fn certify(args: &CertifyArgs) -> Result<ExitCode> {
     let now = Utc::now();
     // Everything given is checked before the root's key is read: a typo never costs a
     // passphrase.
-    let name = super::keys::name_of(args.issuer.as_deref())?;
+    let name = super::keys::name_of(args.vendor.issuer.as_deref())?;
     let request = request(args)?;
-    let out = match args.out.as_deref() {
-        Some(p) if super::is_std(p) => Destination::Caller,
-        Some(p) => Destination::File(p),
-        None => Destination::Named,
-    };
+    let out = super::destination(args.out.as_deref());
     let root = load_signing_key(&args.root, || super::passphrase(false))?;
     let issuer = Issuer::new(root, name)?;
     let warnings = super::keys::example_key_warning(&issuer);
-    let mut ledger = Ledger::open(&args.ledger)?;
+    let mut ledger = Ledger::open(&args.vendor.ledger)?;
     let issued = issuer.certify(&mut ledger, &request, now, out, args.force)?;
     if args.json {
         let mut value = to_json(&issued);
@@ -66,12 +62,8 @@ fn request(args: &CertifyArgs) -> Result<CertifyRequest> {
 
 fn summary(issued: &IssuedCertificate, ledger: &Ledger) -> String {
     let c = &issued.certificate;
-    let path = issued
-        .out
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    let ledger_path = ledger.path().display().to_string();
+    let out = issued.out.as_deref().unwrap_or(std::path::Path::new(""));
+    let path = out.display().to_string();
     let lines = [
         t(
             "certify-summary",
@@ -84,10 +76,7 @@ fn summary(issued: &IssuedCertificate, ledger: &Ledger) -> String {
                 ("valid_until", s(format_rfc3339(&c.valid_until))),
             ],
         ),
-        t(
-            "issue-written",
-            &[("path", s(&path)), ("ledger", s(&ledger_path))],
-        ),
+        super::written(out, ledger.path()),
         t("certify-use", &[("path", s(&path))]),
     ];
     lines.map(|line| line + "\n").concat()

@@ -22,7 +22,7 @@ pub fn clock_reset(args: &ClockResetArgs) -> Result<ExitCode> {
     // passphrase.
     let request = read_clock_reset_request(&args.request)?;
     let (issuer, warnings) = super::keys::load_issuer(&args.signing)?;
-    let mut ledger = Ledger::open(&args.signing.ledger)?;
+    let mut ledger = Ledger::open(&args.signing.vendor.ledger)?;
     let issued = issuer.clock_reset(&mut ledger, &request, now, out)?;
     if args.json {
         let mut value = to_json(&issued, out);
@@ -40,7 +40,6 @@ fn summary(issued: &IssuedReset, hostname: &str, out: &Path, ledger: &Ledger) ->
     let r = &issued.reset;
     let mark = format_rfc3339(&r.issued_at);
     let path = out.display().to_string();
-    let ledger_path = ledger.path().display().to_string();
     let lines = [
         t(
             "clock-reset-summary",
@@ -51,10 +50,7 @@ fn summary(issued: &IssuedReset, hostname: &str, out: &Path, ledger: &Ledger) ->
                 ("resent", yes_no(issued.resent)),
             ],
         ),
-        t(
-            "issue-written",
-            &[("path", s(&path)), ("ledger", s(&ledger_path))],
-        ),
+        super::written(out, ledger.path()),
         t("clock-reset-import", &[("path", s(&path))]),
     ];
     lines.map(|line| line + "\n").concat()

@@ -27,8 +27,8 @@ pub fn issue(args: &IssueArgs) -> Result<ExitCode> {
         }
     }
     let (issuer, mut warnings) = super::keys::load_issuer(&args.signing)?;
-    let mut ledger = Ledger::open(&args.signing.ledger)?;
-    let ledger_path = ledger.path().display().to_string();
+    let mut ledger = Ledger::open(&args.signing.vendor.ledger)?;
+    let ledger_path = ledger.path().to_owned();
     let options = IssueOptions {
         out,
         force: args.force,
@@ -90,7 +90,7 @@ fn to_json(issued: &Issued, out: Option<&Path>, warnings: &Warnings) -> String {
 
 /// The license file itself for standard output (a note on stderr if it was issued
 /// before), or the summary when it went to a file.
-fn text(issued: &Issued, out: Option<&Path>, ledger_path: &str) -> String {
+fn text(issued: &Issued, out: Option<&Path>, ledger_path: &Path) -> String {
     let p = &issued.payload;
     let already = issued.already_issued.then(|| {
         let order_id = issued.order_id.clone().unwrap_or_default();
@@ -116,11 +116,7 @@ fn text(issued: &Issued, out: Option<&Path>, ledger_path: &str) -> String {
         }
         None => "issue-summary-unbound",
     };
-    let path = out.display().to_string();
-    let written = t(
-        "issue-written",
-        &[("path", s(&path)), ("ledger", s(ledger_path))],
-    );
+    let written = super::written(out, ledger_path);
     let mut text = format!("{}\n", t(id, &words));
     if let Some(note) = already {
         text.push_str(&format!("{note}\n"));

@@ -97,7 +97,7 @@ pub fn example_key_warning(issuer: &Issuer) -> Warnings {
 
 /// The vendor's display name from `--issuer` or LICENSE_ISSUER_NAME.
 pub fn issuer_name(signing: &Signing) -> Result<&str> {
-    name_of(signing.issuer.as_deref())
+    name_of(signing.vendor.issuer.as_deref())
 }
 
 /// The vendor's display name as given, if it is one.

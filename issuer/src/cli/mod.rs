@@ -25,6 +25,26 @@ pub const NO: ExitCode = ExitCode::FAILURE;
 
 pub use report::{report_error, usage_error};
 
+/// Where `--out` sends a signed document: `-` is standard output (the command prints
+/// it), a path that file, and none the document's own file name.
+pub fn destination(out: Option<&std::path::Path>) -> license_issuer::certify::Destination<'_> {
+    use license_issuer::certify::Destination;
+    match out {
+        Some(p) if is_std(p) => Destination::Caller,
+        Some(p) => Destination::File(p),
+        None => Destination::Named,
+    }
+}
+
+/// The line that says where a document was written and which ledger records it.
+pub fn written(path: &std::path::Path, ledger: &std::path::Path) -> String {
+    let (path, ledger) = (path.display().to_string(), ledger.display().to_string());
+    i18n::t(
+        "issue-written",
+        &[("path", i18n::s(&path)), ("ledger", i18n::s(&ledger))],
+    )
+}
+
 /// Whether a file argument is `-`: standard input or output, never a file of that name.
 pub fn is_std(path: &std::path::Path) -> bool {
     path.as_os_str() == license_issuer::input::STDIN

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use license_format::time::format_rfc3339;
-use license_issuer::certify::Destination;
 use license_issuer::ledger::RevocationRecord;
 use license_issuer::revoke::{IssuedList, RevokeRequest};
 use license_issuer::{Ledger, Result};
@@ -21,13 +20,9 @@ pub fn revoke(args: &RevokeArgs) -> Result<ExitCode> {
         keys: args.key_ids.clone(),
         reason: args.reason.clone(),
     };
-    let out = match args.out.as_deref() {
-        Some(p) if super::is_std(p) => Destination::Caller,
-        Some(p) => Destination::File(p),
-        None => Destination::Named,
-    };
+    let out = super::destination(args.out.as_deref());
     let (issuer, warnings) = super::keys::load_issuer(&args.signing)?;
-    let mut ledger = Ledger::open(&args.signing.ledger)?;
+    let mut ledger = Ledger::open(&args.signing.vendor.ledger)?;
     let issued = issuer.revoke(&mut ledger, &request, now, out, args.force)?;
     for first in &issued.already {
         let note = t("revoke-already", &revocation_args(first));
@@ -60,12 +55,8 @@ pub fn revocation_args(r: &RevocationRecord) -> Vec<(&'static str, license_i18n:
 
 fn summary(issued: &IssuedList, ledger: &Ledger) -> String {
     let l = &issued.list;
-    let path = issued
-        .out
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    let ledger_path = ledger.path().display().to_string();
+    let out = issued.out.as_deref().unwrap_or(std::path::Path::new(""));
+    let path = out.display().to_string();
     let added: Vec<String> = issued.added.iter().map(|r| r.id.clone()).collect();
     let mut lines = vec![t(
         "revoke-summary",
@@ -77,10 +68,7 @@ fn summary(issued: &IssuedList, ledger: &Ledger) -> String {
             ("ids", s(added.join(", "))),
         ],
     )];
-    lines.push(t(
-        "issue-written",
-        &[("path", s(&path)), ("ledger", s(&ledger_path))],
-    ));
+    lines.push(super::written(out, ledger.path()));
     lines.push(t("revoke-import", &[("path", s(&path))]));
     lines.into_iter().map(|line| line + "\n").collect()
 }
